@@ -23,7 +23,7 @@ public final class Main {
   }
 
   /** Entry point of {@code java -jar jpki-gate.jar}. */
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) {
     GatewayConfig config = configure(args, System.getenv(), System.out, System.err);
     if (config == null) {
       System.exit(2);
