@@ -4,7 +4,10 @@ import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.security.Security;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import jp.jpkigate.gateway.config.ConfigException;
 import jp.jpkigate.gateway.config.ConfigLoader;
@@ -48,20 +51,30 @@ public final class Main {
    * returns {@code null} when the gateway should not start.
    */
   static GatewayConfig configure(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    List<String> mistakes = new ArrayList<>();
+    LaunchArgs launch = new LaunchArgs(Optional.empty(), false);
     try {
-      LaunchArgs launch = LaunchArgs.parse(args);
-      if (launch.help()) {
-        out.println(LaunchArgs.USAGE);
-        return null;
-      }
-      GatewayConfig config = ConfigLoader.load(launch.configFile(), env);
-      out.println(config.describe());
-      return config;
+      launch = LaunchArgs.parse(args);
     } catch (ConfigException e) {
-      err.println("Invalid configuration (" + e.mistakes().size() + " mistakes):");
-      e.mistakes().forEach(mistake -> err.println("  " + mistake));
+      mistakes.addAll(e.mistakes());
+    }
+    if (launch.help()) {
+      out.println(LaunchArgs.USAGE);
       return null;
     }
+    GatewayConfig config = null;
+    try {
+      config = ConfigLoader.load(launch.configFile(), env);
+    } catch (ConfigException e) {
+      mistakes.addAll(e.mistakes());
+    }
+    if (!mistakes.isEmpty()) {
+      err.println("Invalid configuration, " + mistakes.size() + (mistakes.size() == 1 ? " mistake:" : " mistakes:"));
+      mistakes.forEach(mistake -> err.println("  " + mistake));
+      return null;
+    }
+    out.println(config.describe());
+    return config;
   }
 
   /** Undeploys, stops embedded Redis and closes Vert.x, waiting a bounded time. */

@@ -32,11 +32,14 @@ class LaunchArgsTest {
     var out = new ByteArrayOutputStream();
     var err = new ByteArrayOutputStream();
 
-    var config = Main.configure(new String[0], Map.of("JPKI_GATE_MODE", "prod", "JPKI_GATE_HTTP_PORT", "70000"),
+    var config = Main.configure(new String[] {"--bogus"},
+        Map.of("JPKI_GATE_MODE", "prod", "JPKI_GATE_HTTP_PORT", "70000"),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
     assertThat(config).isNull();
     assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("Invalid configuration, 4 mistakes:")
+        .contains("args: unknown argument --bogus")
         .contains("http.port: must be 0..65535, got 70000 (from JPKI_GATE_HTTP_PORT)")
         .contains("redis.url: is required in prod mode (set REDIS_URL)");
   }
