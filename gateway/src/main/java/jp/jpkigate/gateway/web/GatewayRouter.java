@@ -1,0 +1,26 @@
+package jp.jpkigate.gateway.web;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import jp.jpkigate.gateway.redis.RedisHealth;
+
+/**
+ * The gateway's HTTP routes. Every error, including an unknown path (404) or method (405), is
+ * answered as {@code application/problem+json}.
+ */
+public final class GatewayRouter {
+  private GatewayRouter() {
+  }
+
+  /** A router with the health endpoints and the problem handlers. */
+  public static Router create(Vertx vertx, RedisHealth redis) {
+    Router router = Router.router(vertx);
+    router.get("/health/live").handler(new LiveEndpoint());
+    router.get("/health/ready").handler(new ReadyEndpoint(redis));
+    router.route().failureHandler(new ProblemFailureHandler());
+    router.errorHandler(404, ctx -> Problem.write(ctx, 404));
+    router.errorHandler(405, ctx -> Problem.write(ctx, 405));
+    router.errorHandler(500, ctx -> Problem.write(ctx, 500));
+    return router;
+  }
+}
