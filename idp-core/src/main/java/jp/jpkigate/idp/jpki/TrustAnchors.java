@@ -66,21 +66,25 @@ public final class TrustAnchors {
 
     /** A set from one PEM file (one or more certificates) or from every {@code *.pem} file of a directory. */
     public static TrustAnchors fromPath(String set, Path fileOrDirectory) {
-        Map<String, TrustAnchor> anchors = new LinkedHashMap<>();
-        try {
-            List<Path> files;
-            if (Files.isDirectory(fileOrDirectory)) {
-                try (Stream<Path> listing = Files.list(fileOrDirectory)) {
-                    files = listing.filter(p -> p.getFileName().toString().endsWith(".pem")).sorted().toList();
-                }
-            } else {
-                files = List.of(fileOrDirectory);
-            }
-            for (Path file : files) {
-                addPem(anchors, set, stem(file.getFileName().toString()), Files.readString(file, StandardCharsets.US_ASCII));
-            }
+        if (!Files.isDirectory(fileOrDirectory)) {
+            return fromPaths(set, List.of(fileOrDirectory));
+        }
+        try (Stream<Path> listing = Files.list(fileOrDirectory)) {
+            return fromPaths(set, listing.filter(p -> p.getFileName().toString().endsWith(".pem")).sorted().toList());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read trust anchors of set " + set + " from " + fileOrDirectory, e);
+            throw new UncheckedIOException("cannot list trust anchors of set " + set + " in " + fileOrDirectory, e);
+        }
+    }
+
+    /** A set from a list of PEM files; each anchor is named {@code <set>:<file name without .pem>}. */
+    public static TrustAnchors fromPaths(String set, List<Path> files) {
+        Map<String, TrustAnchor> anchors = new LinkedHashMap<>();
+        for (Path file : files) {
+            try {
+                addPem(anchors, set, stem(file.getFileName().toString()), Files.readString(file, StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read trust anchor " + file + " of set " + set, e);
+            }
         }
         return nonEmpty(set, anchors);
     }
