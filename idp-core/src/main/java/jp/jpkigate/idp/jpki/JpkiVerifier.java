@@ -77,6 +77,10 @@ public final class JpkiVerifier {
         checkValidity("the certificate", certificate, now);
         checkValidity("its root " + anchor.id(), anchor.certificate(), now);
         JpkiCertificateType type = ProfileCheck.classify(parsed, request.expected(), options.policies());
+        if (anchor.hierarchy().filter(purpose -> purpose != type.purpose()).isPresent()) {
+            throw new JpkiVerificationException(JpkiError.POLICY_MISMATCH, "a " + type + " certificate issued by "
+                    + anchor.id() + ", the root of the other hierarchy");
+        }
         Optional<FourInformation> fourInformation = type.isSignature()
                 ? Optional.of(FourInformationParser.parse(certificate))
                 : Optional.empty();

@@ -68,6 +68,22 @@ public record TrustAnchor(String id, X509Certificate certificate, String sha256F
                 && !instant.isAfter(certificate.getNotAfter().toInstant());
     }
 
+    /**
+     * The certificates this root may issue, read from the hierarchy OU of its subject DN
+     * ({@code OU=JPKI for digital signature} / {@code OU=JPKI for user authentication}); empty when
+     * the DN names neither, in which case the root is not tied to one purpose.
+     */
+    public java.util.Optional<JpkiCertificateType.Purpose> hierarchy() {
+        String dn = certificate.getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253);
+        if (dn.contains("OU=JPKI for digital signature")) {
+            return java.util.Optional.of(JpkiCertificateType.Purpose.SIGNATURE);
+        }
+        if (dn.contains("OU=JPKI for user authentication")) {
+            return java.util.Optional.of(JpkiCertificateType.Purpose.AUTHENTICATION);
+        }
+        return java.util.Optional.empty();
+    }
+
     /** True when an authority key identifier names this root's key (by SKI or by key hash). */
     boolean hasKeyIdentifier(String keyIdentifierHex) {
         return keyIdentifierHex.equals(keyHash)

@@ -115,6 +115,14 @@ class JpkiVerifierFailureTest {
     }
 
     @Test
+    void anAuthenticationPolicyFromTheSignatureRootIsAPolicyMismatch() {
+        X509Certificate crossed = CraftedCertificates.craft(SIGN_2023, Spec.signatureCard(SUBJECT_RSA.getPublic())
+                .withPolicy(PolicyOids.defaults().oidOf(JpkiCertificateType.AUTH_CARD)));
+        assertThat(offlineFailure(verifier(), request(crossed, SUBJECT_RSA,
+                ExpectedType.exactly(JpkiCertificateType.AUTH_CARD)))).isEqualTo(JpkiError.POLICY_MISMATCH);
+    }
+
+    @Test
     void keyUsageMustBeCriticalAndFitTheType() {
         Spec base = Spec.signatureCard(SUBJECT_RSA.getPublic());
         X509Certificate notCritical = CraftedCertificates.craft(SIGN_2023,
