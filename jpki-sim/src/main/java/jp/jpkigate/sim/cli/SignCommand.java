@@ -59,7 +59,7 @@ final class SignCommand extends SimCommand {
         byte[] signature = client.sign(kind, secret, data);
         String base64 = Base64.getEncoder().encodeToString(signature);
         if (certOut != null) {
-            AtomicFiles.write(certOut, Pem.write(client.readCertificate(kind)));
+            AtomicFiles.write(certOut, Pem.write(client.readCertificate(kind, secret)));
         }
         if (out != null) {
             AtomicFiles.write(out, base64 + "\n");
