@@ -91,7 +91,7 @@ public final class OcspResponder {
             if (ids.isEmpty()) {
                 return OcspStatus.MALFORMED.der();
             }
-            request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+            request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce); // parses the extensions: bad ones are malformed
         } catch (IOException | RuntimeException e) {
             return OcspStatus.MALFORMED.der();
         }
