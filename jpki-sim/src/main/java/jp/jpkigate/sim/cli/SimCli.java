@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jpki-sim}: the simulated J-LIS on the command line. One class per subcommand; to add one
- * (the {@code crl} and {@code serve} commands come next), add its class to {@code subcommands}.
+ * add its class to {@code subcommands}.
  * Exit codes are listed in {@link ExitCodes}. PINs, passwords and keys are never printed.
  */
 @Command(name = "jpki-sim", mixinStandardHelpOptions = true, version = "jpki-sim 0.1",
@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
             ReleaseCommand.class,
             DieCommand.class,
             StatusCommand.class,
+            CrlCommand.class,
+            ServeCommand.class,
         },
         footer = "Exit codes: 0 ok, 1 internal error, 2 bad arguments, 3 wrong PIN/password, 4 locked, "
                 + "5 not found, 6 not possible now, 7 card error.")

@@ -131,6 +131,33 @@ class SimCliTest {
                         "Policy: 1.2.392.200149.8.5.1.1.20", "L = Osaka, L = Kita-ku", "O = JPKI-SIM");
         assertThat(sanOidOrder(pem)).containsExactly("1.2.392.200149.8.5.5.1", "1.2.392.200149.8.5.5.4",
                 "1.2.392.200149.8.5.5.3", "1.2.392.200149.8.5.5.5", "1.2.392.200149.8.5.5.2", "1.2.392.200149.8.5.5.6");
+
+        // CRLs that openssl reads with the right reasons: the move, then a lost card
+        String oldSerial = String.format("%X", card.signature().serial());
+        Path full = dir.resolve("full.crl");
+        assertThat(run("crl", "--ca", "sign-2026", "--out", full.toString())).isZero();
+        assertThat(crlText(full)).contains("Serial Number: " + oldSerial, "Affiliation Changed", "X509v3 CRL Number");
+        Path partition = dir.resolve("shinjuku.crl");
+        assertThat(run("crl", "--ca", "sign-2026", "--municipality", "Tokyo/Shinjuku-ku", "--out", partition.toString()))
+                .isZero();
+        assertThat(crlText(partition)).contains("Serial Number: " + oldSerial, "Issuing Distribution Point",
+                "CN = Shinjuku-ku CRLDP");
+        assertThat(run("crl", "--ca", "sign-2026", "--municipality", "Osaka/Kita-ku", "--out", partition.toString()))
+                .isZero();
+        assertThat(crlText(partition)).contains("No Revoked Certificates");
+        assertThat(run("lose", "--card", "C000001")).isZero();
+        assertThat(run("crl", "--ca", "auth-2026", "--out", full.toString())).isZero();
+        assertThat(crlText(full)).contains("Serial Number: " + String.format("%X", card.authentication().serial()),
+                "Certificate Hold");
+        assertThat(run("crl", "--ca", "sign-2026", "--bulk", "1000", "--out", full.toString())).isZero();
+        assertThat(crlText(full).split("Serial Number:", -1)).hasSize(1001);
+        assertThat(run("crl", "--ca", "sign-1999", "--out", full.toString())).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(run("crl", "--ca", "sign-2026", "--bulk", "10", "--delta-base", "1", "--out", full.toString()))
+                .isEqualTo(ExitCodes.USAGE);
+    }
+
+    private static String crlText(Path der) throws Exception {
+        return openssl("crl", "-inform", "DER", "-text", "-noout", "-in", der.toString());
     }
 
     private static boolean verifies(String base64, byte[] data, Path certificate) throws Exception {
