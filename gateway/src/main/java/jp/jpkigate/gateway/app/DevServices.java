@@ -2,9 +2,12 @@ package jp.jpkigate.gateway.app;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import jp.jpkigate.gateway.config.GatewayConfig;
 import jp.jpkigate.gateway.redis.EmbeddedRedis;
+import jp.jpkigate.sim.serve.SimServer;
 
 /**
  * The local helpers of dev mode: the embedded Redis when no Redis URL is configured, and the
@@ -13,6 +16,7 @@ import jp.jpkigate.gateway.redis.EmbeddedRedis;
  */
 public final class DevServices {
   private final EmbeddedRedis embeddedRedis;
+  private volatile SimServer simulator;
 
   private DevServices(EmbeddedRedis embeddedRedis) {
     this.embeddedRedis = embeddedRedis;
@@ -37,13 +41,31 @@ public final class DevServices {
     return config.redis().externalUrl().orElseGet(() -> embeddedRedis.url());
   }
 
-  /** Starts the J-LIS simulator's HTTP server; wired when jpki-sim's server exists. */
-  public Future<Void> startSimulator(Vertx vertx, GatewayConfig.Simulator simulator) {
-    return Future.succeededFuture();
+  /**
+   * Starts the J-LIS simulator's HTTP server on loopback, over the state directory
+   * {@code <dataDir>/sim} (created on first start), which the {@code jpki-sim} CLI shares.
+   */
+  public Future<Void> startSimulator(Vertx vertx, GatewayConfig config, Clock clock) {
+    return SimServer.start(vertx, simulatorStateDir(config), "127.0.0.1", config.simulator().port(), clock,
+            SimServer.DEFAULT_RELOAD)
+        .onSuccess(started -> simulator = started)
+        .mapEmpty();
+  }
+
+  /** Where the dev-mode simulator keeps its CAs, people and cards. */
+  public static Path simulatorStateDir(GatewayConfig config) {
+    return config.dataDir().resolve("sim");
+  }
+
+  /** The simulator, once started. */
+  public Optional<SimServer> simulator() {
+    return Optional.ofNullable(simulator);
   }
 
   /** Stops whatever was started; completes when the processes have exited. */
   public Future<Void> stop() {
-    return embeddedRedis == null ? Future.succeededFuture() : embeddedRedis.stop();
+    SimServer sim = simulator;
+    Future<Void> simStopped = sim == null ? Future.succeededFuture() : sim.close();
+    return simStopped.eventually(() -> embeddedRedis == null ? Future.succeededFuture() : embeddedRedis.stop());
   }
 }

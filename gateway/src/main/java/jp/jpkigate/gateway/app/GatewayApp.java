@@ -35,7 +35,7 @@ public final class GatewayApp {
         .compose(dev -> {
           devServices = dev;
           return config.simulator().enabled()
-              ? dev.startSimulator(vertx, config.simulator()) : Future.succeededFuture();
+              ? dev.startSimulator(vertx, config, clock) : Future.succeededFuture();
         })
         .compose(nothing -> {
           verticle = new GatewayVerticle(config.http(), devServices.redisUrl(config), clock);
@@ -80,8 +80,11 @@ public final class GatewayApp {
           .map(redis -> redis.url() + " (embedded, data in " + redis.dir() + ")")
           .orElseGet(() -> Secrets.maskUrl(dev.redisUrl(config))));
     }
-    if (config.simulator().enabled()) {
-      lines.add("simulator:      http://localhost:" + config.simulator().port());
+    if (dev != null) {
+      dev.simulator().ifPresent(sim -> {
+        lines.add("simulator:      http://localhost:" + sim.port() + "  (CA certificates /ca, CRLs /crl/..., OCSP /ocsp)");
+        lines.add("simulator CLI:  java -jar jpki-sim/target/jpki-sim.jar --state " + sim.stateDir() + " --help");
+      });
     }
     return lines;
   }

@@ -42,7 +42,14 @@ class GatewayAppTest {
     TestVertx.await(app.start());
     var ready = TestVertx.await(WebClient.create(vertx).get(app.httpPort(), "127.0.0.1", "/health/ready").send());
 
+
     assertThat(ready.statusCode()).isEqualTo(200);
+    int simPort = Integer.parseInt(app.urls().stream().filter(line -> line.startsWith("simulator:"))
+        .findFirst().orElseThrow().replaceAll(".*localhost:(\\d+).*", "$1"));
+    var cas = TestVertx.await(WebClient.create(vertx).get(simPort, "127.0.0.1", "/ca").send());
+    assertThat(cas.statusCode()).isEqualTo(200);
+    assertThat(cas.bodyAsJsonArray()).hasSize(4);
+    assertThat(dataDir.resolve("sim").resolve("registry.json")).exists();
     assertThat(Files.isDirectory(dataDir.resolve("redis"))).isTrue();
     assertThat(app.urls()).anySatisfy(line -> assertThat(line).startsWith("redis:").contains("embedded"))
         .anySatisfy(line -> assertThat(line).startsWith("simulator:"))
