@@ -2,13 +2,13 @@ package jp.jpkigate.revocation.index;
 
 import java.util.Arrays;
 
-/** Growable {@code long[]} / {@code int[]} pairs for the builder's rare side tables (no boxing). */
+/** Growable {@code long[]} key/value pairs for the builder's rare side tables (no boxing). */
 final class PrimitiveList {
     long[] keys = new long[16];
-    int[] values = new int[16];
+    long[] values = new long[16];
     int size;
 
-    void add(long key, int value) {
+    void add(long key, long value) {
         if (size == keys.length) {
             keys = Arrays.copyOf(keys, size * 2);
             values = Arrays.copyOf(values, size * 2);
@@ -66,7 +66,7 @@ final class PrimitiveList {
         long k = keys[a];
         keys[a] = keys[b];
         keys[b] = k;
-        int v = values[a];
+        long v = values[a];
         values[a] = values[b];
         values[b] = v;
     }

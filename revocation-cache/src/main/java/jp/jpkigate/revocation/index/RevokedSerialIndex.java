@@ -27,7 +27,8 @@ import java.util.Optional;
  * so one {@code long[]} holds key, reason and date, and a hit costs one cache line in the bucket
  * table and one in {@code packed}. Within a bucket the longs sort by serial. The 12-bit day covers
  * 4095 days (about 11.2 years) after {@code epochDay}; an entry dated outside that window stores
- * 4095 and its exact day in a small sorted escape table, so nothing is ever wrong, only slower.
+ * 4095 and its exact status (day and reason) in a small sorted escape table, so nothing is ever
+ * wrong, only slower and 16 bytes bigger.
  *
  * <h2>Status values</h2>
  * {@link #find(long)} returns {@link #NOT_REVOKED} or {@code (epochDay << 4) | reasonCode}; decode
@@ -53,7 +54,7 @@ public final class RevokedSerialIndex {
     private final long[] packed;
     private final int shortCount;
     private final long[] escapeKeys;
-    private final int[] escapeDays;
+    private final long[] escapeStatus;
     private final int escapeCount;
     private final BigInteger[] longKeys;
     private final long[] longStatus;
@@ -70,7 +71,7 @@ public final class RevokedSerialIndex {
         this.packed = packed;
         this.shortCount = shortCount;
         this.escapeKeys = escapes.keys;
-        this.escapeDays = escapes.values;
+        this.escapeStatus = escapes.values;
         this.escapeCount = escapes.size;
         this.longKeys = longKeys;
         this.longStatus = longStatus;
@@ -175,7 +176,7 @@ public final class RevokedSerialIndex {
      */
     public long bytesUsed() {
         long bytes = 16L + 8L * packed.length + 16L + 4L * bucketStart.length;
-        bytes += 32L + 8L * escapeKeys.length + 4L * escapeDays.length;
+        bytes += 32L + 8L * escapeKeys.length + 8L * escapeStatus.length;
         bytes += 32L + 8L * longKeys.length + 8L * longStatus.length;
         for (int i = 0; i < longCount; i++) {
             bytes += 40L + 16L + 4L * ((longKeys[i].bitLength() + 32) / 32);
@@ -212,8 +213,7 @@ public final class RevokedSerialIndex {
     private long status(long serial, int meta) {
         int day = meta >>> 4;
         if (day == ESCAPE_DAY) {
-            int at = Arrays.binarySearch(escapeKeys, 0, escapeCount, serial);
-            return ((long) escapeDays[at] << 4) | (meta & 0xF);
+            return escapeStatus[Arrays.binarySearch(escapeKeys, 0, escapeCount, serial)];
         }
         return ((epochDay + day) << 4) | (meta & 0xF);
     }

@@ -77,7 +77,7 @@ public final class RevokedSerialIndexBuilder {
         int day = offset >= 0 && offset <= RevokedSerialIndex.MAX_DAY_OFFSET ? (int) offset
                 : RevokedSerialIndex.ESCAPE_DAY;
         if (day == RevokedSerialIndex.ESCAPE_DAY) {
-            escapes.add(serial, (int) revocationEpochDay);
+            escapes.add(serial, (revocationEpochDay << 4) | reasonCode);
         }
         int slot = shortCount & (PAGE - 1);
         if (slot == 0) {
@@ -281,7 +281,8 @@ public final class RevokedSerialIndexBuilder {
         for (int i = 0; i < shortCount; i++) {
             long serial = keyPages.get(i >>> PAGE_BITS)[i & (PAGE - 1)];
             int meta = metaPages.get(i >>> PAGE_BITS)[i & (PAGE - 1)];
-            merged.add(serial, meta & 0xF, dayOf(serial, meta));
+            long status = statusOf(serial, meta);
+            merged.add(serial, RevokedSerialIndex.reasonCode(status), RevokedSerialIndex.epochDay(status));
         }
         for (int i = 0; i < longKeys.size(); i++) {
             merged.add(longKeys.get(i), (int) (longMeta.keys[i] & 0xF), longMeta.keys[i] >> 4);
@@ -314,29 +315,21 @@ public final class RevokedSerialIndexBuilder {
         return this;
     }
 
+    /** Of two packed entries for one serial, the one with the smaller status (earliest day, then reason). */
     private long earlier(long serial, long a, long b) {
-        long da = dayOf(serial, (int) a & 0xFFFF);
-        long db = dayOf(serial, (int) b & 0xFFFF);
-        if (da != db) {
-            return da < db ? a : b;
-        }
-        return (a & 0xF) <= (b & 0xF) ? a : b;
+        return statusOf(serial, (int) a & 0xFFFF) <= statusOf(serial, (int) b & 0xFFFF) ? a : b;
     }
 
-    private long dayOf(long serial, int meta) {
+    /**
+     * Status of an added entry; escaped ones read the escape table (sorted by then, keeping the
+     * smallest status per serial, so duplicates that both escaped resolve as KEEP_EARLIEST).
+     */
+    private long statusOf(long serial, int meta) {
         int day = meta >>> 4;
         if (day != RevokedSerialIndex.ESCAPE_DAY) {
-            return epochDay + day;
+            return ((epochDay + day) << 4) | (meta & 0xF);
         }
-        if (built) {
-            return escapes.values[escapes.indexOf(serial)];
-        }
-        for (int i = 0; i < escapes.size; i++) {
-            if (escapes.keys[i] == serial) {
-                return escapes.values[i];
-            }
-        }
-        throw new IllegalStateException("escape entry missing");
+        return escapes.values[escapes.indexOf(serial)];
     }
 
     private void rejectIfStrict(BigInteger serial) {
