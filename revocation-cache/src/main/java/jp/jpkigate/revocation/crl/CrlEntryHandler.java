@@ -12,6 +12,14 @@ public interface CrlEntryHandler {
     }
 
     /**
+     * Called once before the first entry of a non-empty revokedCertificates list, with the list's
+     * content length and the first entry's encoded length (so a receiver can size its arrays;
+     * both are already checked against the enclosing element and the parser's maximum size).
+     */
+    default void revokedCertificates(long listLength, long firstEntryLength) {
+    }
+
+    /**
      * One entry.
      *
      * @param serial       buffer holding the content octets of userCertificate (DER INTEGER,

@@ -59,6 +59,11 @@ public final class CrlIngest {
             }
 
             @Override
+            public void revokedCertificates(long listLength, long firstEntryLength) {
+                builder.expectedEntries(listLength / firstEntryLength); // entries of one CRL are alike
+            }
+
+            @Override
             public void entry(byte[] serial, int offset, int length, long revoked, int reasonCode) {
                 if (reasonCode == CrlReason.REMOVE_FROM_CRL.code()) {
                     builder.removeEncoded(serial, offset, length);

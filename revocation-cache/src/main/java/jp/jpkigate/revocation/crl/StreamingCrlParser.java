@@ -97,8 +97,13 @@ public final class StreamingCrlParser {
             long listEnd = d.expect(DerInput.SEQUENCE, tbsEnd);
             byte[] serial = new byte[MAX_SERIAL];
             EntryExtensions ext = new EntryExtensions();
+            long listStart = d.position();
             while (d.position() < listEnd) {
+                long entryStart = d.position();
                 long entryEnd = d.expect(DerInput.SEQUENCE, listEnd);
+                if (entries == 0) {
+                    handler.revokedCertificates(listEnd - listStart, entryEnd - entryStart);
+                }
                 long serialEnd = d.expect(DerInput.INTEGER, entryEnd);
                 long len = serialEnd - d.position();
                 if (len < 1 || len > MAX_SERIAL) {

@@ -9,12 +9,13 @@ import java.util.Set;
 /**
  * Collects revoked serials in any order and builds a {@link RevokedSerialIndex} once.
  *
- * <p>Short serials (0..2^63-1) are kept in pages of 32768 {@code long} keys plus {@code char}
- * metadata (10 bytes per entry, no boxing). {@link #build()} counts entries per bucket, scatters
- * them into one packed {@code long[]} (freeing pages as it goes), sorts each bucket with the
- * primitive {@link Arrays#sort(long[], int, int)} on the packed keys, and merges duplicates by the
- * {@link DuplicatePolicy}. Peak memory while building is about 18 bytes per entry (10 in pages
- * plus the 8-byte result); input already in ascending order skips the scatter cursors and sorts.
+ * <p>Short serials (0..2^63-1) are kept in a {@code long[]} of keys and a parallel {@code char[]}
+ * of reason and day (10 bytes per entry, no boxing; {@link #expectedEntries} sizes them up front).
+ * {@link #build()} counts entries per bucket; input in ascending order (the usual CRL order) is
+ * then packed in place, so the key array becomes the index and the peak stays at about 10 bytes
+ * per entry. Other input is scattered by bucket into a new packed {@code long[]} (peak about 18
+ * bytes per entry) and each bucket sorted with the primitive {@link Arrays#sort(long[], int, int)}
+ * on the packed keys. Duplicates are then merged by the {@link DuplicatePolicy}.
  *
  * <p>Revocation days are stored relative to an epoch: set it with {@link #epochDay(long)} (the
  * ingest uses the CRL's thisUpdate minus 4094 days, so the 11.2-year window ends at thisUpdate);
@@ -24,12 +25,10 @@ import java.util.Set;
  * <p>Not thread-safe; single use.
  */
 public final class RevokedSerialIndexBuilder {
-    private static final int PAGE_BITS = 15;
-    private static final int PAGE = 1 << PAGE_BITS;
     private static final long MAX_ABS_DAY = Integer.MAX_VALUE;
 
-    private final ArrayList<long[]> keyPages = new ArrayList<>();
-    private final ArrayList<char[]> metaPages = new ArrayList<>();
+    private long[] keys = new long[16];
+    private char[] metas = new char[16];
     private int shortCount;
     private final PrimitiveList escapes = new PrimitiveList();
     private final ArrayList<BigInteger> longKeys = new ArrayList<>();
@@ -79,17 +78,34 @@ public final class RevokedSerialIndexBuilder {
         if (day == RevokedSerialIndex.ESCAPE_DAY) {
             escapes.add(serial, (revocationEpochDay << 4) | reasonCode);
         }
-        int slot = shortCount & (PAGE - 1);
-        if (slot == 0) {
-            keyPages.add(new long[PAGE]);
-            metaPages.add(new char[PAGE]);
+        if (shortCount == keys.length) {
+            if (shortCount >= Integer.MAX_VALUE - 64) {
+                throw new IllegalStateException("too many entries");
+            }
+            grow((int) Math.min(Integer.MAX_VALUE - 64, shortCount + (shortCount >> 1) + 16L));
         }
-        keyPages.get(keyPages.size() - 1)[slot] = serial;
-        metaPages.get(metaPages.size() - 1)[slot] = (char) ((day << 4) | reasonCode);
-        if (++shortCount == Integer.MAX_VALUE - 16) {
-            throw new IllegalStateException("too many entries");
+        keys[shortCount] = serial;
+        metas[shortCount++] = (char) ((day << 4) | reasonCode);
+        return this;
+    }
+
+    /**
+     * Reserves room for {@code entries} short serials, so that a large ingest neither copies while
+     * growing nor leaves slack: with an exact hint and ascending input the index is packed in place
+     * and the build peaks at about 10 bytes per entry.
+     */
+    public RevokedSerialIndexBuilder expectedEntries(long entries) {
+        checkOpen();
+        long want = Math.min(Integer.MAX_VALUE - 64, Math.max(entries, 0));
+        if (want > keys.length) {
+            grow((int) want);
         }
         return this;
+    }
+
+    private void grow(int capacity) {
+        keys = Arrays.copyOf(keys, capacity);
+        metas = Arrays.copyOf(metas, capacity);
     }
 
     /** Adds a revoked serial of any length. */
@@ -182,7 +198,7 @@ public final class RevokedSerialIndexBuilder {
         boolean sorted = true;
         long prev = Long.MIN_VALUE;
         for (int i = 0; i < n; i++) {
-            long k = keyPages.get(i >>> PAGE_BITS)[i & (PAGE - 1)];
+            long k = keys[i];
             min = Math.min(min, k);
             max = Math.max(max, k);
             sorted &= k >= prev;
@@ -198,25 +214,27 @@ public final class RevokedSerialIndexBuilder {
         long lowMask = (1L << shift) - 1;
         int[] start = new int[buckets + 1];
         for (int i = 0; i < n; i++) {
-            start[(int) ((keyPages.get(i >>> PAGE_BITS)[i & (PAGE - 1)] - min) >>> shift) + 1]++;
+            start[(int) ((keys[i] - min) >>> shift) + 1]++;
         }
         for (int b = 0; b < buckets; b++) {
             start[b + 1] += start[b];
         }
-        long[] packed = new long[n];
-        int[] cursor = sorted ? null : Arrays.copyOf(start, buckets);
-        for (int p = 0, i = 0; p < keyPages.size(); p++) {
-            long[] keys = keyPages.get(p);
-            char[] metas = metaPages.get(p);
-            keyPages.set(p, null);
-            metaPages.set(p, null);
-            for (int j = 0; j < PAGE && i < n; j++, i++) {
-                long rel = keys[j] - min;
-                long value = ((rel & lowMask) << 16) | metas[j];
-                packed[sorted ? i : cursor[(int) (rel >>> shift)]++] = value;
+        long[] packed;
+        if (sorted) { // pack in place: the key array becomes the index
+            packed = keys;
+            for (int i = 0; i < n; i++) {
+                packed[i] = (((packed[i] - min) & lowMask) << 16) | metas[i];
+            }
+        } else {
+            packed = new long[n];
+            int[] cursor = Arrays.copyOf(start, buckets);
+            for (int i = 0; i < n; i++) {
+                long rel = keys[i] - min;
+                packed[cursor[(int) (rel >>> shift)]++] = ((rel & lowMask) << 16) | metas[i];
             }
         }
-        cursor = null;
+        keys = null;
+        metas = null;
         int w = 0;
         for (int b = 0; b < buckets; b++) {
             int s = start[b];
@@ -237,6 +255,9 @@ public final class RevokedSerialIndexBuilder {
             }
         }
         start[buckets] = w;
+        if (packed.length - w > (w >>> 4) + 16) { // more than ~6% slack from a poor hint or duplicates
+            packed = Arrays.copyOf(packed, w);
+        }
         return new RevokedSerialIndex(epochDay, min, max, shift, start, packed, w, escapes, bigKeys, bigStatus,
                 bigCount);
     }
@@ -250,7 +271,7 @@ public final class RevokedSerialIndexBuilder {
                 .epochDay(epochSet ? epochDay : base.epochDayBase());
         PrimitiveList touched = new PrimitiveList();
         for (int i = 0; i < shortCount; i++) {
-            touched.add(keyPages.get(i >>> PAGE_BITS)[i & (PAGE - 1)], 0);
+            touched.add(keys[i], 0);
         }
         for (int i = 0; i < removedShort.size; i++) {
             touched.add(removedShort.keys[i], 0);
@@ -279,8 +300,8 @@ public final class RevokedSerialIndexBuilder {
             }
         });
         for (int i = 0; i < shortCount; i++) {
-            long serial = keyPages.get(i >>> PAGE_BITS)[i & (PAGE - 1)];
-            int meta = metaPages.get(i >>> PAGE_BITS)[i & (PAGE - 1)];
+            long serial = keys[i];
+            int meta = metas[i];
             long status = statusOf(serial, meta);
             merged.add(serial, RevokedSerialIndex.reasonCode(status), RevokedSerialIndex.epochDay(status));
         }
