@@ -51,11 +51,13 @@ public class RevokedSerialLookupBenchmark {
     private byte[][] magnitudes;
     private BigInteger[] bigs;
     private int next;
+    private int mask;
 
     @Setup(Level.Trial)
     public void setUp() {
         index = SerialDistribution.index(entries, 42);
         probes = SerialDistribution.probes(entries, 42, PROBES);
+        mask = Integer.highestOneBit(probes.length) - 1; // fewer probes than 2^20 when entries < 2^20
         magnitudes = new byte[probes.length][];
         bigs = new BigInteger[probes.length];
         for (int i = 0; i < probes.length; i++) {
@@ -66,16 +68,16 @@ public class RevokedSerialLookupBenchmark {
 
     @Benchmark
     public long findLong() {
-        return index.find(probes[next++ & (PROBES - 1)]);
+        return index.find(probes[next++ & mask]);
     }
 
     @Benchmark
     public long findMagnitude() {
-        return index.find(magnitudes[next++ & (PROBES - 1)]);
+        return index.find(magnitudes[next++ & mask]);
     }
 
     @Benchmark
     public long findBigInteger() {
-        return index.find(bigs[next++ & (PROBES - 1)]);
+        return index.find(bigs[next++ & mask]);
     }
 }
