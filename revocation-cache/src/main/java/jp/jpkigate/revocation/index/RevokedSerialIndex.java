@@ -1,0 +1,225 @@
+package jp.jpkigate.revocation.index;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Immutable set of revoked certificate serials of one CRL scope, answering "is this serial
+ * revoked?" without locks or allocation on the short-serial path. Built once by a
+ * {@link RevokedSerialIndexBuilder}; the owner publishes a new instance (for example through an
+ * {@code AtomicReference}) instead of changing one.
+ *
+ * <p>RFC 5280 section 4.1.2.2: "the serial number MUST be a positive integer ... Certificate users
+ * MUST be able to handle serialNumber values up to 20 octets." Serials in 0..2^63-1 take the fast
+ * path; any other (longer, or negative from a non-conforming issuer) lives in a sorted
+ * {@link BigInteger} side table.
+ *
+ * <h2>Fast path layout (8 bytes per entry plus ~0.5 for the bucket table)</h2>
+ * Let {@code rel = serial - minKey}. The bucket is {@code rel >>> shift} (about 4..8 entries per
+ * bucket on average, {@code shift <= 47}), {@code bucketStart[b]..bucketStart[b+1]} is its range in
+ * {@code packed}. Each {@code packed} long holds
+ * <pre>
+ *   bits 63..16  rel &amp; ((1 &lt;&lt; shift) - 1)   the low bits of the serial (47 bits at most)
+ *   bits 15..4   revocation day - epochDay     0..4094; 4095 = "see the escape table"
+ *   bits  3..0   CRLReason code                RFC 5280 section 5.3.1 (0..10)
+ * </pre>
+ * so one {@code long[]} holds key, reason and date, and a hit costs one cache line in the bucket
+ * table and one in {@code packed}. Within a bucket the longs sort by serial. The 12-bit day covers
+ * 4095 days (about 11.2 years) after {@code epochDay}; an entry dated outside that window stores
+ * 4095 and its exact status (day and reason) in a small sorted escape table, so nothing is ever
+ * wrong, only slower and 16 bytes bigger.
+ *
+ * <h2>Status values</h2>
+ * {@link #find(long)} returns {@link #NOT_REVOKED} or {@code (epochDay << 4) | reasonCode}; decode
+ * with {@link #reasonCode(long)}, {@link #epochDay(long)} or {@link Revocation#fromStatus(long)}.
+ */
+public final class RevokedSerialIndex {
+    /** Returned by the {@code find} methods for a serial that is not on the list. */
+    public static final long NOT_REVOKED = Long.MIN_VALUE;
+
+    static final int ESCAPE_DAY = 0xFFF;
+    static final int MAX_DAY_OFFSET = ESCAPE_DAY - 1;
+    static final int MAX_SHIFT = 47;
+
+    private static final RevokedSerialIndex EMPTY = new RevokedSerialIndex(0, 0, -1, 0, new int[] {0, 0},
+            new long[0], 0, new PrimitiveList(), new BigInteger[0], new long[0], 0);
+
+    private final long epochDay;
+    private final long minKey;
+    private final long maxKey;
+    private final int shift;
+    private final long lowMask;
+    private final int[] bucketStart;
+    private final long[] packed;
+    private final int shortCount;
+    private final long[] escapeKeys;
+    private final long[] escapeStatus;
+    private final int escapeCount;
+    private final BigInteger[] longKeys;
+    private final long[] longStatus;
+    private final int longCount;
+
+    RevokedSerialIndex(long epochDay, long minKey, long maxKey, int shift, int[] bucketStart, long[] packed,
+            int shortCount, PrimitiveList escapes, BigInteger[] longKeys, long[] longStatus, int longCount) {
+        this.epochDay = epochDay;
+        this.minKey = minKey;
+        this.maxKey = maxKey;
+        this.shift = shift;
+        this.lowMask = (1L << shift) - 1;
+        this.bucketStart = bucketStart;
+        this.packed = packed;
+        this.shortCount = shortCount;
+        this.escapeKeys = escapes.keys;
+        this.escapeStatus = escapes.values;
+        this.escapeCount = escapes.size;
+        this.longKeys = longKeys;
+        this.longStatus = longStatus;
+        this.longCount = longCount;
+    }
+
+    /** The index with no entries. */
+    public static RevokedSerialIndex empty() {
+        return EMPTY;
+    }
+
+    /** A builder with {@link DuplicatePolicy#KEEP_EARLIEST}. */
+    public static RevokedSerialIndexBuilder builder() {
+        return new RevokedSerialIndexBuilder();
+    }
+
+    /**
+     * Status of a serial given as a Java {@code long}; the fast path for 0..2^63-1. A negative
+     * argument is the two's complement value (looked up in the long-serial table).
+     */
+    public long find(long serial) {
+        if (serial < minKey || serial > maxKey) {
+            return serial < 0 ? findLong(BigInteger.valueOf(serial)) : NOT_REVOKED;
+        }
+        long rel = serial - minKey;
+        int b = (int) (rel >>> shift);
+        int lo = bucketStart[b];
+        int end = bucketStart[b + 1];
+        long target = (rel & lowMask) << 16;
+        int hi = end;
+        while (hi - lo > 8) {
+            int mid = (lo + hi) >>> 1;
+            if (packed[mid] < target) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (; lo < end; lo++) {
+            long p = packed[lo];
+            if (p >= target) {
+                return (p >>> 16) == (target >>> 16) ? status(serial, (int) p & 0xFFFF) : NOT_REVOKED;
+            }
+        }
+        return NOT_REVOKED;
+    }
+
+    /** Status of a serial given as an unsigned big-endian magnitude (leading zero bytes allowed). */
+    public long find(byte[] magnitude) {
+        int i = 0;
+        while (i < magnitude.length && magnitude[i] == 0) {
+            i++;
+        }
+        int n = magnitude.length - i;
+        if (n < 8 || (n == 8 && magnitude[i] >= 0)) {
+            long v = 0;
+            for (; i < magnitude.length; i++) {
+                v = (v << 8) | (magnitude[i] & 0xFF);
+            }
+            return find(v);
+        }
+        return findLong(new BigInteger(1, magnitude));
+    }
+
+    /** Status of any serial. */
+    public long find(BigInteger serial) {
+        if (serial.signum() >= 0 && serial.bitLength() <= 63) {
+            return find(serial.longValue());
+        }
+        return findLong(serial);
+    }
+
+    /** The revocation of {@code serial}, if it is on the list. */
+    public Optional<Revocation> lookup(BigInteger serial) {
+        long s = find(serial);
+        return s == NOT_REVOKED ? Optional.empty() : Optional.of(Revocation.fromStatus(s));
+    }
+
+    /** RFC 5280 CRLReason code of a status other than {@link #NOT_REVOKED}. */
+    public static int reasonCode(long status) {
+        return (int) (status & 0xF);
+    }
+
+    /** UTC revocation day (days since 1970-01-01) of a status other than {@link #NOT_REVOKED}. */
+    public static long epochDay(long status) {
+        return status >> 4;
+    }
+
+    /** Number of revoked serials. */
+    public int size() {
+        return shortCount + longCount;
+    }
+
+    /** Day 0 of the 12-bit day offsets. */
+    public long epochDayBase() {
+        return epochDay;
+    }
+
+    /**
+     * Heap bytes held by this index's arrays (array headers counted as 16 bytes; each long serial
+     * as an estimated BigInteger plus its reference and status).
+     */
+    public long bytesUsed() {
+        long bytes = 16L + 8L * packed.length + 16L + 4L * bucketStart.length;
+        bytes += 32L + 8L * escapeKeys.length + 8L * escapeStatus.length;
+        bytes += 32L + 8L * longKeys.length + 8L * longStatus.length;
+        for (int i = 0; i < longCount; i++) {
+            bytes += 40L + 16L + 4L * ((longKeys[i].bitLength() + 32) / 32);
+        }
+        return bytes + 96L;
+    }
+
+    /** Visits every entry: short serials in ascending order, then long serials in ascending order. */
+    public void forEach(EntryVisitor visitor) {
+        int buckets = bucketStart.length - 1;
+        for (int b = 0; b < buckets; b++) {
+            long base = minKey + ((long) b << shift);
+            for (int i = bucketStart[b]; i < bucketStart[b + 1]; i++) {
+                long p = packed[i];
+                long serial = base + (p >>> 16);
+                long s = status(serial, (int) p & 0xFFFF);
+                visitor.shortEntry(serial, reasonCode(s), epochDay(s));
+            }
+        }
+        for (int i = 0; i < longCount; i++) {
+            visitor.longEntry(longKeys[i], reasonCode(longStatus[i]), epochDay(longStatus[i]));
+        }
+    }
+
+    /**
+     * A new index: this one with {@code delta} applied (RFC 5280 section 5.2.4). Every serial the
+     * delta mentions, as an entry or as a removal ({@code removeFromCRL}, section 5.3.1), loses its
+     * entry here; then the delta's entries are added. The delta builder is consumed.
+     */
+    public RevokedSerialIndex applyDelta(RevokedSerialIndexBuilder delta) {
+        return delta.mergeOnto(this);
+    }
+
+    private long status(long serial, int meta) {
+        int day = meta >>> 4;
+        if (day == ESCAPE_DAY) {
+            return escapeStatus[Arrays.binarySearch(escapeKeys, 0, escapeCount, serial)];
+        }
+        return ((epochDay + day) << 4) | (meta & 0xF);
+    }
+
+    private long findLong(BigInteger serial) {
+        int at = Arrays.binarySearch(longKeys, 0, longCount, serial);
+        return at >= 0 ? longStatus[at] : NOT_REVOKED;
+    }
+}
