@@ -14,78 +14,78 @@ import jp.jpkigate.gateway.config.Secrets;
  * of times, from any thread.
  */
 public final class GatewayApp {
-  private final Vertx vertx;
-  private final GatewayConfig config;
-  private final Clock clock;
-  private volatile DevServices devServices;
-  private volatile GatewayVerticle verticle;
-  private volatile String deploymentId;
-  private Future<Void> stopping;
+    private final Vertx vertx;
+    private final GatewayConfig config;
+    private final Clock clock;
+    private volatile DevServices devServices;
+    private volatile GatewayVerticle verticle;
+    private volatile String deploymentId;
+    private Future<Void> stopping;
 
-  /** An app that will run on {@code vertx}; it does not own (close) it. */
-  public GatewayApp(Vertx vertx, GatewayConfig config, Clock clock) {
-    this.vertx = vertx;
-    this.config = config;
-    this.clock = clock;
-  }
+    /** An app that will run on {@code vertx}; it does not own (close) it. */
+    public GatewayApp(Vertx vertx, GatewayConfig config, Clock clock) {
+        this.vertx = vertx;
+        this.config = config;
+        this.clock = clock;
+    }
 
-  /** Starts everything; completes when the gateway listens. */
-  public Future<Void> start() {
-    return DevServices.start(vertx, config)
-        .compose(dev -> {
-          devServices = dev;
-          return config.simulator().enabled()
-              ? dev.startSimulator(vertx, config, clock) : Future.succeededFuture();
-        })
-        .compose(nothing -> {
-          verticle = new GatewayVerticle(config.http(), devServices.redisUrl(config), clock);
-          return vertx.deployVerticle(verticle);
-        })
-        .map(id -> {
-          deploymentId = id;
-          return null;
-        });
-  }
+    /** Starts everything; completes when the gateway listens. */
+    public Future<Void> start() {
+        return DevServices.start(vertx, config)
+                .compose(dev -> {
+                    devServices = dev;
+                    return config.simulator().enabled()
+                            ? dev.startSimulator(vertx, config, clock) : Future.succeededFuture();
+                })
+                .compose(nothing -> {
+                    verticle = new GatewayVerticle(config.http(), devServices.redisUrl(config), clock);
+                    return vertx.deployVerticle(verticle);
+                })
+                .map(id -> {
+                    deploymentId = id;
+                    return null;
+                });
+    }
 
-  /** Undeploys the gateway, then stops the dev services, even if undeploying failed. */
-  public synchronized Future<Void> stop() {
-    if (stopping == null) {
-      String id = deploymentId;
-      Future<Void> undeployed = id == null ? Future.succeededFuture() : vertx.undeploy(id);
-      stopping = undeployed.eventually(() -> {
+    /** Undeploys the gateway, then stops the dev services, even if undeploying failed. */
+    public synchronized Future<Void> stop() {
+        if (stopping == null) {
+            String id = deploymentId;
+            Future<Void> undeployed = id == null ? Future.succeededFuture() : vertx.undeploy(id);
+            stopping = undeployed.eventually(() -> {
+                DevServices dev = devServices;
+                return dev == null ? Future.succeededFuture() : dev.stop();
+            });
+        }
+        return stopping;
+    }
+
+    /** The port the gateway listens on; -1 before it does. */
+    public int httpPort() {
+        GatewayVerticle running = verticle;
+        return running == null ? -1 : running.actualPort();
+    }
+
+    /** The lines to print once started: where to reach the gateway and its helpers. */
+    public List<String> urls() {
+        String base = config.http().publicBaseUrl();
+        List<String> lines = new ArrayList<>();
+        lines.add("gateway:        " + base);
+        lines.add("listening on:   " + config.http().host() + ":" + httpPort());
+        lines.add("health (live):  " + base + "/health/live");
+        lines.add("health (ready): " + base + "/health/ready");
         DevServices dev = devServices;
-        return dev == null ? Future.succeededFuture() : dev.stop();
-      });
+        if (dev != null) {
+            lines.add("redis:          " + dev.embeddedRedis()
+                    .map(redis -> redis.url() + " (embedded, data in " + redis.dir() + ")")
+                    .orElseGet(() -> Secrets.maskUrl(dev.redisUrl(config))));
+        }
+        if (dev != null) {
+            dev.simulator().ifPresent(sim -> {
+                lines.add("simulator:      http://localhost:" + sim.port() + "  (CA certificates /ca, CRLs /crl/..., OCSP /ocsp)");
+                lines.add("simulator CLI:  java -jar jpki-sim/target/jpki-sim.jar --state " + sim.stateDir() + " --help");
+            });
+        }
+        return lines;
     }
-    return stopping;
-  }
-
-  /** The port the gateway listens on; -1 before it does. */
-  public int httpPort() {
-    GatewayVerticle running = verticle;
-    return running == null ? -1 : running.actualPort();
-  }
-
-  /** The lines to print once started: where to reach the gateway and its helpers. */
-  public List<String> urls() {
-    String base = config.http().publicBaseUrl();
-    List<String> lines = new ArrayList<>();
-    lines.add("gateway:        " + base);
-    lines.add("listening on:   " + config.http().host() + ":" + httpPort());
-    lines.add("health (live):  " + base + "/health/live");
-    lines.add("health (ready): " + base + "/health/ready");
-    DevServices dev = devServices;
-    if (dev != null) {
-      lines.add("redis:          " + dev.embeddedRedis()
-          .map(redis -> redis.url() + " (embedded, data in " + redis.dir() + ")")
-          .orElseGet(() -> Secrets.maskUrl(dev.redisUrl(config))));
-    }
-    if (dev != null) {
-      dev.simulator().ifPresent(sim -> {
-        lines.add("simulator:      http://localhost:" + sim.port() + "  (CA certificates /ca, CRLs /crl/..., OCSP /ocsp)");
-        lines.add("simulator CLI:  java -jar jpki-sim/target/jpki-sim.jar --state " + sim.stateDir() + " --help");
-      });
-    }
-    return lines;
-  }
 }

@@ -17,51 +17,51 @@ import jp.jpkigate.gateway.web.GatewayRouter;
  * {@link #start()} completes when the server listens (or fails with the reason it cannot).
  */
 public final class GatewayVerticle extends VerticleBase {
-  /** How long {@code /health/ready} waits for Redis to answer {@code PING}. */
-  static final Duration READY_TIMEOUT = Duration.ofSeconds(1);
+    /** How long {@code /health/ready} waits for Redis to answer {@code PING}. */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(1);
 
-  private final GatewayConfig.Http http;
-  private final String redisUrl;
-  private final Clock clock;
-  private volatile Redis redis;
-  private volatile HttpServer server;
+    private final GatewayConfig.Http http;
+    private final String redisUrl;
+    private final Clock clock;
+    private volatile Redis redis;
+    private volatile HttpServer server;
 
-  /**
-   * Creates the verticle; nothing happens until it is deployed.
-   *
-   * @param http where to listen
-   * @param redisUrl the Redis to use (the external one, or the embedded one's URL)
-   * @param clock the time source handed to the modules wired here
-   */
-  public GatewayVerticle(GatewayConfig.Http http, String redisUrl, Clock clock) {
-    this.http = http;
-    this.redisUrl = redisUrl;
-    this.clock = clock;
-  }
+    /**
+     * Creates the verticle; nothing happens until it is deployed.
+     *
+     * @param http where to listen
+     * @param redisUrl the Redis to use (the external one, or the embedded one's URL)
+     * @param clock the time source handed to the modules wired here
+     */
+    public GatewayVerticle(GatewayConfig.Http http, String redisUrl, Clock clock) {
+        this.http = http;
+        this.redisUrl = redisUrl;
+        this.clock = clock;
+    }
 
-  @Override
-  public Future<?> start() {
-    redis = RedisClients.create(vertx, redisUrl);
-    var router = GatewayRouter.create(vertx, new RedisHealth(redis, READY_TIMEOUT));
-    return vertx.createHttpServer(new HttpServerOptions().setHost(http.host()).setPort(http.port()))
-        .requestHandler(router)
-        .listen()
-        .onSuccess(listening -> server = listening);
-  }
+    @Override
+    public Future<?> start() {
+        redis = RedisClients.create(vertx, redisUrl);
+        var router = GatewayRouter.create(vertx, new RedisHealth(redis, READY_TIMEOUT));
+        return vertx.createHttpServer(new HttpServerOptions().setHost(http.host()).setPort(http.port()))
+                .requestHandler(router)
+                .listen()
+                .onSuccess(listening -> server = listening);
+    }
 
-  @Override
-  public Future<?> stop() {
-    return redis == null ? Future.succeededFuture() : redis.close();
-  }
+    @Override
+    public Future<?> stop() {
+        return redis == null ? Future.succeededFuture() : redis.close();
+    }
 
-  /** The port the server listens on (useful when configured with port 0); -1 before start. */
-  public int actualPort() {
-    HttpServer listening = server;
-    return listening == null ? -1 : listening.actualPort();
-  }
+    /** The port the server listens on (useful when configured with port 0); -1 before start. */
+    public int actualPort() {
+        HttpServer listening = server;
+        return listening == null ? -1 : listening.actualPort();
+    }
 
-  /** The time source of this gateway. */
-  public Clock clock() {
-    return clock;
-  }
+    /** The time source of this gateway. */
+    public Clock clock() {
+        return clock;
+    }
 }

@@ -14,40 +14,40 @@ import jp.jpkigate.gateway.config.ConfigException;
  * @param help whether usage was asked for
  */
 public record LaunchArgs(Optional<Path> configFile, boolean help) {
-  /** Printed for {@code --help}. */
-  public static final String USAGE = """
-      Usage: java -jar jpki-gate.jar [--config <file.json>]
-        --config <file>  JSON config file (else env JPKI_GATE_CONFIG; else defaults + env)
-        --help           print this help""";
+    /** Printed for {@code --help}. */
+    public static final String USAGE = """
+            Usage: java -jar jpki-gate.jar [--config <file.json>]
+                --config <file>  JSON config file (else env JPKI_GATE_CONFIG; else defaults + env)
+                --help           print this help""";
 
-  /** Parses {@code args}; every mistake is reported at once. */
-  public static LaunchArgs parse(String[] args) throws ConfigException {
-    List<String> mistakes = new ArrayList<>();
-    String file = null;
-    boolean help = false;
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--help") || arg.equals("-h")) {
-        help = true;
-      } else if (arg.equals("--config") && i + 1 < args.length) {
-        file = args[++i];
-      } else if (arg.startsWith("--config=")) {
-        file = arg.substring("--config=".length());
-      } else if (arg.equals("--config")) {
-        mistakes.add("args: --config needs a file path");
-      } else {
-        mistakes.add("args: unknown argument " + arg);
-      }
+    /** Parses {@code args}; every mistake is reported at once. */
+    public static LaunchArgs parse(String[] args) throws ConfigException {
+        List<String> mistakes = new ArrayList<>();
+        String file = null;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                help = true;
+            } else if (arg.equals("--config") && i + 1 < args.length) {
+                file = args[++i];
+            } else if (arg.startsWith("--config=")) {
+                file = arg.substring("--config=".length());
+            } else if (arg.equals("--config")) {
+                mistakes.add("args: --config needs a file path");
+            } else {
+                mistakes.add("args: unknown argument " + arg);
+            }
+        }
+        Optional<Path> path = Optional.empty();
+        try {
+            path = Optional.ofNullable(file).map(Path::of);
+        } catch (InvalidPathException e) {
+            mistakes.add("args: --config is not a valid path: " + file);
+        }
+        if (!mistakes.isEmpty()) {
+            throw new ConfigException(mistakes);
+        }
+        return new LaunchArgs(path, help);
     }
-    Optional<Path> path = Optional.empty();
-    try {
-      path = Optional.ofNullable(file).map(Path::of);
-    } catch (InvalidPathException e) {
-      mistakes.add("args: --config is not a valid path: " + file);
-    }
-    if (!mistakes.isEmpty()) {
-      throw new ConfigException(mistakes);
-    }
-    return new LaunchArgs(path, help);
-  }
 }

@@ -20,75 +20,75 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * everything is, and stops it all again on shutdown (SIGTERM, Ctrl-C).
  */
 public final class Main {
-  private static final long STOP_TIMEOUT_SECONDS = 20;
+    private static final long STOP_TIMEOUT_SECONDS = 20;
 
-  private Main() {
-  }
+    private Main() {
+    }
 
-  /** Entry point of {@code java -jar jpki-gate.jar}. */
-  public static void main(String[] args) {
-    GatewayConfig config = configure(args, System.getenv(), System.out, System.err);
-    if (config == null) {
-      System.exit(2);
+    /** Entry point of {@code java -jar jpki-gate.jar}. */
+    public static void main(String[] args) {
+        GatewayConfig config = configure(args, System.getenv(), System.out, System.err);
+        if (config == null) {
+            System.exit(2);
+        }
+        Security.addProvider(new BouncyCastleProvider());
+        Vertx vertx = Vertx.vertx();
+        GatewayApp app = new GatewayApp(vertx, config, Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, app), "jpki-gate-shutdown"));
+        try {
+            app.start().toCompletionStage().toCompletableFuture().get();
+        } catch (Exception e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            System.err.println("JPKI Gate failed to start: " + cause);
+            System.exit(1);
+        }
+        System.out.println("JPKI Gate started in " + config.mode().id() + " mode");
+        app.urls().forEach(line -> System.out.println("  " + line));
     }
-    Security.addProvider(new BouncyCastleProvider());
-    Vertx vertx = Vertx.vertx();
-    GatewayApp app = new GatewayApp(vertx, config, Clock.systemUTC());
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, app), "jpki-gate-shutdown"));
-    try {
-      app.start().toCompletionStage().toCompletableFuture().get();
-    } catch (Exception e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      System.err.println("JPKI Gate failed to start: " + cause);
-      System.exit(1);
-    }
-    System.out.println("JPKI Gate started in " + config.mode().id() + " mode");
-    app.urls().forEach(line -> System.out.println("  " + line));
-  }
 
-  /**
-   * Parses the arguments and loads the config from {@code env}; prints usage or the mistakes and
-   * returns {@code null} when the gateway should not start.
-   */
-  static GatewayConfig configure(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-    List<String> mistakes = new ArrayList<>();
-    LaunchArgs launch = new LaunchArgs(Optional.empty(), false);
-    try {
-      launch = LaunchArgs.parse(args);
-    } catch (ConfigException e) {
-      mistakes.addAll(e.mistakes());
+    /**
+     * Parses the arguments and loads the config from {@code env}; prints usage or the mistakes and
+     * returns {@code null} when the gateway should not start.
+     */
+    static GatewayConfig configure(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        List<String> mistakes = new ArrayList<>();
+        LaunchArgs launch = new LaunchArgs(Optional.empty(), false);
+        try {
+            launch = LaunchArgs.parse(args);
+        } catch (ConfigException e) {
+            mistakes.addAll(e.mistakes());
+        }
+        if (launch.help()) {
+            out.println(LaunchArgs.USAGE);
+            return null;
+        }
+        GatewayConfig config = null;
+        try {
+            config = ConfigLoader.load(launch.configFile(), env);
+        } catch (ConfigException e) {
+            mistakes.addAll(e.mistakes());
+        }
+        if (!mistakes.isEmpty()) {
+            err.println("Invalid configuration, " + mistakes.size() + (mistakes.size() == 1 ? " mistake:" : " mistakes:"));
+            mistakes.forEach(mistake -> err.println("  " + mistake));
+            return null;
+        }
+        out.println(config.describe());
+        return config;
     }
-    if (launch.help()) {
-      out.println(LaunchArgs.USAGE);
-      return null;
-    }
-    GatewayConfig config = null;
-    try {
-      config = ConfigLoader.load(launch.configFile(), env);
-    } catch (ConfigException e) {
-      mistakes.addAll(e.mistakes());
-    }
-    if (!mistakes.isEmpty()) {
-      err.println("Invalid configuration, " + mistakes.size() + (mistakes.size() == 1 ? " mistake:" : " mistakes:"));
-      mistakes.forEach(mistake -> err.println("  " + mistake));
-      return null;
-    }
-    out.println(config.describe());
-    return config;
-  }
 
-  /** Undeploys, stops embedded Redis and closes Vert.x, waiting a bounded time. */
-  private static void shutdown(Vertx vertx, GatewayApp app) {
-    try {
-      app.stop().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      System.err.println("JPKI Gate did not stop cleanly: " + e);
+    /** Undeploys, stops embedded Redis and closes Vert.x, waiting a bounded time. */
+    private static void shutdown(Vertx vertx, GatewayApp app) {
+        try {
+            app.stop().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("JPKI Gate did not stop cleanly: " + e);
+        }
+        // Closed on its own, not composed: callbacks on a closed Vert.x's event loop would never run.
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("Vert.x did not close cleanly: " + e);
+        }
     }
-    // Closed on its own, not composed: callbacks on a closed Vert.x's event loop would never run.
-    try {
-      vertx.close().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      System.err.println("Vert.x did not close cleanly: " + e);
-    }
-  }
 }

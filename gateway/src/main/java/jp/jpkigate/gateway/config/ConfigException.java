@@ -7,21 +7,21 @@ import java.util.List;
  * once; the message has one line per mistake, such as {@code http.port: must be 0..65535, got 70000}.
  */
 public final class ConfigException extends Exception {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final List<String> mistakes;
+    private final List<String> mistakes;
 
-  /** Creates the exception; {@code mistakes} must not be empty. */
-  public ConfigException(List<String> mistakes) {
-    super(String.join("\n", mistakes));
-    if (mistakes.isEmpty()) {
-      throw new IllegalArgumentException("a ConfigException needs at least one mistake");
+    /** Creates the exception; {@code mistakes} must not be empty. */
+    public ConfigException(List<String> mistakes) {
+        super(String.join("\n", mistakes));
+        if (mistakes.isEmpty()) {
+            throw new IllegalArgumentException("a ConfigException needs at least one mistake");
+        }
+        this.mistakes = List.copyOf(mistakes);
     }
-    this.mistakes = List.copyOf(mistakes);
-  }
 
-  /** Every mistake, one human-readable line each, in the order found. */
-  public List<String> mistakes() {
-    return mistakes;
-  }
+    /** Every mistake, one human-readable line each, in the order found. */
+    public List<String> mistakes() {
+        return mistakes;
+    }
 }

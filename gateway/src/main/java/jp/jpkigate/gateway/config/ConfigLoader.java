@@ -23,75 +23,75 @@ import java.util.Optional;
  * {@code JPKI_GATE_SIM_ENABLED}, {@code JPKI_GATE_SIM_PORT}. Blank values count as unset.
  */
 public final class ConfigLoader {
-  /** Environment variable naming the JSON config file. */
-  public static final String CONFIG_ENV = "JPKI_GATE_CONFIG";
+    /** Environment variable naming the JSON config file. */
+    public static final String CONFIG_ENV = "JPKI_GATE_CONFIG";
 
-  /** Environment variable → dotted config key. */
-  static final Map<String, String> ENV_KEYS = Map.of(
-      "JPKI_GATE_MODE", "mode",
-      "JPKI_GATE_HTTP_HOST", "http.host",
-      "JPKI_GATE_HTTP_PORT", "http.port",
-      "JPKI_GATE_PUBLIC_URL", "http.publicBaseUrl",
-      "REDIS_URL", "redis.url",
-      "JPKI_GATE_DATA_DIR", "dataDir",
-      "JPKI_GATE_SIM_ENABLED", "simulator.enabled",
-      "JPKI_GATE_SIM_PORT", "simulator.port");
+    /** Environment variable → dotted config key. */
+    static final Map<String, String> ENV_KEYS = Map.of(
+            "JPKI_GATE_MODE", "mode",
+            "JPKI_GATE_HTTP_HOST", "http.host",
+            "JPKI_GATE_HTTP_PORT", "http.port",
+            "JPKI_GATE_PUBLIC_URL", "http.publicBaseUrl",
+            "REDIS_URL", "redis.url",
+            "JPKI_GATE_DATA_DIR", "dataDir",
+            "JPKI_GATE_SIM_ENABLED", "simulator.enabled",
+            "JPKI_GATE_SIM_PORT", "simulator.port");
 
-  private ConfigLoader() {
-  }
+    private ConfigLoader() {
+    }
 
-  /**
-   * Reads the file ({@code file}, else {@code JPKI_GATE_CONFIG}, else none) and applies {@code env}.
-   * Blocking file I/O: call it before Vert.x starts or on a worker.
-   */
-  public static GatewayConfig load(Optional<Path> file, Map<String, String> env) throws ConfigException {
-    Optional<String> chosen = file.map(Path::toString)
-        .or(() -> Optional.ofNullable(env.get(CONFIG_ENV)).filter(name -> !name.isBlank()));
-    if (chosen.isEmpty()) {
-      return parse(null, env);
+    /**
+     * Reads the file ({@code file}, else {@code JPKI_GATE_CONFIG}, else none) and applies {@code env}.
+     * Blocking file I/O: call it before Vert.x starts or on a worker.
+     */
+    public static GatewayConfig load(Optional<Path> file, Map<String, String> env) throws ConfigException {
+        Optional<String> chosen = file.map(Path::toString)
+                .or(() -> Optional.ofNullable(env.get(CONFIG_ENV)).filter(name -> !name.isBlank()));
+        if (chosen.isEmpty()) {
+            return parse(null, env);
+        }
+        try {
+            return parse(Files.readString(Path.of(chosen.get())), env);
+        } catch (IOException | InvalidPathException e) {
+            throw new ConfigException(List.of(
+                    "config: cannot read file " + chosen.get() + " (" + e.getClass().getSimpleName() + ")"));
+        }
     }
-    try {
-      return parse(Files.readString(Path.of(chosen.get())), env);
-    } catch (IOException | InvalidPathException e) {
-      throw new ConfigException(List.of(
-          "config: cannot read file " + chosen.get() + " (" + e.getClass().getSimpleName() + ")"));
-    }
-  }
 
-  /** Builds the config from JSON text ({@code null} for none) and {@code env}. */
-  public static GatewayConfig parse(String json, Map<String, String> env) throws ConfigException {
-    RawSettings raw = new RawSettings();
-    if (json != null) {
-      readJson(json, raw);
+    /** Builds the config from JSON text ({@code null} for none) and {@code env}. */
+    public static GatewayConfig parse(String json, Map<String, String> env) throws ConfigException {
+        RawSettings raw = new RawSettings();
+        if (json != null) {
+            readJson(json, raw);
+        }
+        ENV_KEYS.forEach((envName, key) -> raw.readEnv(env, envName, key));
+        GatewayConfig config = ConfigValidator.build(raw);
+        if (!raw.mistakes().isEmpty()) {
+            throw new ConfigException(raw.mistakes());
+        }
+        return config;
     }
-    ENV_KEYS.forEach((envName, key) -> raw.readEnv(env, envName, key));
-    GatewayConfig config = ConfigValidator.build(raw);
-    if (!raw.mistakes().isEmpty()) {
-      throw new ConfigException(raw.mistakes());
-    }
-    return config;
-  }
 
-  private static void readJson(String json, RawSettings raw) {
-    Object document;
-    try {
-      document = Json.decodeValue(json);
-    } catch (DecodeException e) {
-      raw.mistake("config", "not valid JSON" + location(e));
-      return;
+    private static void readJson(String json, RawSettings raw) {
+        Object document;
+        try {
+            document = Json.decodeValue(json);
+        } catch (DecodeException e) {
+            raw.mistake("config", "not valid JSON" + location(e));
+            return;
+        }
+        if (document instanceof JsonObject object) {
+            raw.readJson(object, "");
+        } else {
+            raw.mistake("config", "must be a JSON object");
+        }
     }
-    if (document instanceof JsonObject object) {
-      raw.readJson(object, "");
-    } else {
-      raw.mistake("config", "must be a JSON object");
-    }
-  }
 
-  /** Where the JSON broke, without echoing its text (it may hold a password). */
-  private static String location(DecodeException e) {
-    if (e.getCause() instanceof JsonProcessingException cause && cause.getLocation() != null) {
-      return " at line " + cause.getLocation().getLineNr() + ", column " + cause.getLocation().getColumnNr();
+    /** Where the JSON broke, without echoing its text (it may hold a password). */
+    private static String location(DecodeException e) {
+        if (e.getCause() instanceof JsonProcessingException cause && cause.getLocation() != null) {
+            return " at line " + cause.getLocation().getLineNr() + ", column " + cause.getLocation().getColumnNr();
+        }
+        return "";
     }
-    return "";
-  }
 }

@@ -10,105 +10,105 @@ import java.nio.file.Path;
  * each value and the rules between them, and records every mistake in the settings.
  */
 final class ConfigValidator {
-  static final int DEFAULT_HTTP_PORT = 8080;
-  static final int DEFAULT_SIM_PORT = 8081;
-  static final String DEFAULT_DATA_DIR = "./data";
+    static final int DEFAULT_HTTP_PORT = 8080;
+    static final int DEFAULT_SIM_PORT = 8081;
+    static final String DEFAULT_DATA_DIR = "./data";
 
-  private ConfigValidator() {
-  }
+    private ConfigValidator() {
+    }
 
-  /** The config, or {@code null} when {@code raw} now holds mistakes. */
-  static GatewayConfig build(RawSettings raw) {
-    Mode mode = raw.choice("mode", Mode.values(), Mode::id, Mode.DEV);
-    boolean dev = mode != Mode.PROD;
-    String host = raw.string("http.host", dev ? "127.0.0.1" : "0.0.0.0");
-    if (host != null && host.isBlank()) {
-      raw.mistake("http.host", "must not be blank");
-    }
-    Integer port = raw.integer("http.port", 0, 65535, DEFAULT_HTTP_PORT);
-    String baseUrl = baseUrl(raw, mode, port == null ? DEFAULT_HTTP_PORT : port);
-    String redisUrl = redisUrl(raw, mode);
-    Integer embeddedPort = raw.integer("redis.embedded.port", 0, 65535, 0);
-    Path dataDir = path(raw, "dataDir", DEFAULT_DATA_DIR);
-    Boolean simEnabled = raw.bool("simulator.enabled", dev);
-    Integer simPort = raw.integer("simulator.port", 0, 65535, DEFAULT_SIM_PORT);
-    TrustAnchors anchors = raw.choice("trustAnchors", TrustAnchors.values(), TrustAnchors::id,
-        dev ? TrustAnchors.SIM : TrustAnchors.JLIS);
+    /** The config, or {@code null} when {@code raw} now holds mistakes. */
+    static GatewayConfig build(RawSettings raw) {
+        Mode mode = raw.choice("mode", Mode.values(), Mode::id, Mode.DEV);
+        boolean dev = mode != Mode.PROD;
+        String host = raw.string("http.host", dev ? "127.0.0.1" : "0.0.0.0");
+        if (host != null && host.isBlank()) {
+            raw.mistake("http.host", "must not be blank");
+        }
+        Integer port = raw.integer("http.port", 0, 65535, DEFAULT_HTTP_PORT);
+        String baseUrl = baseUrl(raw, mode, port == null ? DEFAULT_HTTP_PORT : port);
+        String redisUrl = redisUrl(raw, mode);
+        Integer embeddedPort = raw.integer("redis.embedded.port", 0, 65535, 0);
+        Path dataDir = path(raw, "dataDir", DEFAULT_DATA_DIR);
+        Boolean simEnabled = raw.bool("simulator.enabled", dev);
+        Integer simPort = raw.integer("simulator.port", 0, 65535, DEFAULT_SIM_PORT);
+        TrustAnchors anchors = raw.choice("trustAnchors", TrustAnchors.values(), TrustAnchors::id,
+                dev ? TrustAnchors.SIM : TrustAnchors.JLIS);
 
-    if (mode == Mode.PROD && Boolean.TRUE.equals(simEnabled)) {
-      raw.mistake("simulator.enabled", "must be false in prod mode");
+        if (mode == Mode.PROD && Boolean.TRUE.equals(simEnabled)) {
+            raw.mistake("simulator.enabled", "must be false in prod mode");
+        }
+        if (mode == Mode.PROD && anchors == TrustAnchors.SIM) {
+            raw.mistake("trustAnchors", "must be jlis in prod mode, got sim");
+        }
+        if (Boolean.TRUE.equals(simEnabled) && simPort != null && simPort.equals(port) && simPort != 0) {
+            raw.mistake("simulator.port", "must differ from http.port, both are " + port);
+        }
+        if (!raw.mistakes().isEmpty()) {
+            return null;
+        }
+        return new GatewayConfig(mode, new GatewayConfig.Http(host, port, baseUrl),
+                new GatewayConfig.RedisSettings(redisUrl, embeddedPort), dataDir,
+                new GatewayConfig.Simulator(simEnabled, simPort), anchors);
     }
-    if (mode == Mode.PROD && anchors == TrustAnchors.SIM) {
-      raw.mistake("trustAnchors", "must be jlis in prod mode, got sim");
-    }
-    if (Boolean.TRUE.equals(simEnabled) && simPort != null && simPort.equals(port) && simPort != 0) {
-      raw.mistake("simulator.port", "must differ from http.port, both are " + port);
-    }
-    if (!raw.mistakes().isEmpty()) {
-      return null;
-    }
-    return new GatewayConfig(mode, new GatewayConfig.Http(host, port, baseUrl),
-        new GatewayConfig.RedisSettings(redisUrl, embeddedPort), dataDir,
-        new GatewayConfig.Simulator(simEnabled, simPort), anchors);
-  }
 
-  /** An absolute http(s) URL without query or fragment, trailing slash removed; https in prod. */
-  private static String baseUrl(RawSettings raw, Mode mode, int port) {
-    String key = "http.publicBaseUrl";
-    String text = raw.string(key, "http://localhost:" + port);
-    if (text == null) {
-      return null;
+    /** An absolute http(s) URL without query or fragment, trailing slash removed; https in prod. */
+    private static String baseUrl(RawSettings raw, Mode mode, int port) {
+        String key = "http.publicBaseUrl";
+        String text = raw.string(key, "http://localhost:" + port);
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text);
+            boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            if (!web || uri.getHost() == null || uri.getRawUserInfo() != null
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                raw.mistake(key, "must be an http(s) URL with a host and no user, query or fragment, got "
+                        + Secrets.maskUrl(text));
+                return null;
+            }
+        } catch (URISyntaxException e) {
+            raw.mistake(key, "must be a URL, got " + Secrets.maskUrl(text));
+            return null;
+        }
+        if (mode == Mode.PROD && !text.startsWith("https://")) {
+            raw.mistake(key, "must be an https URL in prod mode (the OpenID issuer), got " + text);
+        }
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
-    try {
-      URI uri = new URI(text);
-      boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
-      if (!web || uri.getHost() == null || uri.getRawUserInfo() != null
-          || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-        raw.mistake(key, "must be an http(s) URL with a host and no user, query or fragment, got "
-            + Secrets.maskUrl(text));
-        return null;
-      }
-    } catch (URISyntaxException e) {
-      raw.mistake(key, "must be a URL, got " + Secrets.maskUrl(text));
-      return null;
-    }
-    if (mode == Mode.PROD && !text.startsWith("https://")) {
-      raw.mistake(key, "must be an https URL in prod mode (the OpenID issuer), got " + text);
-    }
-    return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-  }
 
-  /** A redis://, rediss:// or unix:// connection string; required in prod. */
-  private static String redisUrl(RawSettings raw, Mode mode) {
-    String key = "redis.url";
-    String url = raw.string(key, null);
-    if (url == null) {
-      if (mode == Mode.PROD && !raw.isSet(key)) {
-        raw.mistake(key, "is required in prod mode (set REDIS_URL)");
-      }
-      return null;
+    /** A redis://, rediss:// or unix:// connection string; required in prod. */
+    private static String redisUrl(RawSettings raw, Mode mode) {
+        String key = "redis.url";
+        String url = raw.string(key, null);
+        if (url == null) {
+            if (mode == Mode.PROD && !raw.isSet(key)) {
+                raw.mistake(key, "is required in prod mode (set REDIS_URL)");
+            }
+            return null;
+        }
+        boolean known = url.matches("(?s)(redis|rediss|unix)://.+");
+        if (!known) {
+            raw.mistake(key, "must start with redis://, rediss:// or unix://, got " + raw.shown(key));
+        }
+        return known ? url : null;
     }
-    boolean known = url.matches("(?s)(redis|rediss|unix)://.+");
-    if (!known) {
-      raw.mistake(key, "must start with redis://, rediss:// or unix://, got " + raw.shown(key));
-    }
-    return known ? url : null;
-  }
 
-  private static Path path(RawSettings raw, String key, String fallback) {
-    String text = raw.string(key, fallback);
-    if (text == null) {
-      return null;
+    private static Path path(RawSettings raw, String key, String fallback) {
+        String text = raw.string(key, fallback);
+        if (text == null) {
+            return null;
+        }
+        if (text.isBlank()) {
+            raw.mistake(key, "must not be blank");
+            return null;
+        }
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            raw.mistake(key, "is not a valid path, got " + text);
+            return null;
+        }
     }
-    if (text.isBlank()) {
-      raw.mistake(key, "must not be blank");
-      return null;
-    }
-    try {
-      return Path.of(text);
-    } catch (InvalidPathException e) {
-      raw.mistake(key, "is not a valid path, got " + text);
-      return null;
-    }
-  }
 }

@@ -16,66 +16,66 @@ import java.util.Optional;
  * @param trustAnchors the root certificates JPKI certificates must chain to
  */
 public record GatewayConfig(
-    Mode mode, Http http, RedisSettings redis, Path dataDir, Simulator simulator, TrustAnchors trustAnchors) {
+        Mode mode, Http http, RedisSettings redis, Path dataDir, Simulator simulator, TrustAnchors trustAnchors) {
 
-  /** Requires every part. */
-  public GatewayConfig {
-    Objects.requireNonNull(mode, "mode");
-    Objects.requireNonNull(http, "http");
-    Objects.requireNonNull(redis, "redis");
-    Objects.requireNonNull(dataDir, "dataDir");
-    Objects.requireNonNull(simulator, "simulator");
-    Objects.requireNonNull(trustAnchors, "trustAnchors");
-  }
-
-  /**
-   * The HTTP listener.
-   *
-   * @param host the interface to bind
-   * @param port the port to bind; 0 picks a free one
-   * @param publicBaseUrl the URL clients reach the gateway at (the OpenID issuer), no trailing slash
-   */
-  public record Http(String host, int port, String publicBaseUrl) {
-  }
-
-  /**
-   * Where Redis is.
-   *
-   * @param url the Redis connection string, or {@code null} to start an embedded Redis (dev only)
-   * @param embeddedPort the embedded Redis port; 0 picks a free loopback port
-   */
-  public record RedisSettings(String url, int embeddedPort) {
-
-    /** The external Redis URL, empty when the embedded Redis is used. */
-    public Optional<String> externalUrl() {
-      return Optional.ofNullable(url);
+    /** Requires every part. */
+    public GatewayConfig {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(redis, "redis");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(simulator, "simulator");
+        Objects.requireNonNull(trustAnchors, "trustAnchors");
     }
 
-    /** Never shows the password. */
-    @Override
-    public String toString() {
-      return "RedisSettings[url=" + Secrets.maskUrl(url) + ", embeddedPort=" + embeddedPort + "]";
+    /**
+     * The HTTP listener.
+     *
+     * @param host the interface to bind
+     * @param port the port to bind; 0 picks a free one
+     * @param publicBaseUrl the URL clients reach the gateway at (the OpenID issuer), no trailing slash
+     */
+    public record Http(String host, int port, String publicBaseUrl) {
     }
-  }
 
-  /**
-   * The J-LIS simulator's HTTP server.
-   *
-   * @param enabled whether to start it (never in prod)
-   * @param port its port
-   */
-  public record Simulator(boolean enabled, int port) {
-  }
+    /**
+     * Where Redis is.
+     *
+     * @param url the Redis connection string, or {@code null} to start an embedded Redis (dev only)
+     * @param embeddedPort the embedded Redis port; 0 picks a free loopback port
+     */
+    public record RedisSettings(String url, int embeddedPort) {
 
-  /** A multi-line summary for the start-up banner; secrets are masked. */
-  public String describe() {
-    return String.join("\n",
-        "mode:              " + mode.id(),
-        "http:              " + http.host() + ":" + http.port(),
-        "public base URL:   " + http.publicBaseUrl(),
-        "redis:             " + redis.externalUrl().map(Secrets::maskUrl).orElse("embedded"),
-        "data dir:          " + dataDir,
-        "simulator:         " + (simulator.enabled() ? "on, port " + simulator.port() : "off"),
-        "trust anchors:     " + trustAnchors.id());
-  }
+        /** The external Redis URL, empty when the embedded Redis is used. */
+        public Optional<String> externalUrl() {
+            return Optional.ofNullable(url);
+        }
+
+        /** Never shows the password. */
+        @Override
+        public String toString() {
+            return "RedisSettings[url=" + Secrets.maskUrl(url) + ", embeddedPort=" + embeddedPort + "]";
+        }
+    }
+
+    /**
+     * The J-LIS simulator's HTTP server.
+     *
+     * @param enabled whether to start it (never in prod)
+     * @param port its port
+     */
+    public record Simulator(boolean enabled, int port) {
+    }
+
+    /** A multi-line summary for the start-up banner; secrets are masked. */
+    public String describe() {
+        return String.join("\n",
+                "mode:              " + mode.id(),
+                "http:              " + http.host() + ":" + http.port(),
+                "public base URL:   " + http.publicBaseUrl(),
+                "redis:             " + redis.externalUrl().map(Secrets::maskUrl).orElse("embedded"),
+                "data dir:          " + dataDir,
+                "simulator:         " + (simulator.enabled() ? "on, port " + simulator.port() : "off"),
+                "trust anchors:     " + trustAnchors.id());
+    }
 }

@@ -2,17 +2,17 @@ package jp.jpkigate.gateway.config;
 
 /** How the gateway runs: {@code dev} starts local helpers (embedded Redis, simulator), {@code prod} starts none. */
 public enum Mode {
-  DEV("dev"),
-  PROD("prod");
+    DEV("dev"),
+    PROD("prod");
 
-  private final String id;
+    private final String id;
 
-  Mode(String id) {
-    this.id = id;
-  }
+    Mode(String id) {
+        this.id = id;
+    }
 
-  /** The name used in JSON and in {@code JPKI_GATE_MODE}. */
-  public String id() {
-    return id;
-  }
+    /** The name used in JSON and in {@code JPKI_GATE_MODE}. */
+    public String id() {
+        return id;
+    }
 }

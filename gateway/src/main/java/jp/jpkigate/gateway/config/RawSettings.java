@@ -15,130 +15,130 @@ import java.util.function.Function;
  * JSON object and then environment overrides; typed getters record a mistake instead of throwing.
  */
 final class RawSettings {
-  static final Set<String> SECTIONS = Set.of("http", "redis", "redis.embedded", "simulator");
-  static final Set<String> KEYS = Set.of("mode", "http.host", "http.port", "http.publicBaseUrl",
-      "redis.url", "redis.embedded.port", "dataDir", "simulator.enabled", "simulator.port", "trustAnchors");
-  static final String SECRET_KEY = "redis.url";
+    static final Set<String> SECTIONS = Set.of("http", "redis", "redis.embedded", "simulator");
+    static final Set<String> KEYS = Set.of("mode", "http.host", "http.port", "http.publicBaseUrl",
+            "redis.url", "redis.embedded.port", "dataDir", "simulator.enabled", "simulator.port", "trustAnchors");
+    static final String SECRET_KEY = "redis.url";
 
-  private final Map<String, Object> values = new HashMap<>();
-  private final Map<String, String> envNames = new HashMap<>();
-  private final List<String> mistakes = new ArrayList<>();
+    private final Map<String, Object> values = new HashMap<>();
+    private final Map<String, String> envNames = new HashMap<>();
+    private final List<String> mistakes = new ArrayList<>();
 
-  /** Reads one JSON object level; unknown keys and misplaced values become mistakes. */
-  void readJson(JsonObject object, String prefix) {
-    for (String name : object.fieldNames()) {
-      String key = prefix.isEmpty() ? name : prefix + "." + name;
-      Object value = object.getValue(name);
-      if (SECTIONS.contains(key)) {
-        if (value instanceof JsonObject section) {
-          readJson(section, key);
-        } else if (value != null) {
-          mistake(key, "must be a JSON object");
+    /** Reads one JSON object level; unknown keys and misplaced values become mistakes. */
+    void readJson(JsonObject object, String prefix) {
+        for (String name : object.fieldNames()) {
+            String key = prefix.isEmpty() ? name : prefix + "." + name;
+            Object value = object.getValue(name);
+            if (SECTIONS.contains(key)) {
+                if (value instanceof JsonObject section) {
+                    readJson(section, key);
+                } else if (value != null) {
+                    mistake(key, "must be a JSON object");
+                }
+            } else if (KEYS.contains(key)) {
+                if (value != null) {
+                    values.put(key, value);
+                }
+            } else {
+                mistake(key, "unknown key");
+            }
         }
-      } else if (KEYS.contains(key)) {
-        if (value != null) {
-          values.put(key, value);
+    }
+
+    /** Applies an environment variable, if set and not blank, over the key's JSON value. */
+    void readEnv(Map<String, String> env, String envName, String key) {
+        String value = env.get(envName);
+        if (value != null && !value.isBlank()) {
+            values.put(key, value.trim());
+            envNames.put(key, envName);
         }
-      } else {
-        mistake(key, "unknown key");
-      }
     }
-  }
 
-  /** Applies an environment variable, if set and not blank, over the key's JSON value. */
-  void readEnv(Map<String, String> env, String envName, String key) {
-    String value = env.get(envName);
-    if (value != null && !value.isBlank()) {
-      values.put(key, value.trim());
-      envNames.put(key, envName);
+    void mistake(String key, String text) {
+        String env = envNames.get(key);
+        mistakes.add(key + ": " + text + (env == null ? "" : " (from " + env + ")"));
     }
-  }
 
-  void mistake(String key, String text) {
-    String env = envNames.get(key);
-    mistakes.add(key + ": " + text + (env == null ? "" : " (from " + env + ")"));
-  }
+    List<String> mistakes() {
+        return mistakes;
+    }
 
-  List<String> mistakes() {
-    return mistakes;
-  }
+    boolean isSet(String key) {
+        return values.containsKey(key);
+    }
 
-  boolean isSet(String key) {
-    return values.containsKey(key);
-  }
+    /** The value as it may be shown in a message: secrets masked. */
+    String shown(String key) {
+        String text = String.valueOf(values.get(key));
+        return SECRET_KEY.equals(key) ? Secrets.maskUrl(text) : text;
+    }
 
-  /** The value as it may be shown in a message: secrets masked. */
-  String shown(String key) {
-    String text = String.valueOf(values.get(key));
-    return SECRET_KEY.equals(key) ? Secrets.maskUrl(text) : text;
-  }
+    /** A string, or {@code fallback} when unset; {@code null} after a mistake. */
+    String string(String key, String fallback) {
+        Object value = values.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof String text) {
+            return text;
+        }
+        mistake(key, "must be a string, got " + shown(key));
+        return null;
+    }
 
-  /** A string, or {@code fallback} when unset; {@code null} after a mistake. */
-  String string(String key, String fallback) {
-    Object value = values.get(key);
-    if (value == null) {
-      return fallback;
+    /** An integer within {@code min..max}, or {@code fallback} when unset; {@code null} after a mistake. */
+    Integer integer(String key, int min, int max, int fallback) {
+        Object value = values.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        boolean integral = value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof BigInteger || value instanceof String text && text.matches("-?[0-9]+");
+        if (!integral) {
+            mistake(key, "must be an integer, got " + shown(key));
+            return null;
+        }
+        BigInteger number = new BigInteger(value.toString());
+        if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
+            mistake(key, "must be " + min + ".." + max + ", got " + shown(key));
+            return null;
+        }
+        return number.intValue();
     }
-    if (value instanceof String text) {
-      return text;
-    }
-    mistake(key, "must be a string, got " + shown(key));
-    return null;
-  }
 
-  /** An integer within {@code min..max}, or {@code fallback} when unset; {@code null} after a mistake. */
-  Integer integer(String key, int min, int max, int fallback) {
-    Object value = values.get(key);
-    if (value == null) {
-      return fallback;
+    /** A boolean ({@code true}/{@code false}), or {@code fallback} when unset; {@code null} after a mistake. */
+    Boolean bool(String key, boolean fallback) {
+        Object value = values.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Boolean flag) {
+            return flag;
+        }
+        if (value instanceof String text) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (lower.equals("true") || lower.equals("false")) {
+                return Boolean.parseBoolean(lower);
+            }
+        }
+        mistake(key, "must be true or false, got " + shown(key));
+        return null;
     }
-    boolean integral = value instanceof Integer || value instanceof Long || value instanceof Short
-        || value instanceof BigInteger || value instanceof String text && text.matches("-?[0-9]+");
-    if (!integral) {
-      mistake(key, "must be an integer, got " + shown(key));
-      return null;
-    }
-    BigInteger number = new BigInteger(value.toString());
-    if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
-      mistake(key, "must be " + min + ".." + max + ", got " + shown(key));
-      return null;
-    }
-    return number.intValue();
-  }
 
-  /** A boolean ({@code true}/{@code false}), or {@code fallback} when unset; {@code null} after a mistake. */
-  Boolean bool(String key, boolean fallback) {
-    Object value = values.get(key);
-    if (value == null) {
-      return fallback;
+    /** One of a fixed set of names, or {@code fallback} when unset; {@code null} after a mistake. */
+    <T> T choice(String key, T[] options, Function<T, String> name, T fallback) {
+        Object value = values.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        List<String> names = new ArrayList<>();
+        for (T option : options) {
+            if (name.apply(option).equals(value)) {
+                return option;
+            }
+            names.add(name.apply(option));
+        }
+        mistake(key, "must be one of " + String.join(", ", names) + ", got " + shown(key));
+        return null;
     }
-    if (value instanceof Boolean flag) {
-      return flag;
-    }
-    if (value instanceof String text) {
-      String lower = text.toLowerCase(Locale.ROOT);
-      if (lower.equals("true") || lower.equals("false")) {
-        return Boolean.parseBoolean(lower);
-      }
-    }
-    mistake(key, "must be true or false, got " + shown(key));
-    return null;
-  }
-
-  /** One of a fixed set of names, or {@code fallback} when unset; {@code null} after a mistake. */
-  <T> T choice(String key, T[] options, Function<T, String> name, T fallback) {
-    Object value = values.get(key);
-    if (value == null) {
-      return fallback;
-    }
-    List<String> names = new ArrayList<>();
-    for (T option : options) {
-      if (name.apply(option).equals(value)) {
-        return option;
-      }
-      names.add(name.apply(option));
-    }
-    mistake(key, "must be one of " + String.join(", ", names) + ", got " + shown(key));
-    return null;
-  }
 }

@@ -7,22 +7,22 @@ import io.vertx.redis.client.RedisOptions;
 
 /** Creates the Vert.x Redis client the gateway shares. */
 public final class RedisClients {
-  /** How long to wait for a TCP connection to Redis. */
-  static final int CONNECT_TIMEOUT_MS = 1_000;
+    /** How long to wait for a TCP connection to Redis. */
+    static final int CONNECT_TIMEOUT_MS = 1_000;
 
-  private RedisClients() {
-  }
+    private RedisClients() {
+    }
 
-  /** A pooled client for {@code url} (redis://, rediss:// or unix://); it connects lazily. */
-  public static Redis create(Vertx vertx, String url) {
-    RedisOptions options = new RedisOptions()
-        .setConnectionString(url)
-        .setMaxPoolSize(16)
-        .setMaxPoolWaiting(256)
-        .setNetClientOptions(new NetClientOptions()
-            .setConnectTimeout(CONNECT_TIMEOUT_MS)
-            .setTcpKeepAlive(true)
-            .setTcpNoDelay(true));
-    return Redis.createClient(vertx, options);
-  }
+    /** A pooled client for {@code url} (redis://, rediss:// or unix://); it connects lazily. */
+    public static Redis create(Vertx vertx, String url) {
+        RedisOptions options = new RedisOptions()
+                .setConnectionString(url)
+                .setMaxPoolSize(16)
+                .setMaxPoolWaiting(256)
+                .setNetClientOptions(new NetClientOptions()
+                        .setConnectTimeout(CONNECT_TIMEOUT_MS)
+                        .setTcpKeepAlive(true)
+                        .setTcpNoDelay(true));
+        return Redis.createClient(vertx, options);
+    }
 }

@@ -9,18 +9,18 @@ import jp.jpkigate.gateway.redis.RedisHealth;
  * answered as {@code application/problem+json}.
  */
 public final class GatewayRouter {
-  private GatewayRouter() {
-  }
+    private GatewayRouter() {
+    }
 
-  /** A router with the health endpoints and the problem handlers. */
-  public static Router create(Vertx vertx, RedisHealth redis) {
-    Router router = Router.router(vertx);
-    router.get("/health/live").handler(new LiveEndpoint());
-    router.get("/health/ready").handler(new ReadyEndpoint(redis));
-    router.route().failureHandler(new ProblemFailureHandler());
-    router.errorHandler(404, ctx -> Problem.write(ctx, 404));
-    router.errorHandler(405, ctx -> Problem.write(ctx, 405));
-    router.errorHandler(500, ctx -> Problem.write(ctx, 500));
-    return router;
-  }
+    /** A router with the health endpoints and the problem handlers. */
+    public static Router create(Vertx vertx, RedisHealth redis) {
+        Router router = Router.router(vertx);
+        router.get("/health/live").handler(new LiveEndpoint());
+        router.get("/health/ready").handler(new ReadyEndpoint(redis));
+        router.route().failureHandler(new ProblemFailureHandler());
+        router.errorHandler(404, ctx -> Problem.write(ctx, 404));
+        router.errorHandler(405, ctx -> Problem.write(ctx, 405));
+        router.errorHandler(500, ctx -> Problem.write(ctx, 500));
+        return router;
+    }
 }

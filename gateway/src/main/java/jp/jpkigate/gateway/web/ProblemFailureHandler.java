@@ -12,17 +12,17 @@ import org.slf4j.LoggerFactory;
  * whose details are logged, never sent.
  */
 public final class ProblemFailureHandler implements Handler<RoutingContext> {
-  private static final Logger LOG = LoggerFactory.getLogger(ProblemFailureHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemFailureHandler.class);
 
-  @Override
-  public void handle(RoutingContext ctx) {
-    int status = ctx.statusCode();
-    boolean deliberate = ctx.failure() == null || ctx.failure() instanceof HttpException;
-    boolean clientError = deliberate && status >= 400 && status < 500;
-    if (!clientError) {
-      LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
-      status = 500;
+    @Override
+    public void handle(RoutingContext ctx) {
+        int status = ctx.statusCode();
+        boolean deliberate = ctx.failure() == null || ctx.failure() instanceof HttpException;
+        boolean clientError = deliberate && status >= 400 && status < 500;
+        if (!clientError) {
+            LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+            status = 500;
+        }
+        Problem.write(ctx, status);
     }
-    Problem.write(ctx, status);
-  }
 }

@@ -18,45 +18,45 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The whole dev-mode gateway: embedded Redis, verticle, and a clean stop. */
 class GatewayAppTest {
-  @TempDir
-  Path dataDir;
+    @TempDir
+    Path dataDir;
 
-  private Vertx vertx;
+    private Vertx vertx;
 
-  @BeforeEach
-  void createVertx() {
-    vertx = TestVertx.create();
-  }
+    @BeforeEach
+    void createVertx() {
+        vertx = TestVertx.create();
+    }
 
-  @AfterEach
-  void closeVertx() throws Exception {
-    TestVertx.await(vertx.close());
-  }
+    @AfterEach
+    void closeVertx() throws Exception {
+        TestVertx.await(vertx.close());
+    }
 
-  @Test
-  void startsServesAndStopsEverything() throws Exception {
-    GatewayConfig config = ConfigLoader.parse(null, Map.of(
-        "JPKI_GATE_HTTP_PORT", "0", "JPKI_GATE_DATA_DIR", dataDir.toString(), "JPKI_GATE_SIM_PORT", "0"));
-    GatewayApp app = new GatewayApp(vertx, config, Clock.systemUTC());
+    @Test
+    void startsServesAndStopsEverything() throws Exception {
+        GatewayConfig config = ConfigLoader.parse(null, Map.of(
+                "JPKI_GATE_HTTP_PORT", "0", "JPKI_GATE_DATA_DIR", dataDir.toString(), "JPKI_GATE_SIM_PORT", "0"));
+        GatewayApp app = new GatewayApp(vertx, config, Clock.systemUTC());
 
-    TestVertx.await(app.start());
-    var ready = TestVertx.await(WebClient.create(vertx).get(app.httpPort(), "127.0.0.1", "/health/ready").send());
+        TestVertx.await(app.start());
+        var ready = TestVertx.await(WebClient.create(vertx).get(app.httpPort(), "127.0.0.1", "/health/ready").send());
 
 
-    assertThat(ready.statusCode()).isEqualTo(200);
-    int simPort = Integer.parseInt(app.urls().stream().filter(line -> line.startsWith("simulator:"))
-        .findFirst().orElseThrow().replaceAll(".*localhost:(\\d+).*", "$1"));
-    var cas = TestVertx.await(WebClient.create(vertx).get(simPort, "127.0.0.1", "/ca").send());
-    assertThat(cas.statusCode()).isEqualTo(200);
-    assertThat(cas.bodyAsJsonArray()).hasSize(4);
-    assertThat(dataDir.resolve("sim").resolve("registry.json")).exists();
-    assertThat(Files.isDirectory(dataDir.resolve("redis"))).isTrue();
-    assertThat(app.urls()).anySatisfy(line -> assertThat(line).startsWith("redis:").contains("embedded"))
-        .anySatisfy(line -> assertThat(line).startsWith("simulator:"))
-        .anySatisfy(line -> assertThat(line).endsWith("/health/ready"));
+        assertThat(ready.statusCode()).isEqualTo(200);
+        int simPort = Integer.parseInt(app.urls().stream().filter(line -> line.startsWith("simulator:"))
+                .findFirst().orElseThrow().replaceAll(".*localhost:(\\d+).*", "$1"));
+        var cas = TestVertx.await(WebClient.create(vertx).get(simPort, "127.0.0.1", "/ca").send());
+        assertThat(cas.statusCode()).isEqualTo(200);
+        assertThat(cas.bodyAsJsonArray()).hasSize(4);
+        assertThat(dataDir.resolve("sim").resolve("registry.json")).exists();
+        assertThat(Files.isDirectory(dataDir.resolve("redis"))).isTrue();
+        assertThat(app.urls()).anySatisfy(line -> assertThat(line).startsWith("redis:").contains("embedded"))
+                .anySatisfy(line -> assertThat(line).startsWith("simulator:"))
+                .anySatisfy(line -> assertThat(line).endsWith("/health/ready"));
 
-    TestVertx.await(app.stop());
-    TestVertx.await(app.stop());
-    assertThat(vertx.deploymentIDs()).isEmpty();
-  }
+        TestVertx.await(app.stop());
+        TestVertx.await(app.stop());
+        assertThat(vertx.deploymentIDs()).isEmpty();
+    }
 }

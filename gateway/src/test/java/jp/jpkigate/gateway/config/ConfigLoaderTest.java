@@ -12,164 +12,164 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
-  private static final Map<String, String> PROD_ENV = Map.of(
-      "JPKI_GATE_MODE", "prod",
-      "REDIS_URL", "redis://redis:6379",
-      "JPKI_GATE_PUBLIC_URL", "https://gate.example.jp");
+    private static final Map<String, String> PROD_ENV = Map.of(
+            "JPKI_GATE_MODE", "prod",
+            "REDIS_URL", "redis://redis:6379",
+            "JPKI_GATE_PUBLIC_URL", "https://gate.example.jp");
 
-  @Test
-  void devDefaults() throws Exception {
-    GatewayConfig config = ConfigLoader.parse(null, Map.of());
+    @Test
+    void devDefaults() throws Exception {
+        GatewayConfig config = ConfigLoader.parse(null, Map.of());
 
-    assertThat(config.mode()).isEqualTo(Mode.DEV);
-    assertThat(config.http()).isEqualTo(new GatewayConfig.Http("127.0.0.1", 8080, "http://localhost:8080"));
-    assertThat(config.redis().externalUrl()).isEmpty();
-    assertThat(config.redis().embeddedPort()).isZero();
-    assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
-    assertThat(config.simulator()).isEqualTo(new GatewayConfig.Simulator(true, 8081));
-    assertThat(config.trustAnchors()).isEqualTo(TrustAnchors.SIM);
-  }
+        assertThat(config.mode()).isEqualTo(Mode.DEV);
+        assertThat(config.http()).isEqualTo(new GatewayConfig.Http("127.0.0.1", 8080, "http://localhost:8080"));
+        assertThat(config.redis().externalUrl()).isEmpty();
+        assertThat(config.redis().embeddedPort()).isZero();
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.simulator()).isEqualTo(new GatewayConfig.Simulator(true, 8081));
+        assertThat(config.trustAnchors()).isEqualTo(TrustAnchors.SIM);
+    }
 
-  @Test
-  void prodDefaults() throws Exception {
-    GatewayConfig config = ConfigLoader.parse(null, PROD_ENV);
+    @Test
+    void prodDefaults() throws Exception {
+        GatewayConfig config = ConfigLoader.parse(null, PROD_ENV);
 
-    assertThat(config.http().host()).isEqualTo("0.0.0.0");
-    assertThat(config.http().publicBaseUrl()).isEqualTo("https://gate.example.jp");
-    assertThat(config.redis().externalUrl()).contains("redis://redis:6379");
-    assertThat(config.simulator().enabled()).isFalse();
-    assertThat(config.trustAnchors()).isEqualTo(TrustAnchors.JLIS);
-  }
+        assertThat(config.http().host()).isEqualTo("0.0.0.0");
+        assertThat(config.http().publicBaseUrl()).isEqualTo("https://gate.example.jp");
+        assertThat(config.redis().externalUrl()).contains("redis://redis:6379");
+        assertThat(config.simulator().enabled()).isFalse();
+        assertThat(config.trustAnchors()).isEqualTo(TrustAnchors.JLIS);
+    }
 
-  @Test
-  void environmentOverridesTheFile() throws Exception {
-    String json = """
-        {"http": {"host": "10.0.0.1", "port": 9000}, "simulator": {"enabled": true, "port": 9001},
-         "dataDir": "/from/file"}""";
-    Map<String, String> env = Map.of(
-        "JPKI_GATE_HTTP_PORT", "9100",
-        "JPKI_GATE_HTTP_HOST", "::1",
-        "JPKI_GATE_DATA_DIR", "/from/env",
-        "JPKI_GATE_SIM_ENABLED", "FALSE",
-        "JPKI_GATE_SIM_PORT", "9101",
-        "REDIS_URL", "redis://localhost:6380",
-        "JPKI_GATE_SOMETHING_ELSE", "ignored");
+    @Test
+    void environmentOverridesTheFile() throws Exception {
+        String json = """
+                {"http": {"host": "10.0.0.1", "port": 9000}, "simulator": {"enabled": true, "port": 9001},
+                  "dataDir": "/from/file"}""";
+        Map<String, String> env = Map.of(
+                "JPKI_GATE_HTTP_PORT", "9100",
+                "JPKI_GATE_HTTP_HOST", "::1",
+                "JPKI_GATE_DATA_DIR", "/from/env",
+                "JPKI_GATE_SIM_ENABLED", "FALSE",
+                "JPKI_GATE_SIM_PORT", "9101",
+                "REDIS_URL", "redis://localhost:6380",
+                "JPKI_GATE_SOMETHING_ELSE", "ignored");
 
-    GatewayConfig config = ConfigLoader.parse(json, env);
+        GatewayConfig config = ConfigLoader.parse(json, env);
 
-    assertThat(config.http()).isEqualTo(new GatewayConfig.Http("::1", 9100, "http://localhost:9100"));
-    assertThat(config.dataDir()).isEqualTo(Path.of("/from/env"));
-    assertThat(config.simulator()).isEqualTo(new GatewayConfig.Simulator(false, 9101));
-    assertThat(config.redis().externalUrl()).contains("redis://localhost:6380");
-  }
+        assertThat(config.http()).isEqualTo(new GatewayConfig.Http("::1", 9100, "http://localhost:9100"));
+        assertThat(config.dataDir()).isEqualTo(Path.of("/from/env"));
+        assertThat(config.simulator()).isEqualTo(new GatewayConfig.Simulator(false, 9101));
+        assertThat(config.redis().externalUrl()).contains("redis://localhost:6380");
+    }
 
-  @Test
-  void blankEnvironmentValuesCountAsUnset() throws Exception {
-    GatewayConfig config = ConfigLoader.parse("{\"http\": {\"port\": 9000}}", Map.of("JPKI_GATE_HTTP_PORT", " "));
+    @Test
+    void blankEnvironmentValuesCountAsUnset() throws Exception {
+        GatewayConfig config = ConfigLoader.parse("{\"http\": {\"port\": 9000}}", Map.of("JPKI_GATE_HTTP_PORT", " "));
 
-    assertThat(config.http().port()).isEqualTo(9000);
-  }
+        assertThat(config.http().port()).isEqualTo(9000);
+    }
 
-  @Test
-  void publicUrlLosesItsTrailingSlash() throws Exception {
-    GatewayConfig config = ConfigLoader.parse(null, Map.of("JPKI_GATE_PUBLIC_URL", "https://gate.example.jp/"));
+    @Test
+    void publicUrlLosesItsTrailingSlash() throws Exception {
+        GatewayConfig config = ConfigLoader.parse(null, Map.of("JPKI_GATE_PUBLIC_URL", "https://gate.example.jp/"));
 
-    assertThat(config.http().publicBaseUrl()).isEqualTo("https://gate.example.jp");
-  }
+        assertThat(config.http().publicBaseUrl()).isEqualTo("https://gate.example.jp");
+    }
 
-  @Test
-  void everyMistakeIsReportedTogether() {
-    String json = """
-        {"mode": "test", "http": {"host": 12, "port": 70000, "publicBaseUrl": "ftp://x"},
-         "redis": {"url": "localhost:6379", "embedded": {"port": 8.5}}, "dataDir": "",
-         "simulator": {"enabled": "maybe", "port": -1}, "trustAnchors": "none"}""";
+    @Test
+    void everyMistakeIsReportedTogether() {
+        String json = """
+                {"mode": "test", "http": {"host": 12, "port": 70000, "publicBaseUrl": "ftp://x"},
+                  "redis": {"url": "localhost:6379", "embedded": {"port": 8.5}}, "dataDir": "",
+                  "simulator": {"enabled": "maybe", "port": -1}, "trustAnchors": "none"}""";
 
-    assertThatThrownBy(() -> ConfigLoader.parse(json, Map.of()))
-        .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.mistakes()).containsExactlyInAnyOrder(
-              "mode: must be one of dev, prod, got test",
-              "http.host: must be a string, got 12",
-              "http.port: must be 0..65535, got 70000",
-              "http.publicBaseUrl: must be an http(s) URL with a host and no user, query or fragment, got ftp://x",
-              "redis.url: must start with redis://, rediss:// or unix://, got localhost:6379",
-              "redis.embedded.port: must be an integer, got 8.5",
-              "dataDir: must not be blank",
-              "simulator.enabled: must be true or false, got maybe",
-              "simulator.port: must be 0..65535, got -1",
-              "trustAnchors: must be one of sim, jlis, got none");
-          assertThat(e.getMessage().lines()).hasSize(10);
-        });
-  }
+        assertThatThrownBy(() -> ConfigLoader.parse(json, Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.mistakes()).containsExactlyInAnyOrder(
+                            "mode: must be one of dev, prod, got test",
+                            "http.host: must be a string, got 12",
+                            "http.port: must be 0..65535, got 70000",
+                            "http.publicBaseUrl: must be an http(s) URL with a host and no user, query or fragment, got ftp://x",
+                            "redis.url: must start with redis://, rediss:// or unix://, got localhost:6379",
+                            "redis.embedded.port: must be an integer, got 8.5",
+                            "dataDir: must not be blank",
+                            "simulator.enabled: must be true or false, got maybe",
+                            "simulator.port: must be 0..65535, got -1",
+                            "trustAnchors: must be one of sim, jlis, got none");
+                    assertThat(e.getMessage().lines()).hasSize(10);
+                });
+    }
 
-  @Test
-  void environmentMistakesNameTheVariable() {
-    assertThatThrownBy(() -> ConfigLoader.parse(null, Map.of("JPKI_GATE_HTTP_PORT", "80a", "JPKI_GATE_MODE", "Prod")))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes()).containsExactly(
-            "mode: must be one of dev, prod, got Prod (from JPKI_GATE_MODE)",
-            "http.port: must be an integer, got 80a (from JPKI_GATE_HTTP_PORT)"));
-  }
+    @Test
+    void environmentMistakesNameTheVariable() {
+        assertThatThrownBy(() -> ConfigLoader.parse(null, Map.of("JPKI_GATE_HTTP_PORT", "80a", "JPKI_GATE_MODE", "Prod")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes()).containsExactly(
+                        "mode: must be one of dev, prod, got Prod (from JPKI_GATE_MODE)",
+                        "http.port: must be an integer, got 80a (from JPKI_GATE_HTTP_PORT)"));
+    }
 
-  @Test
-  void unknownKeysAreMistakes() {
-    String json = """
-        {"htp": {"port": 1}, "http": {"prot": 1}, "redis": {"embedded": {"dir": "x"}}, "simulator": 3}""";
+    @Test
+    void unknownKeysAreMistakes() {
+        String json = """
+                {"htp": {"port": 1}, "http": {"prot": 1}, "redis": {"embedded": {"dir": "x"}}, "simulator": 3}""";
 
-    assertThatThrownBy(() -> ConfigLoader.parse(json, Map.of()))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes()).containsExactlyInAnyOrder(
-            "htp: unknown key", "http.prot: unknown key", "redis.embedded.dir: unknown key",
-            "simulator: must be a JSON object"));
-  }
+        assertThatThrownBy(() -> ConfigLoader.parse(json, Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes()).containsExactlyInAnyOrder(
+                        "htp: unknown key", "http.prot: unknown key", "redis.embedded.dir: unknown key",
+                        "simulator: must be a JSON object"));
+    }
 
-  @Test
-  void prodForbidsDevShortcuts() {
-    String json = """
-        {"mode": "prod", "simulator": {"enabled": true}, "trustAnchors": "sim"}""";
+    @Test
+    void prodForbidsDevShortcuts() {
+        String json = """
+                {"mode": "prod", "simulator": {"enabled": true}, "trustAnchors": "sim"}""";
 
-    assertThatThrownBy(() -> ConfigLoader.parse(json, Map.of()))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes()).containsExactlyInAnyOrder(
-            "http.publicBaseUrl: must be an https URL in prod mode (the OpenID issuer), got http://localhost:8080",
-            "redis.url: is required in prod mode (set REDIS_URL)",
-            "simulator.enabled: must be false in prod mode",
-            "trustAnchors: must be jlis in prod mode, got sim"));
-  }
+        assertThatThrownBy(() -> ConfigLoader.parse(json, Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes()).containsExactlyInAnyOrder(
+                        "http.publicBaseUrl: must be an https URL in prod mode (the OpenID issuer), got http://localhost:8080",
+                        "redis.url: is required in prod mode (set REDIS_URL)",
+                        "simulator.enabled: must be false in prod mode",
+                        "trustAnchors: must be jlis in prod mode, got sim"));
+    }
 
-  @Test
-  void simulatorMustNotShareThePort() {
-    assertThatThrownBy(() -> ConfigLoader.parse(null, Map.of("JPKI_GATE_SIM_PORT", "8080")))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes()).containsExactly(
-            "simulator.port: must differ from http.port, both are 8080 (from JPKI_GATE_SIM_PORT)"));
-  }
+    @Test
+    void simulatorMustNotShareThePort() {
+        assertThatThrownBy(() -> ConfigLoader.parse(null, Map.of("JPKI_GATE_SIM_PORT", "8080")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes()).containsExactly(
+                        "simulator.port: must differ from http.port, both are 8080 (from JPKI_GATE_SIM_PORT)"));
+    }
 
-  @Test
-  void malformedJsonIsAMistake() {
-    assertThatThrownBy(() -> ConfigLoader.parse("{\"mode\": ", Map.of()))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes()).singleElement()
-            .asString().startsWith("config: not valid JSON"));
-    assertThatThrownBy(() -> ConfigLoader.parse("[1]", Map.of()))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes())
-            .containsExactly("config: must be a JSON object"));
-  }
+    @Test
+    void malformedJsonIsAMistake() {
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"mode\": ", Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes()).singleElement()
+                        .asString().startsWith("config: not valid JSON"));
+        assertThatThrownBy(() -> ConfigLoader.parse("[1]", Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes())
+                        .containsExactly("config: must be a JSON object"));
+    }
 
-  @Test
-  void loadsTheFileFromTheArgumentOrTheEnvironment(@TempDir Path dir) throws Exception {
-    Path file = Files.writeString(dir.resolve("gate.json"), "{\"http\": {\"port\": 9999}}");
+    @Test
+    void loadsTheFileFromTheArgumentOrTheEnvironment(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("gate.json"), "{\"http\": {\"port\": 9999}}");
 
-    assertThat(ConfigLoader.load(Optional.of(file), Map.of()).http().port()).isEqualTo(9999);
-    assertThat(ConfigLoader.load(Optional.empty(), Map.of("JPKI_GATE_CONFIG", file.toString())).http().port())
-        .isEqualTo(9999);
-  }
+        assertThat(ConfigLoader.load(Optional.of(file), Map.of()).http().port()).isEqualTo(9999);
+        assertThat(ConfigLoader.load(Optional.empty(), Map.of("JPKI_GATE_CONFIG", file.toString())).http().port())
+                .isEqualTo(9999);
+    }
 
-  @Test
-  void aMissingFileIsAMistake(@TempDir Path dir) {
-    Path missing = dir.resolve("missing.json");
+    @Test
+    void aMissingFileIsAMistake(@TempDir Path dir) {
+        Path missing = dir.resolve("missing.json");
 
-    assertThatThrownBy(() -> ConfigLoader.load(Optional.of(missing), Map.of()))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes())
-            .containsExactly("config: cannot read file " + missing + " (NoSuchFileException)"));
-  }
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.of(missing), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes())
+                        .containsExactly("config: cannot read file " + missing + " (NoSuchFileException)"));
+    }
 
-  @Test
-  void aConfigExceptionNeedsMistakes() {
-    assertThatThrownBy(() -> new ConfigException(List.of())).isInstanceOf(IllegalArgumentException.class);
-  }
+    @Test
+    void aConfigExceptionNeedsMistakes() {
+        assertThatThrownBy(() -> new ConfigException(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -22,95 +22,95 @@ import org.junit.jupiter.api.io.TempDir;
 /** The health endpoints against a real embedded Redis, on a gateway listening on port 0. */
 @ExtendWith(VertxExtension.class)
 class HealthEndpointsTest {
-  @TempDir
-  Path dataDir;
+    @TempDir
+    Path dataDir;
 
-  private Vertx vertx;
-  private EmbeddedRedis redis;
-  private GatewayVerticle verticle;
-  private WebClient client;
+    private Vertx vertx;
+    private EmbeddedRedis redis;
+    private GatewayVerticle verticle;
+    private WebClient client;
 
-  @BeforeEach
-  void start(VertxTestContext ctx) {
-    vertx = TestVertx.create();
-    client = WebClient.create(vertx);
-    EmbeddedRedis.start(vertx, dataDir, 0)
-        .compose(started -> {
-          redis = started;
-          verticle = new GatewayVerticle(
-              new GatewayConfig.Http("127.0.0.1", 0, "http://localhost"), started.url(), Clock.systemUTC());
-          return vertx.deployVerticle(verticle);
-        })
-        .onComplete(ctx.succeedingThenComplete());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (redis != null) {
-      TestVertx.await(redis.stop());
+    @BeforeEach
+    void start(VertxTestContext ctx) {
+        vertx = TestVertx.create();
+        client = WebClient.create(vertx);
+        EmbeddedRedis.start(vertx, dataDir, 0)
+                .compose(started -> {
+                    redis = started;
+                    verticle = new GatewayVerticle(
+                            new GatewayConfig.Http("127.0.0.1", 0, "http://localhost"), started.url(), Clock.systemUTC());
+                    return vertx.deployVerticle(verticle);
+                })
+                .onComplete(ctx.succeedingThenComplete());
     }
-    TestVertx.await(vertx.close());
-  }
 
-  @Test
-  void liveIsUp(VertxTestContext ctx) {
-    client.get(verticle.actualPort(), "127.0.0.1", "/health/live").send()
-        .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
-          assertThat(response.statusCode()).isEqualTo(200);
-          assertThat(response.getHeader("Content-Type")).isEqualTo("application/json");
-          assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject().put("status", "UP"));
-          ctx.completeNow();
-        })));
-  }
+    @AfterEach
+    void stop() throws Exception {
+        if (redis != null) {
+            TestVertx.await(redis.stop());
+        }
+        TestVertx.await(vertx.close());
+    }
 
-  @Test
-  void readyIsUpWhileRedisAnswers(VertxTestContext ctx) {
-    client.get(verticle.actualPort(), "127.0.0.1", "/health/ready").send()
-        .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
-          assertThat(response.statusCode()).isEqualTo(200);
-          assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject()
-              .put("status", "UP").put("checks", new JsonObject().put("redis", "UP")));
-          ctx.completeNow();
-        })));
-  }
+    @Test
+    void liveIsUp(VertxTestContext ctx) {
+        client.get(verticle.actualPort(), "127.0.0.1", "/health/live").send()
+                .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
+                    assertThat(response.statusCode()).isEqualTo(200);
+                    assertThat(response.getHeader("Content-Type")).isEqualTo("application/json");
+                    assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject().put("status", "UP"));
+                    ctx.completeNow();
+                })));
+    }
 
-  @Test
-  void readyIsDownSoonAfterRedisStops(VertxTestContext ctx) {
-    long[] startedAt = new long[1];
-    redis.stop()
-        .compose(stopped -> {
-          startedAt[0] = System.nanoTime();
-          return client.get(verticle.actualPort(), "127.0.0.1", "/health/ready").timeout(5_000).send();
-        })
-        .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
-          long elapsedMillis = (System.nanoTime() - startedAt[0]) / 1_000_000;
-          assertThat(response.statusCode()).isEqualTo(503);
-          assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject()
-              .put("status", "DOWN").put("checks", new JsonObject().put("redis", "DOWN")));
-          assertThat(elapsedMillis).isLessThan(3_000);
-          ctx.completeNow();
-        })));
-  }
+    @Test
+    void readyIsUpWhileRedisAnswers(VertxTestContext ctx) {
+        client.get(verticle.actualPort(), "127.0.0.1", "/health/ready").send()
+                .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
+                    assertThat(response.statusCode()).isEqualTo(200);
+                    assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject()
+                            .put("status", "UP").put("checks", new JsonObject().put("redis", "UP")));
+                    ctx.completeNow();
+                })));
+    }
 
-  @Test
-  void unknownPathIsAProblem(VertxTestContext ctx) {
-    client.get(verticle.actualPort(), "127.0.0.1", "/no/such/path").send()
-        .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
-          assertThat(response.statusCode()).isEqualTo(404);
-          assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
-          assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject()
-              .put("type", "about:blank").put("title", "Not Found").put("status", 404));
-          ctx.completeNow();
-        })));
-  }
+    @Test
+    void readyIsDownSoonAfterRedisStops(VertxTestContext ctx) {
+        long[] startedAt = new long[1];
+        redis.stop()
+                .compose(stopped -> {
+                    startedAt[0] = System.nanoTime();
+                    return client.get(verticle.actualPort(), "127.0.0.1", "/health/ready").timeout(5_000).send();
+                })
+                .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
+                    long elapsedMillis = (System.nanoTime() - startedAt[0]) / 1_000_000;
+                    assertThat(response.statusCode()).isEqualTo(503);
+                    assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject()
+                            .put("status", "DOWN").put("checks", new JsonObject().put("redis", "DOWN")));
+                    assertThat(elapsedMillis).isLessThan(3_000);
+                    ctx.completeNow();
+                })));
+    }
 
-  @Test
-  void wrongMethodIsAProblem(VertxTestContext ctx) {
-    client.delete(verticle.actualPort(), "127.0.0.1", "/health/live").send()
-        .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
-          assertThat(response.statusCode()).isEqualTo(405);
-          assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
-          ctx.completeNow();
-        })));
-  }
+    @Test
+    void unknownPathIsAProblem(VertxTestContext ctx) {
+        client.get(verticle.actualPort(), "127.0.0.1", "/no/such/path").send()
+                .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
+                    assertThat(response.statusCode()).isEqualTo(404);
+                    assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+                    assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject()
+                            .put("type", "about:blank").put("title", "Not Found").put("status", 404));
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
+    void wrongMethodIsAProblem(VertxTestContext ctx) {
+        client.delete(verticle.actualPort(), "127.0.0.1", "/health/live").send()
+                .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
+                    assertThat(response.statusCode()).isEqualTo(405);
+                    assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+                    ctx.completeNow();
+                })));
+    }
 }
