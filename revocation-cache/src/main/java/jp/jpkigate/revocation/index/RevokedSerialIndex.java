@@ -210,6 +210,42 @@ public final class RevokedSerialIndex {
         return delta.mergeOnto(this);
     }
 
+    /**
+     * The arrays and scalars behind an index, for serialization (the snapshot codec) only. The
+     * arrays are shared with the index, never copied: do not modify them. Only the first
+     * {@code shortCount}, {@code escapeCount} and {@code longCount} elements of the respective
+     * arrays are meaningful; the layout is the one described on {@link RevokedSerialIndex}.
+     */
+    public record Parts(long epochDay, long minKey, long maxKey, int shift, int[] bucketStart, long[] packed,
+            int shortCount, long[] escapeKeys, long[] escapeStatus, int escapeCount, BigInteger[] longKeys,
+            long[] longStatus, int longCount) {
+    }
+
+    /** This index's internal state, shared (not copied), for writing it out; see {@link Parts}. */
+    public Parts parts() {
+        return new Parts(epochDay, minKey, maxKey, shift, bucketStart, packed, shortCount, escapeKeys, escapeStatus,
+                escapeCount, longKeys, longStatus, longCount);
+    }
+
+    /**
+     * An index over {@code parts} as read back from a serialized form, taking ownership of its
+     * arrays. Every invariant that lookups and {@link #forEach} rely on is checked first (bucket
+     * table shape, serial order within buckets and side tables, reason codes, day range, an escape
+     * entry for every escaped day), in one pass over the arrays.
+     *
+     * @throws IllegalArgumentException if the parts do not describe a valid index
+     */
+    public static RevokedSerialIndex fromParts(Parts parts) {
+        checkParts(parts);
+        PrimitiveList escapes = new PrimitiveList();
+        escapes.keys = parts.escapeKeys();
+        escapes.values = parts.escapeStatus();
+        escapes.size = parts.escapeCount();
+        return new RevokedSerialIndex(parts.epochDay(), parts.minKey(), parts.maxKey(), parts.shift(),
+                parts.bucketStart(), parts.packed(), parts.shortCount(), escapes, parts.longKeys(),
+                parts.longStatus(), parts.longCount());
+    }
+
     private long status(long serial, int meta) {
         int day = meta >>> 4;
         if (day == ESCAPE_DAY) {
@@ -221,5 +257,64 @@ public final class RevokedSerialIndex {
     private long findLong(BigInteger serial) {
         int at = Arrays.binarySearch(longKeys, 0, longCount, serial);
         return at >= 0 ? longStatus[at] : NOT_REVOKED;
+    }
+    private static void checkParts(Parts p) {
+        int n = p.shortCount();
+        int[] start = p.bucketStart();
+        require(p.shift() >= 0 && p.shift() <= MAX_SHIFT, "shift");
+        require(Math.abs(p.epochDay()) <= Integer.MAX_VALUE - 4096L, "epoch day");
+        require(n >= 0 && n <= p.packed().length, "short count");
+        require(p.escapeCount() >= 0 && p.escapeCount() <= p.escapeKeys().length
+                && p.escapeCount() <= p.escapeStatus().length, "escape count");
+        require(p.longCount() >= 0 && p.longCount() <= p.longKeys().length
+                && p.longCount() <= p.longStatus().length, "long count");
+        if (n == 0) {
+            require(p.minKey() == 0 && p.maxKey() == -1 && start.length == 2 && start[0] == 0 && start[1] == 0,
+                    "empty bucket table");
+        } else {
+            require(p.minKey() >= 0 && p.maxKey() >= p.minKey(), "key range");
+            long buckets = ((p.maxKey() - p.minKey()) >>> p.shift()) + 1;
+            require(buckets == start.length - 1L, "bucket count");
+            require(start[0] == 0 && start[start.length - 1] == n, "bucket table ends");
+        }
+        long lowMask = (1L << p.shift()) - 1;
+        for (int b = 0; b < start.length - 1; b++) {
+            require(start[b + 1] >= start[b], "bucket table order");
+            long base = p.minKey() + ((long) b << p.shift());
+            long previous = -1;
+            for (int i = start[b]; i < start[b + 1]; i++) {
+                long low = p.packed()[i] >>> 16;
+                require(low > previous && low <= lowMask && base + low <= p.maxKey(), "serial order");
+                previous = low;
+                int meta = (int) p.packed()[i] & 0xFFFF;
+                require(validReason(meta & 0xF), "reason code");
+                require((meta >>> 4) != ESCAPE_DAY
+                        || Arrays.binarySearch(p.escapeKeys(), 0, p.escapeCount(), base + low) >= 0, "escape entry");
+            }
+        }
+        for (int i = 0; i < p.escapeCount(); i++) {
+            require(p.escapeKeys()[i] >= 0 && (i == 0 || p.escapeKeys()[i] > p.escapeKeys()[i - 1]), "escape order");
+            require(validStatus(p.escapeStatus()[i]), "escape status");
+        }
+        for (int i = 0; i < p.longCount(); i++) {
+            BigInteger k = p.longKeys()[i];
+            require(k != null && (k.signum() < 0 || k.bitLength() > 63), "long serial");
+            require(i == 0 || k.compareTo(p.longKeys()[i - 1]) > 0, "long serial order");
+            require(validStatus(p.longStatus()[i]), "long serial status");
+        }
+    }
+
+    private static boolean validReason(int code) {
+        return CrlReason.isValid(code) && code != CrlReason.REMOVE_FROM_CRL.code();
+    }
+
+    private static boolean validStatus(long status) {
+        return validReason(reasonCode(status)) && Math.abs(epochDay(status)) <= Integer.MAX_VALUE;
+    }
+
+    private static void require(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalArgumentException("invalid index parts: " + what);
+        }
     }
 }
