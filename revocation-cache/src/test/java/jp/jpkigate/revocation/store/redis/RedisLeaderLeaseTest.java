@@ -5,9 +5,7 @@ import static jp.jpkigate.revocation.store.redis.TestRedis.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,44 +13,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jp.jpkigate.revocation.store.LeaseKeeper;
 import jp.jpkigate.revocation.store.LeaseListener;
 import jp.jpkigate.revocation.store.MutableClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Two replicas contend for the ingest lease; time moves only when the test advances the clock. */
-@ExtendWith(VertxExtension.class)
-class RedisLeaderLeaseTest {
+class RedisLeaderLeaseTest extends RedisTestBase {
     private static final Duration LEASE = Duration.ofSeconds(30);
-    private static TestRedis server;
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
-    private Redis redis;
     private RedisLeaderLease a;
     private RedisLeaderLease b;
 
-    @BeforeAll
-    static void startRedis() throws Exception {
-        server = TestRedis.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        server.close();
-    }
-
     @BeforeEach
     void connect(Vertx vertx) throws Exception {
-        redis = server.client(vertx);
-        call(redis, Command.FLUSHALL);
         a = new RedisLeaderLease(redis, RedisKeys.DEFAULT, "crl-ingest", "replica-a", LEASE, clock);
         b = new RedisLeaderLease(redis, RedisKeys.DEFAULT, "crl-ingest", "replica-b", LEASE, clock);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        await(redis.close());
     }
 
     @Test

@@ -5,9 +5,7 @@ import static jp.jpkigate.revocation.store.redis.TestRedis.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,39 +14,15 @@ import jp.jpkigate.revocation.index.CrlReason;
 import jp.jpkigate.revocation.service.IssuerKey;
 import jp.jpkigate.revocation.service.RevocationChange;
 import jp.jpkigate.revocation.store.StreamedChange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
-class RedisRevocationStreamTest {
-    private static TestRedis server;
-    private Redis redis;
+class RedisRevocationStreamTest extends RedisTestBase {
     private RedisRevocationStream stream;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        server = TestRedis.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        server.close();
-    }
 
     @BeforeEach
     void connect(Vertx vertx) throws Exception {
-        redis = server.client(vertx);
-        call(redis, Command.FLUSHALL);
         stream = new RedisRevocationStream(redis, RedisKeys.DEFAULT, 1000);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        await(redis.close());
     }
 
     @Test

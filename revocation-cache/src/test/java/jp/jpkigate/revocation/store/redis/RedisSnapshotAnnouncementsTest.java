@@ -5,7 +5,6 @@ import static jp.jpkigate.revocation.store.redis.TestRedis.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -14,38 +13,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import jp.jpkigate.revocation.snapshot.TestSnapshots;
 import jp.jpkigate.revocation.store.SnapshotAnnouncement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A second replica (its own client and subscription) hears about snapshots the first one puts. */
-@ExtendWith(VertxExtension.class)
-class RedisSnapshotAnnouncementsTest {
-    private static TestRedis server;
-    private Redis writerRedis;
+class RedisSnapshotAnnouncementsTest extends RedisTestBase {
     private Redis readerRedis;
     private RedisSnapshotStore writer;
     private RedisSnapshotAnnouncements announcements;
 
-    @BeforeAll
-    static void startRedis() throws Exception {
-        server = TestRedis.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        server.close();
-    }
-
     @BeforeEach
     void connect(Vertx vertx) throws Exception {
-        writerRedis = server.client(vertx);
         readerRedis = server.client(vertx);
-        call(writerRedis, Command.FLUSHALL);
-        writer = new RedisSnapshotStore(vertx, writerRedis, RedisKeys.DEFAULT, 4096);
+        writer = new RedisSnapshotStore(vertx, redis, RedisKeys.DEFAULT, 4096);
         announcements = new RedisSnapshotAnnouncements(vertx, readerRedis, RedisKeys.DEFAULT,
                 new RedisSnapshotStore(vertx, readerRedis, RedisKeys.DEFAULT));
     }
@@ -53,7 +34,6 @@ class RedisSnapshotAnnouncementsTest {
     @AfterEach
     void close() throws Exception {
         await(announcements.close());
-        await(writerRedis.close());
         await(readerRedis.close());
     }
 
@@ -98,7 +78,7 @@ class RedisSnapshotAnnouncementsTest {
             }
         }));
 
-        call(writerRedis, Command.CLIENT, "KILL", "TYPE", "pubsub");
+        call(redis, Command.CLIENT, "KILL", "TYPE", "pubsub");
         expected[0] = await(writer.nextVersion());
         await(writer.put("sign-2024", expected[0], TestSnapshots.random(100, 3))); // likely during the gap
 

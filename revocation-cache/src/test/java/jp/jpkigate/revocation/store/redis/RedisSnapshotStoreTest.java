@@ -5,9 +5,7 @@ import static jp.jpkigate.revocation.store.redis.TestRedis.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Response;
 import java.util.List;
 import java.util.Map;
@@ -18,41 +16,17 @@ import jp.jpkigate.revocation.snapshot.SnapshotCodec;
 import jp.jpkigate.revocation.snapshot.SnapshotFormatException;
 import jp.jpkigate.revocation.snapshot.TestSnapshots;
 import jp.jpkigate.revocation.store.VersionedSnapshot;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Snapshots through a real redis-server, with 1 KiB chunks so that small snapshots span many. */
-@ExtendWith(VertxExtension.class)
-class RedisSnapshotStoreTest {
+class RedisSnapshotStoreTest extends RedisTestBase {
     private static final RedisKeys KEYS = RedisKeys.DEFAULT;
-    private static TestRedis server;
-    private Redis redis;
     private RedisSnapshotStore store;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        server = TestRedis.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        server.close();
-    }
 
     @BeforeEach
     void connect(Vertx vertx) throws Exception {
-        redis = server.client(vertx);
-        call(redis, Command.FLUSHALL);
         store = new RedisSnapshotStore(vertx, redis, KEYS, 1024);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        await(redis.close());
     }
 
     @Test
