@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Authenticates the calling business with its client credentials (RFC 6749 2.3.1, HTTP Basic) before
- * the body is read. Failure is RFC 6749 5.2 {@code invalid_client}: "401 (Unauthorized) status code
+ * the endpoint runs. Failure is RFC 6749 5.2 {@code invalid_client}: "401 (Unauthorized) status code
  * ... MUST include the WWW-Authenticate response header field matching the authentication scheme used
  * by the client", here with a problem document. The secret is never logged or echoed.
  */

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Refuses a request whose Content-Type media type (parameters ignored) is not the one the endpoint
- * takes, with 415 (RFC 9110 15.5.16), before its body is read.
+ * takes, with 415 (RFC 9110 15.5.16).
  */
 final class RequireContentType implements Handler<RoutingContext> {
     private final String mediaType;

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import jp.jpkigate.revocation.responder.OcspResponder;
 import jp.jpkigate.revocation.responder.OcspResponderIdentity;
 import jp.jpkigate.revocation.service.RevocationService;
@@ -25,7 +26,7 @@ import jp.jpkigate.revocation.service.RevocationService;
  *   <tr><td>GET /ocsp/{url-encoded base64}</td><td>{@link OcspEndpoint}</td><td>none</td></tr>
  *   <tr><td>GET /metrics</td><td>{@link MetricsEndpoint}</td><td>none (keep it internal)</td></tr>
  * </table>
- * Any other method on these paths is a 405 with {@code Allow}; any other path under the mount point a
+ * GET {@code /ocsp} and {@code /ocsp/} are OCSP GETs without a request (400). Any other method on these paths is a 405 with {@code Allow}; any other path under the mount point a
  * 404; every error is an {@code application/problem+json} document ({@link Problem}).
  */
 public final class RevocationRoutes {
@@ -47,19 +48,19 @@ public final class RevocationRoutes {
         MetricsEndpoint metrics = new MetricsEndpoint(service, clock);
 
         Router router = Router.router(vertx);
+        // Vert.x 5 runs body handlers before user handlers: the body (capped) is read before authentication.
         router.post("/v1/check")
+                .handler(BodyHandler.create(false).setBodyLimit(CheckRequest.MAX_BODY))
                 .handler(new ClientAuthentication(clients))
                 .handler(new RequireContentType("application/json"))
-                .handler(BodyHandler.create(false).setBodyLimit(CheckRequest.MAX_BODY))
                 .handler(check::handle);
         allowOnly(router, "/v1/check", HttpMethod.POST);
         router.post("/ocsp")
-                .handler(new RequireContentType(OcspEndpoint.REQUEST_TYPE))
                 .handler(BodyHandler.create(false).setBodyLimit(OcspEndpoint.MAX_REQUEST))
+                .handler(new RequireContentType(OcspEndpoint.REQUEST_TYPE))
                 .handler(ocsp::post);
-        allowOnly(router, "/ocsp", HttpMethod.POST);
         router.get("/ocsp/*").handler(ocsp::get);
-        allowOnly(router, "/ocsp/*", HttpMethod.GET);
+        allowOnly(router, "/ocsp", HttpMethod.POST, HttpMethod.GET);
         router.get("/metrics").handler(metrics::handle);
         allowOnly(router, "/metrics", HttpMethod.GET);
         router.route().handler(ctx -> ProblemWriter.send(ctx,
@@ -76,11 +77,12 @@ public final class RevocationRoutes {
     }
 
     /** Every other method on {@code path}: 405 with {@code Allow} (RFC 9110 15.5.6). */
-    private static void allowOnly(Router router, String path, HttpMethod allowed) {
+    private static void allowOnly(Router router, String path, HttpMethod... allowed) {
+        String allow = java.util.Arrays.stream(allowed).map(HttpMethod::name).collect(Collectors.joining(", "));
         Handler<RoutingContext> refuse = ctx -> {
-            ctx.response().putHeader("Allow", allowed.name());
+            ctx.response().putHeader("Allow", allow);
             ProblemWriter.send(ctx, Problem.METHOD_NOT_ALLOWED.withDetail(
-                    ctx.request().method() + " is not allowed here; use " + allowed.name()));
+                    ctx.request().method() + " is not allowed here; use " + allow));
         };
         router.route(path).handler(refuse);
     }
