@@ -1,0 +1,144 @@
+package jp.jpkigate.revocation.web;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import jp.jpkigate.revocation.service.IssuerKey;
+
+/**
+ * The body of {@code POST /revocation/v1/check}, parsed and validated; every mistake is a
+ * {@link ProblemException} naming the member (and batch index) at fault. Exactly one of:
+ * <pre>
+ * {"certificate": "&lt;base64 DER&gt;"}
+ * {"certificates": ["&lt;base64 DER&gt;", ...]}                          1 to 1000 items
+ * {"serials": [{"issuer": "&lt;key id hex&gt;", "serial": "&lt;hex&gt;"}, ...]}  1 to 1000 items
+ * </pre>
+ * Mixing {@code certificates} and {@code serials} in one request is refused (one request, one kind of
+ * item, so the result list lines up with one array); other members are ignored. Base64 is the standard
+ * or the URL-safe alphabet (RFC 4648 4 / 5), padding optional, no line breaks; a certificate must be one
+ * DER X.509 certificate and nothing after it. Issuer is a key identifier (an even number of hex digits,
+ * at most 128), serial is 1 to 40 hex digits (RFC 5280 4.1.2.2: at most 20 octets).
+ *
+ * @param items what to check, in request order
+ */
+public record CheckRequest(List<CheckItem> items) {
+    /** Items in one request. More is a 400 {@code batch-too-large}: the body may be small, the batch is not. */
+    public static final int MAX_ITEMS = 1000;
+    /** 1000 JPKI certificates in base64 are about 2.5 MiB. */
+    public static final int MAX_BODY = 4 * 1024 * 1024;
+
+    public CheckRequest {
+        items = List.copyOf(Objects.requireNonNull(items, "items"));
+    }
+
+    /** Parses a request body (UTF-8 JSON). */
+    public static CheckRequest parse(Buffer body) {
+        if (body == null || body.length() == 0) {
+            throw Problem.INVALID_REQUEST.withDetail("the body is empty: send a JSON object").exception();
+        }
+        if (body.length() > MAX_BODY) {
+            throw Problem.BODY_TOO_LARGE.withDetail("the body may be at most " + MAX_BODY + " bytes").exception();
+        }
+        Object json;
+        try {
+            json = Json.decodeValue(body);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw Problem.INVALID_REQUEST.withDetail("the body is not valid JSON").exception();
+        }
+        if (!(json instanceof JsonObject object)) {
+            throw Problem.INVALID_REQUEST.withDetail("the body must be a JSON object").exception();
+        }
+        return parse(object);
+    }
+
+    /** Parses an already decoded JSON object. */
+    public static CheckRequest parse(JsonObject body) {
+        Object single = body.getValue("certificate");
+        Object certificates = body.getValue("certificates");
+        Object serials = body.getValue("serials");
+        long present = Arrays.asList(single, certificates, serials).stream().filter(Objects::nonNull).count();
+        if (present != 1) {
+            throw Problem.INVALID_REQUEST.withDetail(
+                    "the body must have exactly one of \"certificate\", \"certificates\" or \"serials\"").exception();
+        }
+        if (single != null) {
+            return new CheckRequest(List.of(new CheckItem.OfCertificate(certificate(single, "certificate", -1))));
+        }
+        String member = certificates != null ? "certificates" : "serials";
+        JsonArray array = array(certificates != null ? certificates : serials, member);
+        List<CheckItem> items = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            Object value = array.getValue(i);
+            items.add(certificates != null ? new CheckItem.OfCertificate(certificate(value, member, i)) : serial(value, i));
+        }
+        return new CheckRequest(items);
+    }
+
+    private static JsonArray array(Object value, String member) {
+        if (!(value instanceof JsonArray array)) {
+            throw Problem.INVALID_REQUEST.withDetail(member + ": must be an array").exception();
+        }
+        if (array.isEmpty()) {
+            throw Problem.INVALID_REQUEST.withDetail(member + ": must have at least one item").exception();
+        }
+        if (array.size() > MAX_ITEMS) {
+            throw Problem.BATCH_TOO_LARGE.withDetail(member + ": at most " + MAX_ITEMS + " items, got " + array.size())
+                    .exception();
+        }
+        return array;
+    }
+
+    private static X509Certificate certificate(Object value, String member, int index) {
+        if (!(value instanceof String text)) {
+            throw invalid(Problem.INVALID_CERTIFICATE, member, index, "must be a base64 string");
+        }
+        byte[] der;
+        try {
+            boolean urlSafe = text.indexOf('-') >= 0 || text.indexOf('_') >= 0;
+            der = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(text);
+        } catch (IllegalArgumentException e) {
+            throw invalid(Problem.INVALID_CERTIFICATE, member, index, "not base64");
+        }
+        try {
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+            if (der.length > 0 && der[0] == 0x30 && Arrays.equals(certificate.getEncoded(), der)) {
+                return certificate;
+            }
+        } catch (Exception e) {
+            // CertificateException, or a RuntimeException from a hostile encoding: both are bad input
+        }
+        throw invalid(Problem.INVALID_CERTIFICATE, member, index, "not a DER certificate");
+    }
+
+    private static CheckItem serial(Object value, int index) {
+        if (!(value instanceof JsonObject pair)) {
+            throw invalid(Problem.INVALID_SERIAL, "serials", index, "must be an object with \"issuer\" and \"serial\"");
+        }
+        IssuerKey issuer;
+        try {
+            issuer = new IssuerKey((String) pair.getValue("issuer"));
+        } catch (RuntimeException e) {
+            throw invalid(Problem.INVALID_SERIAL, "serials", index,
+                    "issuer must be a key identifier: an even number of hex digits, at most 128");
+        }
+        if (!(pair.getValue("serial") instanceof String serial) || !serial.matches("[0-9a-fA-F]{1,40}")) {
+            throw invalid(Problem.INVALID_SERIAL, "serials", index, "serial must be 1 to 40 hex digits");
+        }
+        return new CheckItem.OfSerial(issuer, new BigInteger(serial, 16));
+    }
+
+    private static ProblemException invalid(Problem problem, String member, int index, String detail) {
+        return (index < 0 ? problem.withDetail(member + ": " + detail) : problem.at(member, index, detail)).exception();
+    }
+}

@@ -1,0 +1,39 @@
+package jp.jpkigate.revocation.web;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Objects;
+
+/**
+ * Authenticates the calling business with its client credentials (RFC 6749 2.3.1, HTTP Basic) before
+ * the endpoint runs. Failure is RFC 6749 5.2 {@code invalid_client}: "401 (Unauthorized) status code
+ * ... MUST include the WWW-Authenticate response header field matching the authentication scheme used
+ * by the client", here with a problem document. The secret is never logged or echoed.
+ */
+final class ClientAuthentication implements Handler<RoutingContext> {
+    /** The challenge of every 401 (RFC 7617 2). */
+    static final String CHALLENGE = "Basic realm=\"jpki-gate revocation\", charset=\"UTF-8\"";
+    /** Where the authenticated {@link ApiClientId} is kept in the routing context. */
+    static final String CLIENT = "jpki-gate.revocation.client";
+
+    private final RevocationApiClients clients;
+
+    ClientAuthentication(RevocationApiClients clients) {
+        this.clients = Objects.requireNonNull(clients, "clients");
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        BasicCredentials credentials;
+        try {
+            credentials = BasicCredentials.parse(ctx.request().getHeader("Authorization"));
+        } catch (ProblemException e) {
+            ProblemWriter.send(ctx, e.problem());
+            return;
+        }
+        clients.authenticate(credentials.clientId(), credentials.clientSecret()).ifPresentOrElse(client -> {
+            ctx.put(CLIENT, client);
+            ctx.next();
+        }, () -> ProblemWriter.send(ctx, Problem.INVALID_CLIENT.withDetail("unknown client or wrong client secret")));
+    }
+}
