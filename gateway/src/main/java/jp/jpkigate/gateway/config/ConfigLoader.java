@@ -20,22 +20,31 @@ import java.util.Optional;
  * <p>Environment variables: {@code JPKI_GATE_CONFIG} (file, when no {@code --config} argument),
  * {@code JPKI_GATE_MODE}, {@code JPKI_GATE_HTTP_HOST}, {@code JPKI_GATE_HTTP_PORT},
  * {@code JPKI_GATE_PUBLIC_URL}, {@code REDIS_URL}, {@code JPKI_GATE_DATA_DIR},
- * {@code JPKI_GATE_SIM_ENABLED}, {@code JPKI_GATE_SIM_PORT}. Blank values count as unset.
+ * {@code JPKI_GATE_SIM_ENABLED}, {@code JPKI_GATE_SIM_PORT}, {@code JPKI_GATE_REVOCATION_URL},
+ * {@code JPKI_GATE_REVOCATION_REFRESH_SECONDS}, {@code JPKI_GATE_REVOCATION_GRACE_SECONDS},
+ * {@code JPKI_GATE_REVOCATION_CLIENTS}, {@code JPKI_GATE_OCSP_CERT_FILE}, {@code JPKI_GATE_OCSP_KEY_FILE}.
+ * Blank values count as unset.
  */
 public final class ConfigLoader {
     /** Environment variable naming the JSON config file. */
     public static final String CONFIG_ENV = "JPKI_GATE_CONFIG";
 
     /** Environment variable → dotted config key. */
-    static final Map<String, String> ENV_KEYS = Map.of(
-            "JPKI_GATE_MODE", "mode",
-            "JPKI_GATE_HTTP_HOST", "http.host",
-            "JPKI_GATE_HTTP_PORT", "http.port",
-            "JPKI_GATE_PUBLIC_URL", "http.publicBaseUrl",
-            "REDIS_URL", "redis.url",
-            "JPKI_GATE_DATA_DIR", "dataDir",
-            "JPKI_GATE_SIM_ENABLED", "simulator.enabled",
-            "JPKI_GATE_SIM_PORT", "simulator.port");
+    static final Map<String, String> ENV_KEYS = Map.ofEntries(
+            Map.entry("JPKI_GATE_MODE", "mode"),
+            Map.entry("JPKI_GATE_HTTP_HOST", "http.host"),
+            Map.entry("JPKI_GATE_HTTP_PORT", "http.port"),
+            Map.entry("JPKI_GATE_PUBLIC_URL", "http.publicBaseUrl"),
+            Map.entry("REDIS_URL", "redis.url"),
+            Map.entry("JPKI_GATE_DATA_DIR", "dataDir"),
+            Map.entry("JPKI_GATE_SIM_ENABLED", "simulator.enabled"),
+            Map.entry("JPKI_GATE_SIM_PORT", "simulator.port"),
+            Map.entry("JPKI_GATE_REVOCATION_URL", "revocation.publisherUrl"),
+            Map.entry("JPKI_GATE_REVOCATION_REFRESH_SECONDS", "revocation.refreshSeconds"),
+            Map.entry("JPKI_GATE_REVOCATION_GRACE_SECONDS", "revocation.graceSeconds"),
+            Map.entry("JPKI_GATE_REVOCATION_CLIENTS", "revocation.clients"),
+            Map.entry("JPKI_GATE_OCSP_CERT_FILE", "revocation.ocspResponder.certFile"),
+            Map.entry("JPKI_GATE_OCSP_KEY_FILE", "revocation.ocspResponder.keyFile"));
 
     private ConfigLoader() {
     }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * Turns {@link RawSettings} into a {@link GatewayConfig}: applies the defaults of the mode, checks
@@ -35,6 +37,8 @@ final class ConfigValidator {
         TrustAnchors anchors = raw.choice("trustAnchors", TrustAnchors.values(), TrustAnchors::id,
                 dev ? TrustAnchors.SIM : TrustAnchors.JLIS);
 
+        GatewayConfig.Revocation revocation = revocation(raw, mode, dev);
+
         if (mode == Mode.PROD && Boolean.TRUE.equals(simEnabled)) {
             raw.mistake("simulator.enabled", "must be false in prod mode");
         }
@@ -49,7 +53,34 @@ final class ConfigValidator {
         }
         return new GatewayConfig(mode, new GatewayConfig.Http(host, port, baseUrl),
                 new GatewayConfig.RedisSettings(redisUrl, embeddedPort), dataDir,
-                new GatewayConfig.Simulator(simEnabled, simPort), anchors);
+                new GatewayConfig.Simulator(simEnabled, simPort), anchors, revocation);
+    }
+
+    /** The revocation cache: in prod a publisher URL and an OCSP responder identity are required. */
+    private static GatewayConfig.Revocation revocation(RawSettings raw, Mode mode, boolean dev) {
+        String publisher = raw.string("revocation.publisherUrl", null);
+        if (publisher != null && !publisher.matches("https?://[^\\s]+")) {
+            raw.mistake("revocation.publisherUrl", "must be an http(s) URL, got " + publisher);
+        }
+        if (mode == Mode.PROD && publisher == null && !raw.isSet("revocation.publisherUrl")) {
+            raw.mistake("revocation.publisherUrl", "is required in prod mode (set JPKI_GATE_REVOCATION_URL)");
+        }
+        Integer refresh = raw.integer("revocation.refreshSeconds", 1, 86_400, dev ? 10 : 900);
+        Integer grace = raw.integer("revocation.graceSeconds", 0, 7 * 86_400, 3600);
+        Map<String, String> clients = raw.clientHashes("revocation.clients");
+        Path cert = raw.isSet("revocation.ocspResponder.certFile") ? path(raw, "revocation.ocspResponder.certFile", "") : null;
+        Path key = raw.isSet("revocation.ocspResponder.keyFile") ? path(raw, "revocation.ocspResponder.keyFile", "") : null;
+        if ((cert == null) != (key == null)) {
+            raw.mistake("revocation.ocspResponder", "certFile and keyFile go together");
+        }
+        if (mode == Mode.PROD && cert == null) {
+            raw.mistake("revocation.ocspResponder", "certFile and keyFile are required in prod mode");
+        }
+        if (refresh == null || grace == null || clients == null) {
+            return null;
+        }
+        return new GatewayConfig.Revocation(publisher, Duration.ofSeconds(refresh),
+                Duration.ofSeconds(grace), clients, cert, key);
     }
 
     /** An absolute http(s) URL without query or fragment, trailing slash removed; https in prod. */

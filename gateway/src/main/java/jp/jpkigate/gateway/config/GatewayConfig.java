@@ -3,6 +3,8 @@ package jp.jpkigate.gateway.config;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * The gateway's validated, immutable configuration. Build it with {@link ConfigLoader}; the
@@ -14,9 +16,11 @@ import java.util.Optional;
  * @param dataDir where local state lives (the embedded Redis keeps its files under {@code redis/})
  * @param simulator the J-LIS simulator's HTTP server (dev only)
  * @param trustAnchors the root certificates JPKI certificates must chain to
+ * @param revocation the revocation cache: where CRLs come from, how fresh they must be, who may ask
  */
 public record GatewayConfig(
-        Mode mode, Http http, RedisSettings redis, Path dataDir, Simulator simulator, TrustAnchors trustAnchors) {
+        Mode mode, Http http, RedisSettings redis, Path dataDir, Simulator simulator, TrustAnchors trustAnchors,
+        Revocation revocation) {
 
     /** Requires every part. */
     public GatewayConfig {
@@ -26,6 +30,7 @@ public record GatewayConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(simulator, "simulator");
         Objects.requireNonNull(trustAnchors, "trustAnchors");
+        Objects.requireNonNull(revocation, "revocation");
     }
 
     /**
@@ -67,6 +72,31 @@ public record GatewayConfig(
     public record Simulator(boolean enabled, int port) {
     }
 
+    /**
+     * The revocation cache.
+     *
+     * @param publisherUrl base URL of the CRL / OCSP publisher (the simulator's layout: {@code /ca},
+     *                     {@code /crl/<ca>/full.crl}, {@code /ocsp}); {@code null} in dev means the simulator
+     * @param refresh how often CRLs are fetched (conditional requests; deltas when possible)
+     * @param grace how long past a CRL's nextUpdate its data still counts as fresh
+     * @param clientSecretHashes client id to the SHA-256 hex of its secret, for the check API
+     * @param ocspCertFile the OCSP responder certificate (PEM); {@code null} in dev means generated
+     * @param ocspKeyFile its private key (PEM)
+     */
+    public record Revocation(String publisherUrl, Duration refresh, Duration grace,
+                             Map<String, String> clientSecretHashes, Path ocspCertFile, Path ocspKeyFile) {
+        public Revocation {
+            clientSecretHashes = Map.copyOf(clientSecretHashes);
+        }
+
+        /** Client ids only: the hashes are secrets' fingerprints and stay out of logs. */
+        @Override
+        public String toString() {
+            return "Revocation[publisherUrl=" + publisherUrl + ", refresh=" + refresh + ", grace=" + grace
+                    + ", clients=" + clientSecretHashes.keySet() + ", ocspCertFile=" + ocspCertFile + "]";
+        }
+    }
+
     /** A multi-line summary for the start-up banner; secrets are masked. */
     public String describe() {
         return String.join("\n",
@@ -76,6 +106,9 @@ public record GatewayConfig(
                 "redis:             " + redis.externalUrl().map(Secrets::maskUrl).orElse("embedded"),
                 "data dir:          " + dataDir,
                 "simulator:         " + (simulator.enabled() ? "on, port " + simulator.port() : "off"),
-                "trust anchors:     " + trustAnchors.id());
+                "trust anchors:     " + trustAnchors.id(),
+                "revocation:        " + (revocation.publisherUrl() == null ? "from the simulator" : revocation.publisherUrl())
+                        + ", refresh " + revocation.refresh().toSeconds() + " s, grace " + revocation.grace().toSeconds()
+                        + " s, " + revocation.clientSecretHashes().size() + " API client(s)");
     }
 }

@@ -9,15 +9,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.LinkedHashMap;
 
 /**
  * The settings as written, flattened to dotted keys ({@code http.port}), before typing. Reads a
  * JSON object and then environment overrides; typed getters record a mistake instead of throwing.
  */
 final class RawSettings {
-    static final Set<String> SECTIONS = Set.of("http", "redis", "redis.embedded", "simulator");
+    static final Set<String> SECTIONS = Set.of("http", "redis", "redis.embedded", "simulator", "revocation",
+            "revocation.ocspResponder");
     static final Set<String> KEYS = Set.of("mode", "http.host", "http.port", "http.publicBaseUrl",
-            "redis.url", "redis.embedded.port", "dataDir", "simulator.enabled", "simulator.port", "trustAnchors");
+            "redis.url", "redis.embedded.port", "dataDir", "simulator.enabled", "simulator.port", "trustAnchors",
+            "revocation.publisherUrl", "revocation.refreshSeconds", "revocation.graceSeconds", "revocation.clients",
+            "revocation.ocspResponder.certFile", "revocation.ocspResponder.keyFile");
     static final String SECRET_KEY = "redis.url";
 
     private final Map<String, Object> values = new HashMap<>();
@@ -123,6 +127,40 @@ final class RawSettings {
         }
         mistake(key, "must be true or false, got " + shown(key));
         return null;
+    }
+
+    /**
+     * A map of client id to the SHA-256 hex of its secret: a JSON object, or from the environment
+     * {@code id=hash,id2=hash}. Empty when unset; {@code null} after a mistake. Never shows a value.
+     */
+    Map<String, String> clientHashes(String key) {
+        Object value = values.get(key);
+        Map<String, String> clients = new LinkedHashMap<>();
+        if (value == null) {
+            return clients;
+        }
+        if (value instanceof JsonObject object) {
+            object.forEach(entry -> clients.put(entry.getKey(), String.valueOf(entry.getValue())));
+        } else if (value instanceof String text) {
+            for (String pair : text.split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    mistake(key, "must be a list of id=sha256hex pairs separated by commas");
+                    return null;
+                }
+                clients.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        } else {
+            mistake(key, "must be an object of client id to the SHA-256 hex of its secret");
+            return null;
+        }
+        for (Map.Entry<String, String> client : clients.entrySet()) {
+            if (client.getKey().isBlank() || !client.getValue().matches("[0-9a-fA-F]{64}")) {
+                mistake(key, "client '" + client.getKey() + "' needs a non-blank id and a 64-digit hex SHA-256 of its secret");
+                return null;
+            }
+        }
+        return clients;
     }
 
     /** One of a fixed set of names, or {@code fallback} when unset; {@code null} after a mistake. */

@@ -15,7 +15,11 @@ class ConfigLoaderTest {
     private static final Map<String, String> PROD_ENV = Map.of(
             "JPKI_GATE_MODE", "prod",
             "REDIS_URL", "redis://redis:6379",
-            "JPKI_GATE_PUBLIC_URL", "https://gate.example.jp");
+            "JPKI_GATE_PUBLIC_URL", "https://gate.example.jp",
+            "JPKI_GATE_REVOCATION_URL", "https://crl.example.jp",
+            "JPKI_GATE_OCSP_CERT_FILE", "/etc/jpki-gate/ocsp.pem",
+            "JPKI_GATE_OCSP_KEY_FILE", "/etc/jpki-gate/ocsp-key.pem",
+            "JPKI_GATE_REVOCATION_CLIENTS", "bank-a=" + "ab".repeat(32) + ",carrier-b=" + "CD".repeat(32));
 
     @Test
     void devDefaults() throws Exception {
@@ -39,6 +43,24 @@ class ConfigLoaderTest {
         assertThat(config.redis().externalUrl()).contains("redis://redis:6379");
         assertThat(config.simulator().enabled()).isFalse();
         assertThat(config.trustAnchors()).isEqualTo(TrustAnchors.JLIS);
+        assertThat(config.revocation().publisherUrl()).isEqualTo("https://crl.example.jp");
+        assertThat(config.revocation().refresh()).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(config.revocation().clientSecretHashes()).containsOnlyKeys("bank-a", "carrier-b");
+        assertThat(config.revocation().toString()).doesNotContain("abab");
+    }
+
+    @Test
+    void revocationMistakes() {
+        String json = """
+                {"revocation": {"publisherUrl": "ftp://x", "refreshSeconds": 0, "clients": {"bank": "short"},
+                  "ocspResponder": {"certFile": "cert.pem"}}}""";
+
+        assertThatThrownBy(() -> ConfigLoader.parse(json, Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes()).containsExactlyInAnyOrder(
+                        "revocation.publisherUrl: must be an http(s) URL, got ftp://x",
+                        "revocation.refreshSeconds: must be 1..86400, got 0",
+                        "revocation.clients: client 'bank' needs a non-blank id and a 64-digit hex SHA-256 of its secret",
+                        "revocation.ocspResponder: certFile and keyFile go together"));
     }
 
     @Test
@@ -130,7 +152,9 @@ class ConfigLoaderTest {
                         "http.publicBaseUrl: must be an https URL in prod mode (the OpenID issuer), got http://localhost:8080",
                         "redis.url: is required in prod mode (set REDIS_URL)",
                         "simulator.enabled: must be false in prod mode",
-                        "trustAnchors: must be jlis in prod mode, got sim"));
+                        "trustAnchors: must be jlis in prod mode, got sim",
+                        "revocation.publisherUrl: is required in prod mode (set JPKI_GATE_REVOCATION_URL)",
+                        "revocation.ocspResponder: certFile and keyFile are required in prod mode"));
     }
 
     @Test
