@@ -79,16 +79,21 @@ public final class CrlDownloader {
                 .idleTimeout(options.idleTimeout().toMillis())
                 .timeout(options.timeout().toMillis())
                 .putHeader("Accept", "application/pkix-crl")
-                .as(BodyCodec.pipe(capped, true));
+                .as(BodyCodec.pipe(capped, false));
         if (validators.etag() != null) {
             request.putHeader("If-None-Match", validators.etag());
         }
         if (validators.lastModified() != null) {
             request.putHeader("If-Modified-Since", validators.lastModified());
         }
-        return request.send()
-                .map(response -> new Sent(response, capped.written()))
-                .eventually(() -> file.close().otherwiseEmpty());
+        // close (which flushes pending writes) before anyone reads the file; a failed close fails the download
+        return request.send().transform(ar -> file.close().transform(closed -> {
+            if (ar.failed()) {
+                return Future.failedFuture(ar.cause());
+            }
+            return closed.succeeded() ? Future.succeededFuture(new Sent(ar.result(), capped.written()))
+                    : Future.failedFuture(closed.cause());
+        }));
     }
 
     private record Sent(HttpResponse<Void> response, long size) {
@@ -102,9 +107,8 @@ public final class CrlDownloader {
                     new Validators(sent.response().getHeader("ETag"), sent.response().getHeader("Last-Modified"))));
         }
         if (status == 404 && sent.size() <= MAX_PROBLEM_BYTES) {
-            return fs.readFile(file.toString())
-                    .map(body -> (Download) new Download.NotFound(problemType(body.toString())))
-                    .eventually(() -> fs.delete(file.toString()).otherwiseEmpty());
+            return fs.readFile(file.toString()).transform(body -> fs.delete(file.toString()).otherwiseEmpty()
+                    .map(v -> new Download.NotFound(body.succeeded() ? problemType(body.result().toString()) : "")));
         }
         return fs.delete(file.toString()).otherwiseEmpty().compose(v -> status == 304
                 ? Future.succeededFuture(new Download.NotModified())
