@@ -33,8 +33,15 @@ public final class OcspAnswerCache {
         }
     }
 
+    /**
+     * A finished query: an answer, or the failure (kept for no time at all, but delivered to every
+     * caller that shared the query without Caffeine logging it as a failed load).
+     */
+    private record Loaded(OcspAnswer answer, Throwable failure) {
+    }
+
     private final Context context;
-    private final AsyncCache<Key, OcspAnswer> cache;
+    private final AsyncCache<Key, Loaded> cache;
 
     public OcspAnswerCache(Context context, Clock clock, long maximumSize) {
         this.context = Objects.requireNonNull(context, "context");
@@ -49,15 +56,21 @@ public final class OcspAnswerCache {
 
     /** The cached answer, if one is held and not past its nextUpdate. */
     public Optional<Future<OcspAnswer>> cached(Key key) {
-        CompletableFuture<OcspAnswer> hit = cache.getIfPresent(key);
-        return Optional.ofNullable(hit).map(f -> Future.fromCompletionStage(f, context));
+        CompletableFuture<Loaded> hit = cache.getIfPresent(key);
+        return Optional.ofNullable(hit).map(this::unwrap);
     }
 
     /** The cached answer, or the loader's (shared by concurrent callers for the same key). */
     public Future<OcspAnswer> get(Key key, Supplier<Future<OcspAnswer>> loader) {
-        CompletableFuture<OcspAnswer> answer = cache.get(key,
-                (k, executor) -> loader.get().toCompletionStage().toCompletableFuture());
-        return Future.fromCompletionStage(answer, context);
+        CompletableFuture<Loaded> loaded = cache.get(key, (k, executor) -> loader.get()
+                .transform(ar -> Future.succeededFuture(new Loaded(ar.result(), ar.cause())))
+                .toCompletionStage().toCompletableFuture());
+        return unwrap(loaded);
+    }
+
+    private Future<OcspAnswer> unwrap(CompletableFuture<Loaded> loaded) {
+        return Future.fromCompletionStage(loaded, context)
+                .compose(l -> l.failure() == null ? Future.succeededFuture(l.answer()) : Future.failedFuture(l.failure()));
     }
 
     private static long nanos(Instant instant) {
@@ -65,19 +78,21 @@ public final class OcspAnswerCache {
     }
 
     /** Expires each answer at its nextUpdate, on the ticker's (the clock's) time line. */
-    private static final class UntilNextUpdate implements Expiry<Key, OcspAnswer> {
+    private static final class UntilNextUpdate implements Expiry<Key, Loaded> {
         @Override
-        public long expireAfterCreate(Key key, OcspAnswer answer, long currentTime) {
-            return answer.nextUpdate() == null ? 0 : Math.max(0, nanos(answer.nextUpdate()) - currentTime);
+        public long expireAfterCreate(Key key, Loaded loaded, long currentTime) {
+            OcspAnswer answer = loaded.answer();
+            return answer == null || answer.nextUpdate() == null ? 0
+                    : Math.max(0, nanos(answer.nextUpdate()) - currentTime);
         }
 
         @Override
-        public long expireAfterUpdate(Key key, OcspAnswer answer, long currentTime, long currentDuration) {
-            return expireAfterCreate(key, answer, currentTime);
+        public long expireAfterUpdate(Key key, Loaded loaded, long currentTime, long currentDuration) {
+            return expireAfterCreate(key, loaded, currentTime);
         }
 
         @Override
-        public long expireAfterRead(Key key, OcspAnswer answer, long currentTime, long currentDuration) {
+        public long expireAfterRead(Key key, Loaded loaded, long currentTime, long currentDuration) {
             return currentDuration;
         }
     }
