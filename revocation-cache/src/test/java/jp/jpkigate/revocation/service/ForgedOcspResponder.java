@@ -30,7 +30,6 @@ import org.bouncycastle.cert.ocsp.Req;
 import org.bouncycastle.cert.ocsp.RespID;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * An attacker's OCSP responder: well-formed answers ("good", nonce echoed, CertID right) signed by
@@ -51,7 +50,7 @@ final class ForgedOcspResponder {
             try {
                 OCSPReq request = new OCSPReq(ctx.body().buffer().getBytes());
                 Req single = request.getRequestList()[0];
-                X500Name caName = X500Name.getInstance(new X500Name("C=JP,O=JPKI-SIM,CN=anything").toASN1Primitive());
+                X500Name caName = new X500Name("C=JP,O=JPKI-SIM,CN=anything");
                 X509CertificateHolder responder = new JcaX509v3CertificateBuilder(caName, BigInteger.TEN,
                         Date.from(clock.instant().minus(Duration.ofHours(1))),
                         Date.from(clock.instant().plus(Duration.ofDays(1))), new X500Name("CN=forged responder"),
@@ -71,7 +70,6 @@ final class ForgedOcspResponder {
                 ctx.fail(e);
             }
         });
-        new JcaDigestCalculatorProviderBuilder().build();
         return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1");
     }
 }
