@@ -16,7 +16,7 @@ import redis.embedded.RedisServer;
  * A real redis-server (the binary bundled with embedded-redis) on a free loopback port, without
  * persistence; one per test class, started and stopped on the JUnit thread, never an event loop.
  */
-final class TestRedis implements AutoCloseable {
+public final class TestRedis implements AutoCloseable {
     private final RedisServer server;
     private final int port;
 
@@ -25,7 +25,7 @@ final class TestRedis implements AutoCloseable {
         this.port = port;
     }
 
-    static TestRedis start() throws IOException {
+    public static TestRedis start() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             port = socket.getLocalPort();
@@ -36,11 +36,11 @@ final class TestRedis implements AutoCloseable {
         return new TestRedis(server, port);
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
-    Redis client(Vertx vertx) {
+    public Redis client(Vertx vertx) {
         return Redis.createClient(vertx, url());
     }
 
@@ -50,11 +50,11 @@ final class TestRedis implements AutoCloseable {
     }
 
     /** Waits on the test thread (never an event loop) for a future, at most 10 seconds. */
-    static <T> T await(Future<T> future) throws Exception {
+    public static <T> T await(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    static Response call(Redis redis, Command command, Object... args) throws Exception {
+    public static Response call(Redis redis, Command command, Object... args) throws Exception {
         return await(redis.send(Request.cmd(command, args)));
     }
 }
