@@ -5,6 +5,8 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import jp.jpkigate.sim.serve.SimServer;
 import jp.jpkigate.gateway.config.GatewayConfig;
 import jp.jpkigate.gateway.config.Secrets;
 
@@ -38,13 +40,21 @@ public final class GatewayApp {
                             ? dev.startSimulator(vertx, config, clock) : Future.succeededFuture();
                 })
                 .compose(nothing -> {
-                    verticle = new GatewayVerticle(config.http(), devServices.redisUrl(config), clock);
+                    verticle = new GatewayVerticle(config, devServices.redisUrl(config), revocationPublisherUrl(), clock);
                     return vertx.deployVerticle(verticle);
                 })
                 .map(id -> {
                     deploymentId = id;
                     return null;
                 });
+    }
+
+    /** The configured CRL / OCSP publisher, else the dev simulator's URL, else none (no revocation cache). */
+    private String revocationPublisherUrl() {
+        if (config.revocation().publisherUrl() != null) {
+            return config.revocation().publisherUrl();
+        }
+        return devServices.simulator().map(sim -> "http://127.0.0.1:" + sim.port()).orElse(null);
     }
 
     /** Undeploys the gateway, then stops the dev services, even if undeploying failed. */
@@ -66,6 +76,18 @@ public final class GatewayApp {
         return running == null ? -1 : running.actualPort();
     }
 
+    /** The revocation cache, once started (none without a CRL publisher). */
+    public Optional<RevocationModule> revocation() {
+        GatewayVerticle running = verticle;
+        return running == null ? Optional.empty() : running.revocation();
+    }
+
+    /** The dev-mode simulator, once started. */
+    public Optional<SimServer> simulator() {
+        DevServices dev = devServices;
+        return dev == null ? Optional.empty() : dev.simulator();
+    }
+
     /** The lines to print once started: where to reach the gateway and its helpers. */
     public List<String> urls() {
         String base = config.http().publicBaseUrl();
@@ -74,6 +96,12 @@ public final class GatewayApp {
         lines.add("listening on:   " + config.http().host() + ":" + httpPort());
         lines.add("health (live):  " + base + "/health/live");
         lines.add("health (ready): " + base + "/health/ready");
+        revocation().ifPresent(module -> {
+            lines.add("validity check: POST " + base + "/revocation/v1/check  (HTTP Basic, revocation.clients)");
+            lines.add("OCSP:           " + base + "/revocation/ocsp" + (config.revocation().ocspCertFile() == null
+                    ? "  (responder certificate: " + RevocationModule.responderCertificateFile(config) + ")" : ""));
+            lines.add("metrics:        " + base + "/revocation/metrics");
+        });
         DevServices dev = devServices;
         if (dev != null) {
             lines.add("redis:          " + dev.embeddedRedis()

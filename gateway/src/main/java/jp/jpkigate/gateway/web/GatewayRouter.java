@@ -2,6 +2,8 @@ package jp.jpkigate.gateway.web;
 
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import java.util.Optional;
+import jp.jpkigate.revocation.web.RevocationRoutes;
 import jp.jpkigate.gateway.redis.RedisHealth;
 
 /**
@@ -14,9 +16,15 @@ public final class GatewayRouter {
 
     /** A router with the health endpoints and the problem handlers. */
     public static Router create(Vertx vertx, RedisHealth redis) {
+        return create(vertx, redis, Optional.empty());
+    }
+
+    /** The same, plus the revocation cache's routes under {@code /revocation/}. */
+    public static Router create(Vertx vertx, RedisHealth redis, Optional<Router> revocation) {
         Router router = Router.router(vertx);
         router.get("/health/live").handler(new LiveEndpoint());
         router.get("/health/ready").handler(new ReadyEndpoint(redis));
+        revocation.ifPresent(routes -> router.route(RevocationRoutes.MOUNT_POINT).subRouter(routes));
         router.route().failureHandler(new ProblemFailureHandler());
         router.errorHandler(404, ctx -> Problem.write(ctx, 404));
         router.errorHandler(405, ctx -> Problem.write(ctx, 405));

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import jp.jpkigate.gateway.TestVertx;
 import jp.jpkigate.gateway.app.GatewayVerticle;
+import jp.jpkigate.gateway.config.ConfigException;
+import jp.jpkigate.gateway.config.ConfigLoader;
 import jp.jpkigate.gateway.config.GatewayConfig;
 import jp.jpkigate.gateway.redis.EmbeddedRedis;
 import org.junit.jupiter.api.AfterEach;
@@ -37,11 +39,19 @@ class HealthEndpointsTest {
         EmbeddedRedis.start(vertx, dataDir, 0)
                 .compose(started -> {
                     redis = started;
-                    verticle = new GatewayVerticle(
-                            new GatewayConfig.Http("127.0.0.1", 0, "http://localhost"), started.url(), Clock.systemUTC());
+                    verticle = new GatewayVerticle(config(), started.url(), null, Clock.systemUTC());
                     return vertx.deployVerticle(verticle);
                 })
                 .onComplete(ctx.succeedingThenComplete());
+    }
+
+    private GatewayConfig config() {
+        try {
+            return ConfigLoader.parse(null, java.util.Map.of("JPKI_GATE_HTTP_PORT", "0",
+                    "JPKI_GATE_DATA_DIR", dataDir.toString()));
+        } catch (ConfigException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @AfterEach

@@ -1,0 +1,118 @@
+package jp.jpkigate.gateway.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.redis.client.Redis;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import jp.jpkigate.gateway.config.GatewayConfig;
+import jp.jpkigate.gateway.redis.RedisClients;
+import jp.jpkigate.revocation.replica.ReplicaCoordinator;
+import jp.jpkigate.revocation.responder.OcspResponderIdentity;
+import jp.jpkigate.revocation.service.RevocationRuntime;
+import jp.jpkigate.revocation.service.RevocationService;
+import jp.jpkigate.revocation.service.RevocationServiceOptions;
+import jp.jpkigate.revocation.store.redis.RedisKeys;
+import jp.jpkigate.revocation.store.redis.RedisLeaderLease;
+import jp.jpkigate.revocation.store.redis.RedisRevocationStream;
+import jp.jpkigate.revocation.store.redis.RedisSnapshotAnnouncements;
+import jp.jpkigate.revocation.store.redis.RedisSnapshotStore;
+import jp.jpkigate.revocation.web.RevocationApiClients;
+import jp.jpkigate.revocation.web.RevocationRoutes;
+
+/**
+ * The revocation cache of this replica, wired: CRL sources discovered at the publisher (the
+ * simulator in dev), sharing through Redis (warm start, one ingesting replica, announcements, the
+ * change stream), and the routes under {@code /revocation/}: the check API, OCSP and metrics.
+ */
+public final class RevocationModule {
+    /** How long the ingest lease lasts without renewal; renewed every third of it. */
+    static final Duration LEASE = Duration.ofSeconds(30);
+    /** Where dev mode writes the generated OCSP responder certificate, for {@code openssl ocsp -VAfile}. */
+    static final String DEV_RESPONDER_FILE = "ocsp-responder.pem";
+
+    private final RevocationRuntime runtime;
+    private final ReplicaCoordinator coordinator;
+    private final Redis redis;
+    private final Router routes;
+
+    private RevocationModule(RevocationRuntime runtime, ReplicaCoordinator coordinator, Redis redis, Router routes) {
+        this.runtime = runtime;
+        this.coordinator = coordinator;
+        this.redis = redis;
+        this.routes = routes;
+    }
+
+    /** Starts on the caller's context; completes when the cache is warm (or empty) and the routes exist. */
+    public static Future<RevocationModule> start(Vertx vertx, GatewayConfig config, String publisherUrl, String redisUrl,
+                                                 Clock clock) {
+        GatewayConfig.Revocation settings = config.revocation();
+        RevocationServiceOptions options = RevocationServiceOptions.defaults().withGrace(settings.grace());
+        return responderIdentity(vertx, config, clock).compose(identity ->
+                RevocationRuntime.fromSimulator(vertx, clock, publisherUrl, settings.refresh(), List.of(), options)
+                        .compose(runtime -> {
+                            Redis redis = RedisClients.create(vertx, redisUrl);
+                            RedisSnapshotStore store = new RedisSnapshotStore(vertx, redis, RedisKeys.DEFAULT);
+                            ReplicaCoordinator coordinator = new ReplicaCoordinator(vertx, runtime, store,
+                                    new RedisSnapshotAnnouncements(vertx, redis, RedisKeys.DEFAULT, store),
+                                    new RedisLeaderLease(redis, RedisKeys.DEFAULT, "crl-ingest", replicaId(), LEASE, clock),
+                                    new RedisRevocationStream(redis, RedisKeys.DEFAULT), clock, LEASE.dividedBy(3));
+                            Router routes = RevocationRoutes.create(vertx, runtime.service(),
+                                    RevocationApiClients.of(settings.clientSecretHashes()), identity, clock);
+                            return coordinator.start()
+                                    .map(v -> new RevocationModule(runtime, coordinator, redis, routes));
+                        }));
+    }
+
+    /** The configured responder identity, or in dev a generated one whose certificate is written to the data dir. */
+    private static Future<OcspResponderIdentity> responderIdentity(Vertx vertx, GatewayConfig config, Clock clock) {
+        GatewayConfig.Revocation settings = config.revocation();
+        if (settings.ocspCertFile() != null) {
+            return OcspResponderIdentity.load(vertx, settings.ocspCertFile(), settings.ocspKeyFile());
+        }
+        OcspResponderIdentity generated = OcspResponderIdentity.generateSelfSigned(clock, new SecureRandom());
+        Path file = responderCertificateFile(config);
+        return vertx.fileSystem().mkdirs(config.dataDir().toString())
+                .compose(v -> vertx.fileSystem().writeFile(file.toString(), Buffer.buffer(generated.certificatePem())))
+                .map(generated);
+    }
+
+    /** The dev-mode responder certificate that relying parties pass to {@code openssl ocsp -VAfile}. */
+    public static Path responderCertificateFile(GatewayConfig config) {
+        return config.dataDir().resolve(DEV_RESPONDER_FILE);
+    }
+
+    /** The pod name on Kubernetes ({@code HOSTNAME}), made unique per process; no DNS look-up on the event loop. */
+    private static String replicaId() {
+        String host = System.getenv("HOSTNAME");
+        return (host == null || host.isBlank() ? "replica" : host) + "/" + UUID.randomUUID();
+    }
+
+    /** The routes to mount at {@link RevocationRoutes#MOUNT_POINT}. */
+    public Router routes() {
+        return routes;
+    }
+
+    /** For in-process callers such as the JPKI verifier. */
+    public RevocationService service() {
+        return runtime.service();
+    }
+
+    /** Fetches every CRL now if this replica holds the ingest lease (operators and tests); never fails. */
+    public Future<Void> ingestNow() {
+        return coordinator.leading() ? runtime.scheduler().ingestNow().mapEmpty() : Future.succeededFuture();
+    }
+
+    /** Releases the ingest lease (so another replica takes over at once) and stops everything. */
+    public Future<Void> stop() {
+        return coordinator.stop()
+                .eventually(runtime::close)
+                .eventually(redis::close);
+    }
+}
