@@ -31,9 +31,8 @@ public final class CacheRevocationChecker implements RevocationChecker {
             return RevocationStatus.good(good.asOf());
         }
         if (result instanceof CheckResult.Revoked revoked) {
-            RevocationReason reason = RevocationReason.fromCode(revoked.reason().code())
-                    .orElse(RevocationReason.UNSPECIFIED);
-            return RevocationStatus.revoked(reason, revoked.revocationDate().atStartOfDay(ZoneOffset.UTC).toInstant());
+            return RevocationStatus.revoked(revoked.reason(),
+                    revoked.revocationDate().atStartOfDay(ZoneOffset.UTC).toInstant());
         }
         return RevocationStatus.unknown(((CheckResult.Unknown) result).why());
     }

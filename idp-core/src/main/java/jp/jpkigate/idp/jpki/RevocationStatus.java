@@ -2,6 +2,7 @@ package jp.jpkigate.idp.jpki;
 
 import java.time.Instant;
 import java.util.Objects;
+import jp.jpkigate.revocation.index.CrlReason;
 
 /** What a revocation source says about one certificate. */
 public sealed interface RevocationStatus {
@@ -16,7 +17,7 @@ public sealed interface RevocationStatus {
     }
 
     /** Revoked (or on hold) since {@code revokedAt} for {@code reason}. */
-    record Revoked(RevocationReason reason, Instant revokedAt) implements RevocationStatus {
+    record Revoked(CrlReason reason, Instant revokedAt) implements RevocationStatus {
         public Revoked {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(revokedAt, "revokedAt");
@@ -34,7 +35,7 @@ public sealed interface RevocationStatus {
         return new Good(asOf);
     }
 
-    static RevocationStatus revoked(RevocationReason reason, Instant revokedAt) {
+    static RevocationStatus revoked(CrlReason reason, Instant revokedAt) {
         return new Revoked(reason, revokedAt);
     }
 

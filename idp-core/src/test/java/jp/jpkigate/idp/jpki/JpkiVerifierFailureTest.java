@@ -29,6 +29,7 @@ import jp.jpkigate.idp.jpki.JpkiCertificateType.Purpose;
 import jp.jpkigate.sim.ca.CertificateType;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
+import jp.jpkigate.revocation.index.CrlReason;
 
 /** Each typed failure, produced by a crafted case. */
 class JpkiVerifierFailureTest {
@@ -161,7 +162,7 @@ class JpkiVerifierFailureTest {
     void revokedCertificate() {
         X509Certificate certificate = issue(SIGN_2023, CertificateType.SIGNATURE_CARD);
         RevocationChecker revoked = query -> CompletableFuture.completedFuture(
-                RevocationStatus.revoked(RevocationReason.AFFILIATION_CHANGED, NOW.minusSeconds(3600)));
+                RevocationStatus.revoked(CrlReason.AFFILIATION_CHANGED, NOW.minusSeconds(3600)));
         JpkiVerificationException failure = asyncException(verifier(revoked).verify(
                 request(certificate, SUBJECT_RSA, SIGNATURE_CARD)));
         assertThat(failure.error()).isEqualTo(JpkiError.CERTIFICATE_REVOKED);
