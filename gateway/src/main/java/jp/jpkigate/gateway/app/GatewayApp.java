@@ -1,5 +1,6 @@
 package jp.jpkigate.gateway.app;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -21,7 +22,8 @@ public final class GatewayApp {
     private final Clock clock;
     private volatile DevServices devServices;
     private volatile GatewayVerticle verticle;
-    private volatile String deploymentId;
+    private volatile RevocationVerticle revocation;
+    private final List<String> deploymentIds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Future<Void> stopping;
 
     /** An app that will run on {@code vertx}; it does not own (close) it. */
@@ -39,14 +41,42 @@ public final class GatewayApp {
                     return config.simulator().enabled()
                             ? dev.startSimulator(vertx, config, clock) : Future.succeededFuture();
                 })
-                .compose(nothing -> {
-                    verticle = new GatewayVerticle(config, devServices.redisUrl(config), revocationPublisherUrl(), clock);
-                    return vertx.deployVerticle(verticle);
-                })
-                .map(id -> {
-                    deploymentId = id;
-                    return null;
-                });
+                .compose(nothing -> startRevocation())
+                .compose(module -> startHttp(module));
+    }
+
+    /** The revocation cache, on its own verticle, when there is a CRL publisher. */
+    private Future<Optional<RevocationModule>> startRevocation() {
+        String publisher = revocationPublisherUrl();
+        if (publisher == null) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        RevocationVerticle started = new RevocationVerticle(config, publisher, devServices.redisUrl(config), clock);
+        return vertx.deployVerticle(started).map(id -> {
+            deploymentIds.add(id);
+            revocation = started;
+            return Optional.of(started.module());
+        });
+    }
+
+    /**
+     * One HTTP verticle per event loop ({@code http.instances}), all on one port: Vert.x shares the
+     * listening socket and spreads connections over them. Port 0 becomes -1, Vert.x's "one random
+     * port shared by all instances".
+     */
+    private Future<Void> startHttp(Optional<RevocationModule> module) {
+        String redisUrl = devServices.redisUrl(config);
+        int port = config.http().port() == 0 ? -1 : config.http().port();
+        return vertx.deployVerticle(() -> {
+            GatewayVerticle instance = new GatewayVerticle(config.http(), port, redisUrl, module, clock);
+            if (verticle == null) {
+                verticle = instance;
+            }
+            return instance;
+        }, new DeploymentOptions().setInstances(config.http().instances())).map(id -> {
+            deploymentIds.add(id);
+            return null;
+        });
     }
 
     /** The configured CRL / OCSP publisher, else the dev simulator's URL, else none (no revocation cache). */
@@ -60,8 +90,12 @@ public final class GatewayApp {
     /** Undeploys the gateway, then stops the dev services, even if undeploying failed. */
     public synchronized Future<Void> stop() {
         if (stopping == null) {
-            String id = deploymentId;
-            Future<Void> undeployed = id == null ? Future.succeededFuture() : vertx.undeploy(id);
+            List<String> ids = new ArrayList<>(deploymentIds);
+            java.util.Collections.reverse(ids);
+            Future<Void> undeployed = Future.succeededFuture();
+            for (String id : ids) {
+                undeployed = undeployed.eventually(() -> vertx.undeploy(id));
+            }
             stopping = undeployed.eventually(() -> {
                 DevServices dev = devServices;
                 return dev == null ? Future.succeededFuture() : dev.stop();
@@ -78,8 +112,8 @@ public final class GatewayApp {
 
     /** The revocation cache, once started (none without a CRL publisher). */
     public Optional<RevocationModule> revocation() {
-        GatewayVerticle running = verticle;
-        return running == null ? Optional.empty() : running.revocation();
+        RevocationVerticle running = revocation;
+        return running == null ? Optional.empty() : Optional.ofNullable(running.module());
     }
 
     /** The dev-mode simulator, once started. */

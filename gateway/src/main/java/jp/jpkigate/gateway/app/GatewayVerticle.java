@@ -22,55 +22,46 @@ public final class GatewayVerticle extends VerticleBase {
     /** How long {@code /health/ready} waits for Redis to answer {@code PING}. */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(1);
 
-    private final GatewayConfig config;
+    private final GatewayConfig.Http http;
+    private final int port;
     private final String redisUrl;
-    private final String revocationPublisherUrl;
+    private final Optional<RevocationModule> revocation;
     private final Clock clock;
     private volatile Redis redis;
-    private volatile RevocationModule revocation;
     private volatile HttpServer server;
 
     /**
      * Creates the verticle; nothing happens until it is deployed.
      *
-     * @param config the validated configuration
+     * @param http where to listen
+     * @param port the port to bind: {@code http.port()}, or the port the first instance got for port 0,
+     *             so that all instances share one listening socket
      * @param redisUrl the Redis to use (the external one, or the embedded one's URL)
-     * @param revocationPublisherUrl where CRLs and OCSP come from (the simulator in dev); null for no revocation cache
+     * @param revocation the process's revocation cache, whose routes this instance serves
      * @param clock the time source handed to the modules wired here
      */
-    public GatewayVerticle(GatewayConfig config, String redisUrl, String revocationPublisherUrl, Clock clock) {
-        this.config = config;
+    public GatewayVerticle(GatewayConfig.Http http, int port, String redisUrl, Optional<RevocationModule> revocation,
+                           Clock clock) {
+        this.http = http;
+        this.port = port;
         this.redisUrl = redisUrl;
-        this.revocationPublisherUrl = revocationPublisherUrl;
+        this.revocation = revocation;
         this.clock = clock;
     }
 
     @Override
     public Future<?> start() {
         redis = RedisClients.create(vertx, redisUrl);
-        Future<Optional<Router>> revocationRoutes = revocationPublisherUrl == null
-                ? Future.succeededFuture(Optional.empty())
-                : RevocationModule.start(vertx, config, revocationPublisherUrl, redisUrl, clock).map(module -> {
-                    revocation = module;
-                    return Optional.of(module.routes());
-                });
-        return revocationRoutes.compose(routes -> vertx
-                .createHttpServer(new HttpServerOptions().setHost(config.http().host()).setPort(config.http().port()))
-                .requestHandler(GatewayRouter.create(vertx, new RedisHealth(redis, READY_TIMEOUT), routes))
+        Optional<Router> revocationRoutes = revocation.map(module -> module.routes(vertx));
+        return vertx.createHttpServer(new HttpServerOptions().setHost(http.host()).setPort(port))
+                .requestHandler(GatewayRouter.create(vertx, new RedisHealth(redis, READY_TIMEOUT), revocationRoutes))
                 .listen()
-                .onSuccess(listening -> server = listening));
+                .onSuccess(listening -> server = listening);
     }
 
     @Override
     public Future<?> stop() {
-        RevocationModule module = revocation;
-        Future<Void> stopped = module == null ? Future.succeededFuture() : module.stop();
-        return stopped.eventually(() -> redis == null ? Future.succeededFuture() : redis.close());
-    }
-
-    /** The revocation cache, once started. */
-    public Optional<RevocationModule> revocation() {
-        return Optional.ofNullable(revocation);
+        return redis == null ? Future.succeededFuture() : redis.close();
     }
 
     /** The port the server listens on (useful when configured with port 0); -1 before start. */

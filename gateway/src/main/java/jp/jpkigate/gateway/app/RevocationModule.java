@@ -40,13 +40,18 @@ public final class RevocationModule {
     private final RevocationRuntime runtime;
     private final ReplicaCoordinator coordinator;
     private final Redis redis;
-    private final Router routes;
+    private final RevocationApiClients clients;
+    private final OcspResponderIdentity identity;
+    private final Clock clock;
 
-    private RevocationModule(RevocationRuntime runtime, ReplicaCoordinator coordinator, Redis redis, Router routes) {
+    private RevocationModule(RevocationRuntime runtime, ReplicaCoordinator coordinator, Redis redis,
+                             RevocationApiClients clients, OcspResponderIdentity identity, Clock clock) {
         this.runtime = runtime;
         this.coordinator = coordinator;
         this.redis = redis;
-        this.routes = routes;
+        this.clients = clients;
+        this.identity = identity;
+        this.clock = clock;
     }
 
     /** Starts on the caller's context; completes when the cache is warm (or empty) and the routes exist. */
@@ -63,10 +68,8 @@ public final class RevocationModule {
                                     new RedisSnapshotAnnouncements(vertx, redis, RedisKeys.DEFAULT, store),
                                     new RedisLeaderLease(redis, RedisKeys.DEFAULT, "crl-ingest", replicaId(), LEASE, clock),
                                     new RedisRevocationStream(redis, RedisKeys.DEFAULT), clock, LEASE.dividedBy(3));
-                            Router routes = RevocationRoutes.create(vertx, runtime.service(),
-                                    RevocationApiClients.of(settings.clientSecretHashes()), identity, clock);
-                            return coordinator.start()
-                                    .map(v -> new RevocationModule(runtime, coordinator, redis, routes));
+                            return coordinator.start().map(v -> new RevocationModule(runtime, coordinator, redis,
+                                    RevocationApiClients.of(settings.clientSecretHashes()), identity, clock));
                         }));
     }
 
@@ -94,9 +97,9 @@ public final class RevocationModule {
         return (host == null || host.isBlank() ? "replica" : host) + "/" + UUID.randomUUID();
     }
 
-    /** The routes to mount at {@link RevocationRoutes#MOUNT_POINT}. */
-    public Router routes() {
-        return routes;
+    /** New routes, for one HTTP verticle instance, to mount at {@link RevocationRoutes#MOUNT_POINT}. */
+    public Router routes(Vertx vertx) {
+        return RevocationRoutes.create(vertx, runtime.service(), clients, identity, clock);
     }
 
     /** For in-process callers such as the JPKI verifier. */

@@ -19,7 +19,7 @@ import java.util.Optional;
  *
  * <p>Environment variables: {@code JPKI_GATE_CONFIG} (file, when no {@code --config} argument),
  * {@code JPKI_GATE_MODE}, {@code JPKI_GATE_HTTP_HOST}, {@code JPKI_GATE_HTTP_PORT},
- * {@code JPKI_GATE_PUBLIC_URL}, {@code REDIS_URL}, {@code JPKI_GATE_DATA_DIR},
+ * {@code JPKI_GATE_PUBLIC_URL}, {@code JPKI_GATE_HTTP_INSTANCES}, {@code REDIS_URL}, {@code JPKI_GATE_DATA_DIR},
  * {@code JPKI_GATE_SIM_ENABLED}, {@code JPKI_GATE_SIM_PORT}, {@code JPKI_GATE_REVOCATION_URL},
  * {@code JPKI_GATE_REVOCATION_REFRESH_SECONDS}, {@code JPKI_GATE_REVOCATION_GRACE_SECONDS},
  * {@code JPKI_GATE_REVOCATION_CLIENTS}, {@code JPKI_GATE_OCSP_CERT_FILE}, {@code JPKI_GATE_OCSP_KEY_FILE}.
@@ -35,6 +35,7 @@ public final class ConfigLoader {
             Map.entry("JPKI_GATE_HTTP_HOST", "http.host"),
             Map.entry("JPKI_GATE_HTTP_PORT", "http.port"),
             Map.entry("JPKI_GATE_PUBLIC_URL", "http.publicBaseUrl"),
+            Map.entry("JPKI_GATE_HTTP_INSTANCES", "http.instances"),
             Map.entry("REDIS_URL", "redis.url"),
             Map.entry("JPKI_GATE_DATA_DIR", "dataDir"),
             Map.entry("JPKI_GATE_SIM_ENABLED", "simulator.enabled"),

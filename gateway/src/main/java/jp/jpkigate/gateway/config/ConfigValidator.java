@@ -29,6 +29,7 @@ final class ConfigValidator {
         }
         Integer port = raw.integer("http.port", 0, 65535, DEFAULT_HTTP_PORT);
         String baseUrl = baseUrl(raw, mode, port == null ? DEFAULT_HTTP_PORT : port);
+        Integer instances = raw.integer("http.instances", 1, 256, Runtime.getRuntime().availableProcessors());
         String redisUrl = redisUrl(raw, mode);
         Integer embeddedPort = raw.integer("redis.embedded.port", 0, 65535, 0);
         Path dataDir = path(raw, "dataDir", DEFAULT_DATA_DIR);
@@ -51,7 +52,7 @@ final class ConfigValidator {
         if (!raw.mistakes().isEmpty()) {
             return null;
         }
-        return new GatewayConfig(mode, new GatewayConfig.Http(host, port, baseUrl),
+        return new GatewayConfig(mode, new GatewayConfig.Http(host, port, baseUrl, instances),
                 new GatewayConfig.RedisSettings(redisUrl, embeddedPort), dataDir,
                 new GatewayConfig.Simulator(simEnabled, simPort), anchors, revocation);
     }

@@ -39,8 +39,9 @@ public record GatewayConfig(
      * @param host the interface to bind
      * @param port the port to bind; 0 picks a free one
      * @param publicBaseUrl the URL clients reach the gateway at (the OpenID issuer), no trailing slash
+     * @param instances how many HTTP verticles (event loops) serve the port
      */
-    public record Http(String host, int port, String publicBaseUrl) {
+    public record Http(String host, int port, String publicBaseUrl, int instances) {
     }
 
     /**
@@ -101,7 +102,7 @@ public record GatewayConfig(
     public String describe() {
         return String.join("\n",
                 "mode:              " + mode.id(),
-                "http:              " + http.host() + ":" + http.port(),
+                "http:              " + http.host() + ":" + http.port() + " (" + http.instances() + " event loops)",
                 "public base URL:   " + http.publicBaseUrl(),
                 "redis:             " + redis.externalUrl().map(Secrets::maskUrl).orElse("embedded"),
                 "data dir:          " + dataDir,

@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 final class RawSettings {
     static final Set<String> SECTIONS = Set.of("http", "redis", "redis.embedded", "simulator", "revocation",
             "revocation.ocspResponder");
-    static final Set<String> KEYS = Set.of("mode", "http.host", "http.port", "http.publicBaseUrl",
+    static final Set<String> KEYS = Set.of("mode", "http.host", "http.port", "http.publicBaseUrl", "http.instances",
             "redis.url", "redis.embedded.port", "dataDir", "simulator.enabled", "simulator.port", "trustAnchors",
             "revocation.publisherUrl", "revocation.refreshSeconds", "revocation.graceSeconds", "revocation.clients",
             "revocation.ocspResponder.certFile", "revocation.ocspResponder.keyFile");

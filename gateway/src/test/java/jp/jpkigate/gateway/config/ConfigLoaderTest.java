@@ -26,7 +26,7 @@ class ConfigLoaderTest {
         GatewayConfig config = ConfigLoader.parse(null, Map.of());
 
         assertThat(config.mode()).isEqualTo(Mode.DEV);
-        assertThat(config.http()).isEqualTo(new GatewayConfig.Http("127.0.0.1", 8080, "http://localhost:8080"));
+        assertThat(config.http()).isEqualTo(new GatewayConfig.Http("127.0.0.1", 8080, "http://localhost:8080", Runtime.getRuntime().availableProcessors()));
         assertThat(config.redis().externalUrl()).isEmpty();
         assertThat(config.redis().embeddedPort()).isZero();
         assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
@@ -79,7 +79,7 @@ class ConfigLoaderTest {
 
         GatewayConfig config = ConfigLoader.parse(json, env);
 
-        assertThat(config.http()).isEqualTo(new GatewayConfig.Http("::1", 9100, "http://localhost:9100"));
+        assertThat(config.http()).isEqualTo(new GatewayConfig.Http("::1", 9100, "http://localhost:9100", Runtime.getRuntime().availableProcessors()));
         assertThat(config.dataDir()).isEqualTo(Path.of("/from/env"));
         assertThat(config.simulator()).isEqualTo(new GatewayConfig.Simulator(false, 9101));
         assertThat(config.redis().externalUrl()).contains("redis://localhost:6380");

@@ -39,7 +39,9 @@ class HealthEndpointsTest {
         EmbeddedRedis.start(vertx, dataDir, 0)
                 .compose(started -> {
                     redis = started;
-                    verticle = new GatewayVerticle(config(), started.url(), null, Clock.systemUTC());
+                    GatewayConfig.Http http = config().http();
+                    verticle = new GatewayVerticle(http, http.port(), started.url(), java.util.Optional.empty(),
+                            Clock.systemUTC());
                     return vertx.deployVerticle(verticle);
                 })
                 .onComplete(ctx.succeedingThenComplete());
