@@ -1,0 +1,103 @@
+package jp.jpkigate.idp.client;
+
+import com.nimbusds.jwt.SignedJWT;
+import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import jp.jpkigate.idp.oauth.OAuthError;
+import jp.jpkigate.idp.oauth.OAuthException;
+import jp.jpkigate.idp.store.ReplayCache;
+
+/**
+ * Authenticates a client at the token-like endpoints (RFC 6749 §2.3): verifies the parsed
+ * {@link ClientCredentials} against the client's registered method. A client using any other method
+ * than its registered {@code token_endpoint_auth_method} is {@code invalid_client}, as are unknown
+ * clients, bad secrets and bad or replayed assertions. No HTTP types: the endpoint parses the
+ * credentials and writes the outcome.
+ */
+public final class ClientAuthenticator {
+    /** The {@link ReplayCache} namespace of client assertion {@code jti}s. */
+    public static final String JTI_NAMESPACE = "client-assertion";
+
+    private final ClientRegistry clients;
+    private final ClientAssertionVerifier assertions;
+    private final ReplayCache replays;
+    private final ClientAuthenticationPolicy policy;
+    private final Clock clock;
+
+    public ClientAuthenticator(ClientRegistry clients, ClientAuthenticationPolicy policy, ReplayCache replays, Clock clock) {
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.assertions = new ClientAssertionVerifier(policy);
+        this.replays = Objects.requireNonNull(replays, "replays");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The authenticated client, or a failed future with an {@link OAuthException}. */
+    public Future<RegisteredClient> authenticate(ClientCredentials credentials) {
+        try {
+            if (credentials instanceof ClientCredentials.ClientSecretBasic basic) {
+                return Future.succeededFuture(secret(basic));
+            }
+            return privateKeyJwt((ClientCredentials.PrivateKeyJwt) credentials);
+        } catch (OAuthException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    private RegisteredClient secret(ClientCredentials.ClientSecretBasic basic) throws OAuthException {
+        RegisteredClient client = known(basic.clientId());
+        if (client.authMethod() != TokenEndpointAuthMethod.CLIENT_SECRET_BASIC || client.fapi()) {
+            throw OAuthError.INVALID_CLIENT.withDescription("the client must authenticate with " + client.authMethod().value()).toException();
+        }
+        byte[] expected = client.secretSha256().orElseThrow(
+                () -> OAuthError.INVALID_CLIENT.withDescription("client authentication failed").toException());
+        // Both sides are SHA-256 digests: equal length, compared in constant time.
+        if (!MessageDigest.isEqual(expected, sha256(basic.secret()))) {
+            throw OAuthError.INVALID_CLIENT.withDescription("client authentication failed").toException();
+        }
+        return client;
+    }
+
+    private Future<RegisteredClient> privateKeyJwt(ClientCredentials.PrivateKeyJwt credentials) throws OAuthException {
+        SignedJWT jwt = ClientAssertionVerifier.parse(credentials.assertion());
+        String claimed = ClientAssertionVerifier.claimedClientId(jwt);
+        if (credentials.clientIdParameter().isPresent() && !credentials.clientIdParameter().get().equals(claimed)) {
+            throw OAuthError.INVALID_CLIENT.withDescription("client_id does not match the client assertion").toException();
+        }
+        RegisteredClient client = known(claimed);
+        if (client.authMethod() != TokenEndpointAuthMethod.PRIVATE_KEY_JWT) {
+            throw OAuthError.INVALID_CLIENT.withDescription("the client must authenticate with " + client.authMethod().value()).toException();
+        }
+        Instant now = clock.instant();
+        ClientAssertionVerifier.VerifiedAssertion verified = assertions.verify(jwt, client, now);
+        // Remember the jti until the assertion could no longer pass the exp check.
+        Duration ttl = Duration.between(now, verified.expiresAt().plus(policy.clockSkew()));
+        if (ttl.compareTo(Duration.ofSeconds(1)) < 0) {
+            ttl = Duration.ofSeconds(1);
+        }
+        return replays.firstUse(JTI_NAMESPACE, client.clientId() + "\n" + verified.jti(), ttl)
+                .compose(first -> first
+                        ? Future.succeededFuture(client)
+                        : Future.failedFuture(OAuthError.INVALID_CLIENT.withDescription("client assertion replayed (jti already used)").toException()));
+    }
+
+    private RegisteredClient known(String clientId) throws OAuthException {
+        return clients.find(clientId).orElseThrow(
+                () -> OAuthError.INVALID_CLIENT.withDescription("unknown client").toException());
+    }
+
+    /** SHA-256 of a UTF-8 secret, the form secrets are registered in. */
+    public static byte[] sha256(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

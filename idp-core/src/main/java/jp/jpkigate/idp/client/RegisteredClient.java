@@ -1,0 +1,69 @@
+package jp.jpkigate.idp.client;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One registered relying party, validated (see {@link ClientRegistry}). Immutable.
+ *
+ * @param clientId           RFC 6749 §2.2 client identifier
+ * @param redirectUris       registered redirect URIs; a request must repeat one exactly (string match)
+ * @param authMethod         how the client authenticates at the token and PAR endpoints
+ * @param jwks               the client's public keys for {@code private_key_jwt} (empty for secret clients)
+ * @param sector             the pairwise-subject sector (OIDC Core §8.1): the host of the
+ *                           {@code sector_identifier_uri}, the configured {@code sector_name}, or
+ *                           the one host of all redirect URIs
+ * @param requirePushedAuthorizationRequests RFC 9126 §6: the client must use PAR
+ * @param fapi               FAPI 2.0 client: {@code private_key_jwt} and PAR required
+ * @param scopes             the scopes the client may request ({@code openid} always among them)
+ * @param secretSha256       SHA-256 of the client secret, for {@code client_secret_basic} only
+ * @param clientName         RFC 7591 {@code client_name}, for consent pages
+ */
+public record RegisteredClient(
+        String clientId,
+        List<URI> redirectUris,
+        TokenEndpointAuthMethod authMethod,
+        Optional<JWKSet> jwks,
+        String sector,
+        boolean requirePushedAuthorizationRequests,
+        boolean fapi,
+        Set<String> scopes,
+        Optional<byte[]> secretSha256,
+        Optional<String> clientName) {
+
+    public RegisteredClient {
+        Objects.requireNonNull(clientId, "clientId");
+        redirectUris = List.copyOf(redirectUris);
+        Objects.requireNonNull(authMethod, "authMethod");
+        Objects.requireNonNull(jwks, "jwks");
+        Objects.requireNonNull(sector, "sector");
+        scopes = Set.copyOf(scopes);
+        secretSha256 = secretSha256.map(byte[]::clone);
+        Objects.requireNonNull(clientName, "clientName");
+    }
+
+    /** Whether {@code redirectUri} is registered, by exact string comparison (FAPI 2.0 §5.3.2.2). */
+    public boolean isRegisteredRedirectUri(String redirectUri) {
+        for (URI uri : redirectUris) {
+            if (uri.toString().equals(redirectUri)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Optional<byte[]> secretSha256() {
+        return secretSha256.map(byte[]::clone);
+    }
+
+    @Override
+    public String toString() {
+        // Never prints the secret hash or keys.
+        return "RegisteredClient[" + clientId + ", " + authMethod.value() + (fapi ? ", fapi" : "") + "]";
+    }
+}

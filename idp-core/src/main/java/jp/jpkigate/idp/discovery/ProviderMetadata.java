@@ -1,0 +1,52 @@
+package jp.jpkigate.idp.discovery;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import jp.jpkigate.idp.client.TokenEndpointAuthMethod;
+import jp.jpkigate.idp.config.OpenIdProviderConfig;
+import jp.jpkigate.idp.key.JwsAlgorithms;
+import jp.jpkigate.idp.key.SigningKeys;
+
+/**
+ * The OP's metadata: OpenID Connect Discovery 1.0 §3 and RFC 8414 §2 (one document serves both),
+ * with RFC 9126 §5 and RFC 9207 §3 members. It lists only what the OP implements (or, for the
+ * authorization, token and userinfo endpoints, what this slice reserves for them).
+ */
+public final class ProviderMetadata {
+    private ProviderMetadata() {
+    }
+
+    public static Map<String, Object> build(OpenIdProviderConfig config, SigningKeys keys) {
+        List<String> algs = JwsAlgorithms.SUPPORTED.stream().map(JWSAlgorithm::getName).toList();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("issuer", config.issuer().toString());
+        m.put("authorization_endpoint", config.authorizationEndpoint());
+        m.put("token_endpoint", config.tokenEndpoint());
+        m.put("pushed_authorization_request_endpoint", config.pushedAuthorizationRequestEndpoint());
+        m.put("jwks_uri", config.jwksUri());
+        m.put("userinfo_endpoint", config.userinfoEndpoint());
+        m.put("scopes_supported", new TreeSet<>(config.scopesSupported()).stream().toList());
+        m.put("response_types_supported", List.of("code"));
+        m.put("response_modes_supported", List.of("query"));
+        m.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
+        m.put("code_challenge_methods_supported", List.of("S256"));
+        m.put("token_endpoint_auth_methods_supported",
+                List.of(TokenEndpointAuthMethod.PRIVATE_KEY_JWT.value(), TokenEndpointAuthMethod.CLIENT_SECRET_BASIC.value()));
+        m.put("token_endpoint_auth_signing_alg_values_supported", algs);
+        m.put("id_token_signing_alg_values_supported", keys.algorithms().stream().map(JWSAlgorithm::getName).toList());
+        m.put("subject_types_supported", List.of("pairwise"));
+        m.put("claims_supported", new TreeSet<>(config.claimsSupported()).stream().toList());
+        m.put("claims_parameter_supported", true);
+        m.put("request_parameter_supported", false);
+        m.put("request_uri_parameter_supported", false);
+        m.put("require_pushed_authorization_requests", config.requirePushedAuthorizationRequests());
+        m.put("authorization_response_iss_parameter_supported", true);
+        if (!config.acrValuesSupported().isEmpty()) {
+            m.put("acr_values_supported", config.acrValuesSupported());
+        }
+        return m;
+    }
+}

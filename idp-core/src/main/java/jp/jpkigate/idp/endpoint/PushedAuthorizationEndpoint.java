@@ -1,0 +1,49 @@
+package jp.jpkigate.idp.endpoint;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Objects;
+import java.util.Optional;
+import jp.jpkigate.idp.client.ClientAuthenticator;
+import jp.jpkigate.idp.client.ClientCredentials;
+import jp.jpkigate.idp.oauth.FormParameters;
+import jp.jpkigate.idp.oauth.OAuthException;
+import jp.jpkigate.idp.par.PushedAuthorizationHandler;
+import jp.jpkigate.idp.web.FormBody;
+import jp.jpkigate.idp.web.OAuthResponses;
+
+/**
+ * {@code POST /par} (RFC 9126 §2): parse the form → authenticate the client → validate and store
+ * the request → {@code 201 {"request_uri", "expires_in"}}. Errors go to the router's failure handler.
+ */
+public final class PushedAuthorizationEndpoint implements Handler<RoutingContext> {
+    private final ClientAuthenticator authenticator;
+    private final PushedAuthorizationHandler handler;
+    private final int maxBodyBytes;
+
+    public PushedAuthorizationEndpoint(ClientAuthenticator authenticator, PushedAuthorizationHandler handler, int maxBodyBytes) {
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Optional<String> authorization = Optional.ofNullable(ctx.request().getHeader("Authorization"));
+        FormBody.read(ctx.request(), maxBodyBytes)
+                .compose(form -> credentials(form, authorization)
+                        .compose(authenticator::authenticate)
+                        .compose(client -> handler.handle(client, form)))
+                .compose(response -> OAuthResponses.json(ctx.response(), 201, response.toJsonObject()))
+                .onFailure(ctx::fail);
+    }
+
+    private static Future<ClientCredentials> credentials(FormParameters form, Optional<String> authorization) {
+        try {
+            return Future.succeededFuture(ClientCredentials.parse(form, authorization));
+        } catch (OAuthException e) {
+            return Future.failedFuture(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package jp.jpkigate.idp.par;
+
+import io.vertx.core.Future;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Objects;
+import jp.jpkigate.idp.client.RegisteredClient;
+import jp.jpkigate.idp.oauth.FormParameters;
+import jp.jpkigate.idp.oauth.OAuthException;
+import jp.jpkigate.idp.store.PushedRequestStore;
+
+/**
+ * RFC 9126 §2: validates a pushed authorization request of an authenticated client and stores it
+ * under a fresh one-time {@code request_uri}. No HTTP types.
+ */
+public final class PushedAuthorizationHandler {
+    /** RFC 9126 §2.2: the {@code request_uri} prefix. */
+    public static final String REQUEST_URI_PREFIX = "urn:ietf:params:oauth:request_uri:";
+
+    private final PushedRequestStore store;
+    private final Duration lifetime;
+    private final SecureRandom random;
+
+    public PushedAuthorizationHandler(PushedRequestStore store, Duration lifetime, SecureRandom random) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
+        this.random = Objects.requireNonNull(random, "random");
+        if (lifetime.toSeconds() < 1) {
+            throw new IllegalArgumentException("a request_uri lives at least one second");
+        }
+    }
+
+    public Future<PushedAuthorizationResponse> handle(RegisteredClient client, FormParameters params) {
+        AuthorizationRequest request;
+        try {
+            request = AuthorizationRequestParser.parsePushed(params, client);
+        } catch (OAuthException e) {
+            return Future.failedFuture(e);
+        }
+        String requestUri = newRequestUri();
+        return store.put(requestUri, request, lifetime)
+                .map(v -> new PushedAuthorizationResponse(requestUri, lifetime.toSeconds()));
+    }
+
+    /** 256 random bits, base64url: RFC 9126 §2.2 asks for a value that cannot be guessed. */
+    private String newRequestUri() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return REQUEST_URI_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,35 @@
+package jp.jpkigate.idp.store.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * The OP's Redis keys, in one place. Each item carries its own hash tag (the part in braces), so
+ * single-item commands spread over a Redis Cluster's slots while every future key of the same item
+ * (for example a code and the tokens derived from it) can share a slot for multi-key commands.
+ *
+ * <pre>
+ * jpkigate:op:par:{&lt;request_uri random part&gt;}        string  stored AuthorizationRequest JSON, PX TTL, GETDEL on use
+ * jpkigate:op:replay:&lt;namespace&gt;:{&lt;sha256(value)&gt;}  string  "1", SET NX PX TTL
+ * </pre>
+ */
+final class RedisOpKeys {
+    private RedisOpKeys() {
+    }
+
+    static String pushedRequest(String requestUriRandomPart) {
+        return "jpkigate:op:par:{" + requestUriRandomPart + "}";
+    }
+
+    /** Replayable values are hashed: keys stay short and never carry client-supplied text. */
+    static String replay(String namespace, String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return "jpkigate:op:replay:" + namespace + ":{" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + "}";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package jp.jpkigate.idp.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.Locale;
+import jp.jpkigate.idp.oauth.FormParameters;
+import jp.jpkigate.idp.oauth.OAuthError;
+import jp.jpkigate.idp.oauth.OAuthException;
+
+/**
+ * Reads an {@code application/x-www-form-urlencoded} request body, at most {@code limit} bytes,
+ * and parses it strictly with {@link FormParameters} (the OP's own parser, so repeated parameters
+ * and malformed encodings are {@code invalid_request}, never a library's 500). A body over the
+ * limit is {@code 413 invalid_request}, detected from {@code Content-Length} or while streaming.
+ */
+public final class FormBody {
+    private FormBody() {
+    }
+
+    public static Future<FormParameters> read(HttpServerRequest request, int limit) {
+        String contentType = request.getHeader("Content-Type");
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/x-www-form-urlencoded")) {
+            return Future.failedFuture(OAuthError.INVALID_REQUEST
+                    .withDescription("Content-Type must be application/x-www-form-urlencoded").toException());
+        }
+        OAuthException tooLarge = OAuthError.INVALID_REQUEST.withStatus(413)
+                .withDescription("request body larger than " + limit + " bytes").toException();
+        String length = request.getHeader("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > limit) {
+                    return Future.failedFuture(tooLarge);
+                }
+            } catch (NumberFormatException e) {
+                return Future.failedFuture(OAuthError.INVALID_REQUEST.withDescription("bad Content-Length").toException());
+            }
+        }
+        Promise<Buffer> promise = Promise.promise();
+        Buffer body = Buffer.buffer();
+        request.exceptionHandler(promise::tryFail);
+        request.handler(chunk -> {
+            if (body.length() + chunk.length() > limit) {
+                request.handler(null);
+                promise.tryFail(tooLarge);
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        request.endHandler(v -> promise.tryComplete(body));
+        request.resume();
+        return promise.future().compose(buffer -> {
+            try {
+                return Future.succeededFuture(FormParameters.parse(buffer.getBytes()));
+            } catch (OAuthException e) {
+                return Future.failedFuture(e);
+            }
+        });
+    }
+}

@@ -1,0 +1,44 @@
+package jp.jpkigate.idp.web;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import jp.jpkigate.idp.oauth.OAuthError;
+import jp.jpkigate.idp.oauth.OAuthException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OP router's failure handler: an {@link OAuthException} is written as its error; a routing
+ * status (405, 413, ...) as {@code invalid_request} with that status; anything else is logged and
+ * answered {@code 500 server_error} without details (Fosite: unknown errors never leak).
+ */
+public final class OAuthFailureHandler implements Handler<RoutingContext> {
+    private static final Logger LOG = LoggerFactory.getLogger(OAuthFailureHandler.class);
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        OAuthError error;
+        if (failure instanceof OAuthException oauth) {
+            error = oauth.error();
+        } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+            error = OAuthError.INVALID_REQUEST.withStatus(ctx.statusCode()).withDescription(describe(ctx.statusCode()));
+        } else {
+            // Only the exception type and route: messages of library exceptions may quote request data.
+            LOG.error("unexpected failure on {} {}: {}", ctx.request().method(), ctx.request().path(),
+                    failure == null ? "status " + ctx.statusCode() : failure.getClass().getName(), failure);
+            error = OAuthError.SERVER_ERROR;
+        }
+        OAuthResponses.error(ctx.response(), error);
+    }
+
+    private static String describe(int status) {
+        return switch (status) {
+            case 404 -> "not found";
+            case 405 -> "method not allowed";
+            case 413 -> "request body too large";
+            case 415 -> "unsupported content type";
+            default -> "bad request";
+        };
+    }
+}
