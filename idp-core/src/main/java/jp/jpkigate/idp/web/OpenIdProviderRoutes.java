@@ -54,6 +54,11 @@ public final class OpenIdProviderRoutes {
         router.get(OpenIdProviderConfig.JWKS_PATH).handler(new JwksEndpoint(keys.publicJwks()));
         router.post(OpenIdProviderConfig.PAR_PATH)
                 .handler(new PushedAuthorizationEndpoint(authenticator, par, config.maxRequestBodyBytes()));
+        // Other methods on the OP's paths: 405 as OAuth JSON (the router's default 405 is plain text).
+        for (String path : new String[] {"/.well-known/openid-configuration", "/.well-known/oauth-authorization-server",
+                OpenIdProviderConfig.JWKS_PATH, OpenIdProviderConfig.PAR_PATH}) {
+            router.route(path).handler(ctx -> ctx.fail(405));
+        }
         router.route().failureHandler(new OAuthFailureHandler());
         return router;
     }
