@@ -1,0 +1,89 @@
+package jp.jpkigate.idp.endpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.oauth2.sdk.GrantType;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.openid.connect.sdk.SubjectType;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import java.net.URI;
+import jp.jpkigate.idp.testing.OpFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Discovery and JWKS, read by Nimbus's metadata and JWK Set parsers. */
+class DiscoveryEndpointTest {
+    private static OpFixture op;
+
+    @BeforeAll
+    static void start() throws Exception {
+        op = OpFixture.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        op.close();
+    }
+
+    @Test
+    void openidConfigurationParsesWithNimbus() throws Exception {
+        HttpResponse<Buffer> answer = op.get("/.well-known/openid-configuration");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.getHeader("Content-Type")).startsWith("application/json");
+        OIDCProviderMetadata metadata = OIDCProviderMetadata.parse(answer.bodyAsString());
+        assertThat(metadata.getIssuer().getValue()).isEqualTo(OpFixture.ISSUER);
+        assertThat(metadata.getAuthorizationEndpointURI()).isEqualTo(URI.create(OpFixture.ISSUER + "/authorize"));
+        assertThat(metadata.getTokenEndpointURI()).isEqualTo(URI.create(OpFixture.ISSUER + "/token"));
+        assertThat(metadata.getPushedAuthorizationRequestEndpointURI()).isEqualTo(URI.create(OpFixture.ISSUER + "/par"));
+        assertThat(metadata.getJWKSetURI()).isEqualTo(URI.create(OpFixture.ISSUER + "/jwks"));
+        assertThat(metadata.getUserInfoEndpointURI()).isEqualTo(URI.create(OpFixture.ISSUER + "/userinfo"));
+        assertThat(metadata.getResponseTypes()).containsExactly(ResponseType.CODE);
+        assertThat(metadata.getGrantTypes()).containsExactly(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN);
+        assertThat(metadata.getCodeChallengeMethods()).containsExactly(CodeChallengeMethod.S256);
+        assertThat(metadata.getSubjectTypes()).containsExactly(SubjectType.PAIRWISE);
+        assertThat(metadata.getTokenEndpointAuthMethods())
+                .containsExactly(ClientAuthenticationMethod.PRIVATE_KEY_JWT, ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+        assertThat(metadata.getTokenEndpointJWSAlgs()).containsExactly(JWSAlgorithm.ES256, JWSAlgorithm.PS256, JWSAlgorithm.EdDSA);
+        assertThat(metadata.getIDTokenJWSAlgs()).containsExactly(JWSAlgorithm.ES256);
+        assertThat(metadata.getScopes().toStringList()).contains("openid", "name", "address");
+        assertThat(metadata.getClaims()).contains("sub", "name");
+        assertThat(metadata.requiresPushedAuthorizationRequests()).isFalse();
+        assertThat(metadata.supportsAuthorizationResponseIssuerParam()).isTrue();
+        assertThat(metadata.getACRs()).extracting(acr -> acr.getValue()).containsExactly("urn:jpkigate:acr:jpki-auth");
+        assertThat(metadata.supportsRequestURIParam()).isFalse();
+    }
+
+    @Test
+    void rfc8414MetadataParsesWithNimbus() throws Exception {
+        HttpResponse<Buffer> answer = op.get("/.well-known/oauth-authorization-server");
+        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.parse(answer.bodyAsString());
+        assertThat(metadata.getIssuer().getValue()).isEqualTo(OpFixture.ISSUER);
+        assertThat(metadata.getPushedAuthorizationRequestEndpointURI()).isEqualTo(URI.create(OpFixture.ISSUER + "/par"));
+    }
+
+    @Test
+    void jwksIsPublicOnlyAndNamesTheSigningKey() throws Exception {
+        HttpResponse<Buffer> answer = op.get("/jwks");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.getHeader("Content-Type")).isEqualTo("application/jwk-set+json");
+        JWKSet set = JWKSet.parse(answer.bodyAsString());
+        assertThat(set.getKeys()).hasSize(1);
+        assertThat(set.getKeys().get(0).isPrivate()).isFalse();
+        assertThat(set.getKeys().get(0).getKeyID()).isEqualTo(op.opKeys.currentKeyId());
+        assertThat(answer.bodyAsJsonObject().getJsonArray("keys").getJsonObject(0).containsKey("d")).isFalse();
+    }
+
+    @Test
+    void postToDiscoveryIs405() throws Exception {
+        HttpResponse<Buffer> answer = op.post("/.well-known/openid-configuration", "", java.util.Map.of());
+        assertThat(answer.statusCode()).isEqualTo(405);
+    }
+}
