@@ -85,36 +85,29 @@ public final class FormParameters {
         if (encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0) {
             return encoded;
         }
-        byte[] out = new byte[encoded.length()];
-        int n = 0;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(encoded.length());
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);
             if (c == '+') {
-                out[n++] = ' ';
+                out.write(' ');
             } else if (c == '%') {
                 if (i + 2 >= encoded.length() || hex(encoded.charAt(i + 1)) < 0 || hex(encoded.charAt(i + 2)) < 0) {
                     throw OAuthError.INVALID_REQUEST.withDescription("a malformed percent-encoding").toException();
                 }
-                out[n++] = (byte) (hex(encoded.charAt(i + 1)) << 4 | hex(encoded.charAt(i + 2)));
+                out.write(hex(encoded.charAt(i + 1)) << 4 | hex(encoded.charAt(i + 2)));
                 i += 2;
             } else {
-                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                if (Character.isHighSurrogate(c) && i + 1 < encoded.length()) {
-                    utf8 = encoded.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
-                    i++;
-                }
-                if (n + utf8.length > out.length) {
-                    out = java.util.Arrays.copyOf(out, out.length * 2 + utf8.length);
-                }
-                System.arraycopy(utf8, 0, out, n, utf8.length);
-                n += utf8.length;
+                // Raw characters (not strictly form-encoded, but harmless): their UTF-8 bytes.
+                int end = Character.isHighSurrogate(c) && i + 1 < encoded.length() ? i + 2 : i + 1;
+                out.writeBytes(encoded.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                i = end - 1;
             }
         }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(out, 0, n)).toString();
+                    .decode(ByteBuffer.wrap(out.toByteArray())).toString();
         } catch (CharacterCodingException e) {
             throw OAuthError.INVALID_REQUEST.withDescription("a percent-encoded value is not UTF-8").toException();
         }
