@@ -64,7 +64,15 @@ public final class ClientAssertionVerifier {
         }
     }
 
-    public VerifiedAssertion verify(SignedJWT jwt, RegisteredClient client, Instant now) throws OAuthException {
+    /** All checks, signature included, with these client keys. */
+    public VerifiedAssertion verify(SignedJWT jwt, RegisteredClient client, JWKSet keys, Instant now) throws OAuthException {
+        VerifiedAssertion verified = checkClaims(jwt, client, now);
+        verifySignature(jwt, keys);
+        return verified;
+    }
+
+    /** Every check but the signature: cheap, no keys needed, done before any key fetch. */
+    public VerifiedAssertion checkClaims(SignedJWT jwt, RegisteredClient client, Instant now) throws OAuthException {
         JWSHeader header = jwt.getHeader();
         JWSAlgorithm alg = header.getAlgorithm();
         if (!JwsAlgorithms.isSupported(alg)) {
@@ -87,7 +95,6 @@ public final class ClientAssertionVerifier {
         if (jti == null || jti.isEmpty() || jti.length() > 256) {
             throw invalid("client assertion needs a jti of at most 256 characters");
         }
-        verifySignature(jwt, client);
         return new VerifiedAssertion(clientId, jti, claims.getExpirationTime().toInstant());
     }
 
@@ -116,8 +123,12 @@ public final class ClientAssertionVerifier {
         }
     }
 
-    private static void verifySignature(SignedJWT jwt, RegisteredClient client) throws OAuthException {
-        JWKSet jwks = client.jwks().orElseThrow(() -> invalid("the client has no keys for private_key_jwt"));
+    /** Whether the set holds a key the assertion could be verified with (by kid and algorithm). */
+    public static boolean hasCandidateKey(SignedJWT jwt, JWKSet jwks) {
+        return !candidates(jwt, jwks).isEmpty();
+    }
+
+    private static List<JWK> candidates(SignedJWT jwt, JWKSet jwks) {
         JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
         String kid = jwt.getHeader().getKeyID();
         List<JWK> candidates = new ArrayList<>();
@@ -126,6 +137,14 @@ public final class ClientAssertionVerifier {
                 candidates.add(key);
             }
         }
+        return candidates;
+    }
+
+    /** The signature check: by the key named by {@code kid}, else any key fitting the algorithm. */
+    public static void verifySignature(SignedJWT jwt, JWKSet jwks) throws OAuthException {
+        JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
+        String kid = jwt.getHeader().getKeyID();
+        List<JWK> candidates = candidates(jwt, jwks);
         if (candidates.isEmpty()) {
             throw invalid(kid != null ? "no client key with this kid and alg" : "no client key for this alg");
         }

@@ -27,10 +27,18 @@ public final class ClientAuthenticator {
     private final ClientRegistry clients;
     private final ClientAssertionVerifier assertions;
     private final ReplayCache replays;
+    private final ClientKeys keys;
     private final ClientAuthenticationPolicy policy;
     private final Clock clock;
 
+    /** With inline client keys only. */
     public ClientAuthenticator(ClientRegistry clients, ClientAuthenticationPolicy policy, ReplayCache replays, Clock clock) {
+        this(clients, policy, replays, ClientKeys.inline(), clock);
+    }
+
+    public ClientAuthenticator(ClientRegistry clients, ClientAuthenticationPolicy policy, ReplayCache replays,
+                               ClientKeys keys, Clock clock) {
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.assertions = new ClientAssertionVerifier(policy);
@@ -75,16 +83,24 @@ public final class ClientAuthenticator {
             throw OAuthError.INVALID_CLIENT.withDescription("the client must authenticate with " + client.authMethod().value()).toException();
         }
         Instant now = clock.instant();
-        ClientAssertionVerifier.VerifiedAssertion verified = assertions.verify(jwt, client, now);
+        ClientAssertionVerifier.VerifiedAssertion verified = assertions.checkClaims(jwt, client, now);
         // Remember the jti until the assertion could no longer pass the exp check.
-        Duration ttl = Duration.between(now, verified.expiresAt().plus(policy.clockSkew()));
-        if (ttl.compareTo(Duration.ofSeconds(1)) < 0) {
-            ttl = Duration.ofSeconds(1);
-        }
-        return replays.firstUse(JTI_NAMESPACE, client.clientId() + "\n" + verified.jti(), ttl)
+        Duration remaining = Duration.between(now, verified.expiresAt().plus(policy.clockSkew()));
+        Duration ttl = remaining.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : remaining;
+        return keys.keys(client)
+                .compose(set -> ClientAssertionVerifier.hasCandidateKey(jwt, set) ? Future.succeededFuture(set) : keys.refresh(client))
+                .compose(set -> {
+                    try {
+                        ClientAssertionVerifier.verifySignature(jwt, set);
+                        return Future.succeededFuture();
+                    } catch (OAuthException e) {
+                        return Future.failedFuture(e);
+                    }
+                })
+                .compose(v -> replays.firstUse(JTI_NAMESPACE, client.clientId() + "\n" + verified.jti(), ttl)
                 .compose(first -> first
                         ? Future.succeededFuture(client)
-                        : Future.failedFuture(OAuthError.INVALID_CLIENT.withDescription("client assertion replayed (jti already used)").toException()));
+                        : Future.failedFuture(OAuthError.INVALID_CLIENT.withDescription("client assertion replayed (jti already used)").toException())));
     }
 
     private RegisteredClient known(String clientId) throws OAuthException {

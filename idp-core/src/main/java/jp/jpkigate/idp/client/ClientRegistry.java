@@ -29,7 +29,8 @@ import jp.jpkigate.idp.key.JwsAlgorithms;
  *       {@code http} on the loopback hosts {@code localhost}, {@code 127.0.0.1}, {@code [::1]} for
  *       development; a request must repeat one exactly;</li>
  *   <li>{@code token_endpoint_auth_method}: {@code private_key_jwt} (default) with inline
- *       {@code jwks} of public ES256 / PS256 / EdDSA keys, or {@code client_secret_basic} with
+ *       {@code jwks} of public ES256 / PS256 / EdDSA keys or a {@code jwks_uri} (https; http on
+ *       loopback for development) where they are fetched, or {@code client_secret_basic} with
  *       {@code client_secret_sha256} (hex SHA-256 of the secret; the secret itself is never in the
  *       file) and only when {@code "fapi": false};</li>
  *   <li>{@code fapi} (default {@code true}): FAPI 2.0 client — private_key_jwt and PAR required;</li>
@@ -40,8 +41,7 @@ import jp.jpkigate.idp.key.JwsAlgorithms;
  *   <li>{@code grant_types} ⊆ [authorization_code, refresh_token], {@code response_types} ⊆ [code],
  *       {@code subject_type} = pairwise: accepted when consistent.</li>
  * </ul>
- * {@code jwks_uri} is refused for now (keys must be inline); unknown members are refused so a typo
- * in the file never silently weakens a client.
+ * Unknown members are refused so a typo in the file never silently weakens a client.
  */
 public final class ClientRegistry {
     private static final Set<String> KNOWN = Set.of("client_id", "client_name", "redirect_uris",
@@ -173,6 +173,7 @@ public final class ClientRegistry {
             List<URI> redirectUris = redirectUris();
             TokenEndpointAuthMethod method = authMethod(fapi);
             Optional<JWKSet> jwks = jwks(method);
+            Optional<URI> jwksUri = jwksUri(method);
             Optional<byte[]> secret = secret(method);
             Set<String> scopes = scopes();
             String sector = sector(redirectUris);
@@ -185,7 +186,7 @@ public final class ClientRegistry {
             if (!problems.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new RegisteredClient(clientId, redirectUris, method, jwks, sector, requirePar, fapi,
+            return Optional.of(new RegisteredClient(clientId, redirectUris, method, jwks, jwksUri, sector, requirePar, fapi,
                     scopes, secret, clientName));
         }
 
@@ -272,13 +273,13 @@ public final class ClientRegistry {
         }
 
         private Optional<JWKSet> jwks(TokenEndpointAuthMethod method) {
-            if (map.containsKey("jwks_uri")) {
-                problem("jwks_uri is not supported yet: put the client's public keys inline under \"jwks\"");
+            if (map.containsKey("jwks_uri") && map.containsKey("jwks")) {
+                problem("give jwks or jwks_uri, not both (RFC 7591 section 2)");
             }
             Object v = map.get("jwks");
             if (v == null) {
                 if (method == TokenEndpointAuthMethod.PRIVATE_KEY_JWT && !map.containsKey("jwks_uri")) {
-                    problem("private_key_jwt needs the client's public keys under \"jwks\"");
+                    problem("private_key_jwt needs the client's public keys: \"jwks\" or \"jwks_uri\"");
                 }
                 return Optional.empty();
             }
@@ -317,6 +318,30 @@ public final class ClientRegistry {
                 problem("jwks has no keys");
             }
             return Optional.of(new JWKSet(usable));
+        }
+
+        private Optional<URI> jwksUri(TokenEndpointAuthMethod method) {
+            String value = string("jwks_uri", false);
+            if (value == null) {
+                return Optional.empty();
+            }
+            if (method != TokenEndpointAuthMethod.PRIVATE_KEY_JWT) {
+                problem("jwks_uri is only used with private_key_jwt");
+            }
+            try {
+                URI uri = new URI(value);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+                boolean loopback = Set.of("localhost", "127.0.0.1", "[::1]").contains(host);
+                if (host.isEmpty() || uri.getRawFragment() != null || !(scheme.equals("https") || scheme.equals("http") && loopback)) {
+                    problem("jwks_uri must be an https URL without fragment (http only on loopback)");
+                    return Optional.empty();
+                }
+                return Optional.of(uri);
+            } catch (URISyntaxException e) {
+                problem("jwks_uri is not a URI");
+                return Optional.empty();
+            }
         }
 
         private Optional<byte[]> secret(TokenEndpointAuthMethod method) {

@@ -13,7 +13,9 @@ import java.util.Set;
  * @param clientId           RFC 6749 §2.2 client identifier
  * @param redirectUris       registered redirect URIs; a request must repeat one exactly (string match)
  * @param authMethod         how the client authenticates at the token and PAR endpoints
- * @param jwks               the client's public keys for {@code private_key_jwt} (empty for secret clients)
+ * @param jwks               the client's inline public keys for {@code private_key_jwt}
+ * @param jwksUri            or where to fetch them (RFC 7591 §2: {@code jwks} and {@code jwks_uri}
+ *                           are mutually exclusive); both empty for secret clients
  * @param sector             the pairwise-subject sector (OIDC Core §8.1): the host of the
  *                           {@code sector_identifier_uri}, the configured {@code sector_name}, or
  *                           the one host of all redirect URIs
@@ -28,6 +30,7 @@ public record RegisteredClient(
         List<URI> redirectUris,
         TokenEndpointAuthMethod authMethod,
         Optional<JWKSet> jwks,
+        Optional<URI> jwksUri,
         String sector,
         boolean requirePushedAuthorizationRequests,
         boolean fapi,
@@ -40,6 +43,7 @@ public record RegisteredClient(
         redirectUris = List.copyOf(redirectUris);
         Objects.requireNonNull(authMethod, "authMethod");
         Objects.requireNonNull(jwks, "jwks");
+        Objects.requireNonNull(jwksUri, "jwksUri");
         Objects.requireNonNull(sector, "sector");
         scopes = Set.copyOf(scopes);
         secretSha256 = secretSha256.map(byte[]::clone);

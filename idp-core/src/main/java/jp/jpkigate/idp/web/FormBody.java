@@ -38,6 +38,11 @@ public final class FormBody {
                 return Future.failedFuture(OAuthError.INVALID_REQUEST.withDescription("bad Content-Length").toException());
             }
         }
+        if (request.isEnded()) {
+            // No body (or one already read by an earlier handler): an empty form, which fails closed
+            // (no client authentication) rather than waiting for data that will never come.
+            return Future.succeededFuture(FormParameters.of(java.util.Map.of()));
+        }
         Promise<Buffer> promise = Promise.promise();
         Buffer body = Buffer.buffer();
         request.exceptionHandler(promise::tryFail);

@@ -2,6 +2,8 @@ package jp.jpkigate.idp.web;
 
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.redis.client.Redis;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,7 +30,13 @@ import jp.jpkigate.idp.store.redis.RedisReplayCache;
  * GET  /jwks                                 public signing keys
  * POST /par                                  RFC 9126 pushed authorization requests
  * </pre>
- * Errors on these routes are OAuth JSON ({@link OAuthFailureHandler}).
+ * Errors on these routes are OAuth JSON ({@link OAuthFailureHandler}). Clients' {@code jwks_uri}
+ * are fetched with a Vert.x web client and cached ({@link RemoteClientKeys}).
+ *
+ * <p>Mounting: {@code parent.route("/*").subRouter(routes)} at the issuer's path (the issuer
+ * {@code https://id.example.jp} → {@code "/*"}). No handler before it may do asynchronous work
+ * without pausing the request: {@code /par} reads the body itself (no BodyHandler), with the
+ * configured size limit.
  */
 public final class OpenIdProviderRoutes {
     private OpenIdProviderRoutes() {
@@ -42,8 +50,11 @@ public final class OpenIdProviderRoutes {
 
     public static Router create(Vertx vertx, OpenIdProviderConfig config, SigningKeys keys, ClientRegistry clients,
                                 PushedRequestStore pushedRequests, ReplayCache replays, Clock clock) {
+        // One web client per router; it lives as long as the Vert.x instance (the routes have no close hook).
+        RemoteClientKeys clientKeys = new RemoteClientKeys(WebClient.create(vertx,
+                new WebClientOptions().setUserAgent("jpkigate-op")), clock);
         ClientAuthenticator authenticator = new ClientAuthenticator(clients,
-                ClientAuthenticationPolicy.of(config.clientAssertionAudiences()), replays, clock);
+                ClientAuthenticationPolicy.of(config.clientAssertionAudiences()), replays, clientKeys, clock);
         PushedAuthorizationHandler par = new PushedAuthorizationHandler(pushedRequests, config.pushedRequestLifetime(),
                 new SecureRandom());
         DiscoveryEndpoint discovery = new DiscoveryEndpoint(ProviderMetadata.build(config, keys));

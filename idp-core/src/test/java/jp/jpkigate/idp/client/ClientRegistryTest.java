@@ -49,7 +49,7 @@ class ClientRegistryTest {
                         p -> assertThat(p).contains("client[0]", "must use https"),
                         p -> assertThat(p).contains("client[0]", "without fragment"),
                         p -> assertThat(p).contains("client[0]", "client_secret_basic is allowed only", "fapi"),
-                        p -> assertThat(p).contains("client[0]", "jwks_uri is not supported yet"),
+                        p -> assertThat(p).contains("client[0]", "jwks_uri is only used with private_key_jwt"),
                         p -> assertThat(p).contains("client[0]", "client_secret in clear"),
                         p -> assertThat(p).contains("client[0]", "needs client_secret_sha256"),
                         p -> assertThat(p).contains("client[0]", "scope must contain openid"),
