@@ -104,7 +104,10 @@ public final class SigningKeys {
         }
     }
 
-    /** Loads a key directory (see the class comment); never logs or reports key material. */
+    /**
+     * Loads a key directory (see the class comment); never logs or reports key material. Blocking
+     * file I/O: call it at startup or on a worker, never on an event loop.
+     */
     public static SigningKeys load(Path directory) throws KeyLoadException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {

@@ -1,0 +1,318 @@
+package jp.jpkigate.idp.client;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jp.jpkigate.idp.key.JwsAlgorithms;
+
+/** Reads one client object, collecting problems instead of stopping at the first. */
+final class ClientMetadataReader {
+    private final Map<?, ?> map;
+    private final String label;
+    private final Set<String> supportedScopes;
+    private final List<String> problems = new ArrayList<>();
+
+    ClientMetadataReader(Map<?, ?> map, String label, Set<String> supportedScopes, Set<String> known) {
+        this.map = map;
+        this.label = label;
+        this.supportedScopes = supportedScopes;
+        for (Object key : map.keySet()) {
+            if (!known.contains(String.valueOf(key))) {
+                problem("unknown member \"" + ClientRegistry.printable(String.valueOf(key)) + "\"");
+            }
+        }
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    private void problem(String text) {
+        problems.add(label + ": " + text);
+    }
+
+    Optional<RegisteredClient> read() {
+        String clientId = string("client_id", true);
+        if (clientId != null && (clientId.isEmpty() || clientId.length() > 255 || !visibleAscii(clientId))) {
+            problem("client_id must be 1-255 visible ASCII characters");
+        }
+        Optional<String> clientName = Optional.ofNullable(string("client_name", false));
+        boolean fapi = bool("fapi", true);
+        boolean requirePar = bool("require_pushed_authorization_requests", fapi);
+        if (fapi && !requirePar) {
+            problem("a FAPI client must use PAR (require_pushed_authorization_requests cannot be false)");
+        }
+        List<URI> redirectUris = redirectUris();
+        TokenEndpointAuthMethod method = authMethod(fapi);
+        Optional<JWKSet> jwks = jwks(method);
+        Optional<URI> jwksUri = jwksUri(method);
+        Optional<byte[]> secret = secret(method);
+        Set<String> scopes = scopes();
+        String sector = sector(redirectUris);
+        checkList("grant_types", Set.of("authorization_code", "refresh_token"));
+        checkList("response_types", Set.of("code"));
+        String subjectType = string("subject_type", false);
+        if (subjectType != null && !"pairwise".equals(subjectType)) {
+            problem("subject_type must be \"pairwise\" (the only subject type)");
+        }
+        if (!problems.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RegisteredClient(clientId, redirectUris, method, jwks, jwksUri, sector, requirePar, fapi,
+                scopes, secret, clientName));
+    }
+
+    private String string(String name, boolean required) {
+        Object v = map.get(name);
+        if (v == null) {
+            if (required) {
+                problem(name + " is required");
+            }
+            return null;
+        }
+        if (!(v instanceof String s)) {
+            problem(name + " must be a string");
+            return null;
+        }
+        return s;
+    }
+
+    private boolean bool(String name, boolean defaultValue) {
+        Object v = map.get(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        if (!(v instanceof Boolean b)) {
+            problem(name + " must be true or false");
+            return defaultValue;
+        }
+        return b;
+    }
+
+    private List<URI> redirectUris() {
+        Object v = map.get("redirect_uris");
+        if (!(v instanceof List<?> list) || list.isEmpty()) {
+            problem("redirect_uris must be a non-empty array of URIs");
+            return List.of();
+        }
+        List<URI> uris = new ArrayList<>();
+        for (Object o : list) {
+            if (!(o instanceof String s)) {
+                problem("redirect_uris: every entry must be a string");
+                continue;
+            }
+            redirectUri(s).ifPresent(uris::add);
+        }
+        return uris;
+    }
+
+    private Optional<URI> redirectUri(String s) {
+        String shown = ClientRegistry.printable(s);
+        URI uri;
+        try {
+            uri = new URI(s);
+        } catch (URISyntaxException e) {
+            problem("redirect_uri " + shown + " is not a URI");
+            return Optional.empty();
+        }
+        if (s.length() > 2000 || !uri.isAbsolute() || uri.getHost() == null || uri.getRawFragment() != null) {
+            problem("redirect_uri " + shown + " must be absolute, with a host, without fragment, at most 2000 characters");
+            return Optional.empty();
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean loopback = Set.of("localhost", "127.0.0.1", "[::1]").contains(uri.getHost().toLowerCase(Locale.ROOT));
+        if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
+            problem("redirect_uri " + shown + " must use https (http only on localhost / 127.0.0.1 / [::1])");
+            return Optional.empty();
+        }
+        return Optional.of(uri);
+    }
+
+    private TokenEndpointAuthMethod authMethod(boolean fapi) {
+        String value = string("token_endpoint_auth_method", false);
+        if (value == null) {
+            return TokenEndpointAuthMethod.PRIVATE_KEY_JWT;
+        }
+        Optional<TokenEndpointAuthMethod> method = TokenEndpointAuthMethod.parse(value);
+        if (method.isEmpty()) {
+            problem("token_endpoint_auth_method must be private_key_jwt or client_secret_basic");
+            return TokenEndpointAuthMethod.PRIVATE_KEY_JWT;
+        }
+        if (fapi && method.get() == TokenEndpointAuthMethod.CLIENT_SECRET_BASIC) {
+            problem("client_secret_basic is allowed only for clients with \"fapi\": false");
+        }
+        return method.get();
+    }
+
+    private Optional<JWKSet> jwks(TokenEndpointAuthMethod method) {
+        if (map.containsKey("jwks_uri") && map.containsKey("jwks")) {
+            problem("give jwks or jwks_uri, not both (RFC 7591 section 2)");
+        }
+        Object v = map.get("jwks");
+        if (v == null) {
+            if (method == TokenEndpointAuthMethod.PRIVATE_KEY_JWT && !map.containsKey("jwks_uri")) {
+                problem("private_key_jwt needs the client's public keys: \"jwks\" or \"jwks_uri\"");
+            }
+            return Optional.empty();
+        }
+        if (method != TokenEndpointAuthMethod.PRIVATE_KEY_JWT) {
+            problem("jwks is only used with private_key_jwt");
+        }
+        JWKSet set;
+        try {
+            if (!(v instanceof Map<?, ?> m)) {
+                throw new java.text.ParseException("not an object", 0);
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> json = (Map<String, Object>) m;
+            set = JWKSet.parse(json);
+        } catch (java.text.ParseException | RuntimeException e) {
+            problem("jwks must be a JWK Set object {\"keys\": [...]}");
+            return Optional.empty();
+        }
+        List<JWK> usable = new ArrayList<>();
+        Set<String> kids = new LinkedHashSet<>();
+        for (JWK key : set.getKeys()) {
+            String kid = key.getKeyID() == null ? "(no kid)" : ClientRegistry.printable(key.getKeyID());
+            if (key.isPrivate() || key instanceof com.nimbusds.jose.jwk.OctetSequenceKey) {
+                problem("jwks key " + kid + " contains private or symmetric key material; publish public keys only");
+            } else if (JwsAlgorithms.algorithmOf(key).isEmpty()) {
+                problem("jwks key " + kid + " is not an ES256 (P-256), PS256 (RSA >= 2048 bits) or EdDSA (Ed25519) key");
+            } else if (key.getKeyUse() != null && !"sig".equals(key.getKeyUse().identifier())) {
+                problem("jwks key " + kid + " is not for signatures (use)");
+            } else if (key.getKeyID() != null && !kids.add(key.getKeyID())) {
+                problem("jwks kid " + kid + " repeated");
+            } else {
+                usable.add(key);
+            }
+        }
+        if (set.getKeys().isEmpty()) {
+            problem("jwks has no keys");
+        }
+        return Optional.of(new JWKSet(usable));
+    }
+
+    private Optional<URI> jwksUri(TokenEndpointAuthMethod method) {
+        String value = string("jwks_uri", false);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (method != TokenEndpointAuthMethod.PRIVATE_KEY_JWT) {
+            problem("jwks_uri is only used with private_key_jwt");
+        }
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            boolean loopback = Set.of("localhost", "127.0.0.1", "[::1]").contains(host);
+            if (host.isEmpty() || uri.getRawFragment() != null || !(scheme.equals("https") || scheme.equals("http") && loopback)) {
+                problem("jwks_uri must be an https URL without fragment (http only on loopback)");
+                return Optional.empty();
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            problem("jwks_uri is not a URI");
+            return Optional.empty();
+        }
+    }
+
+    private Optional<byte[]> secret(TokenEndpointAuthMethod method) {
+        if (map.containsKey("client_secret")) {
+            problem("client_secret in clear is not accepted; give its SHA-256 (hex) as client_secret_sha256");
+        }
+        String hex = string("client_secret_sha256", false);
+        if (method == TokenEndpointAuthMethod.CLIENT_SECRET_BASIC && hex == null) {
+            problem("client_secret_basic needs client_secret_sha256");
+        }
+        if (hex == null) {
+            return Optional.empty();
+        }
+        if (method != TokenEndpointAuthMethod.CLIENT_SECRET_BASIC) {
+            problem("client_secret_sha256 is only used with client_secret_basic");
+        }
+        if (!hex.matches("[0-9a-fA-F]{64}")) {
+            problem("client_secret_sha256 must be 64 hex digits (the SHA-256 of the secret)");
+            return Optional.empty();
+        }
+        return Optional.of(HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT)));
+    }
+
+    private Set<String> scopes() {
+        String value = string("scope", false);
+        Set<String> scopes = new LinkedHashSet<>();
+        if (value == null) {
+            scopes.add("openid");
+            return scopes;
+        }
+        for (String token : value.split(" ", -1)) {
+            if (!ScopeSyntax.isScopeToken(token)) {
+                problem("scope \"" + ClientRegistry.printable(value) + "\" is not space-separated scope tokens");
+                return scopes;
+            }
+            if (!supportedScopes.isEmpty() && !supportedScopes.contains(token)) {
+                problem("scope " + ClientRegistry.printable(token) + " is not supported by the OP");
+            }
+            scopes.add(token);
+        }
+        if (!scopes.contains("openid")) {
+            problem("scope must contain openid");
+        }
+        return scopes;
+    }
+
+    private String sector(List<URI> redirectUris) {
+        String uri = string("sector_identifier_uri", false);
+        String name = string("sector_name", false);
+        if (uri != null && name != null) {
+            problem("give sector_identifier_uri or sector_name, not both");
+        }
+        if (uri != null) {
+            try {
+                URI parsed = new URI(uri);
+                if (!"https".equalsIgnoreCase(parsed.getScheme()) || parsed.getHost() == null) {
+                    problem("sector_identifier_uri must be an https URI");
+                    return "";
+                }
+                return parsed.getHost().toLowerCase(Locale.ROOT);
+            } catch (URISyntaxException e) {
+                problem("sector_identifier_uri is not a URI");
+                return "";
+            }
+        }
+        if (name != null) {
+            if (name.isEmpty() || name.length() > 255 || !visibleAscii(name)) {
+                problem("sector_name must be 1-255 visible ASCII characters");
+            }
+            return name;
+        }
+        Set<String> hosts = new LinkedHashSet<>();
+        redirectUris.forEach(u -> hosts.add(u.getHost().toLowerCase(Locale.ROOT)));
+        if (hosts.size() > 1) {
+            problem("redirect_uris on several hosts " + hosts + " need a sector_identifier_uri or sector_name (OIDC Core 8.1)");
+        }
+        return hosts.isEmpty() ? "" : hosts.iterator().next();
+    }
+
+    private void checkList(String name, Set<String> allowed) {
+        Object v = map.get(name);
+        if (v == null) {
+            return;
+        }
+        if (!(v instanceof List<?> list) || !list.stream().allMatch(allowed::contains)) {
+            problem(name + " must be an array of values from " + new java.util.TreeSet<>(allowed));
+        }
+    }
+
+    private static boolean visibleAscii(String s) {
+        return s.chars().allMatch(c -> c >= 0x21 && c <= 0x7e);
+    }
+}
