@@ -205,7 +205,7 @@ public final class RevokedSerialIndexBuilder {
             prev = k;
         }
         long range = max - min;
-        int target = Math.max(1, n >>> 3);
+        int target = Math.max(1, n >>> RevokedSerialIndex.BUCKET_BITS);
         int shift = 0;
         while (shift < RevokedSerialIndex.MAX_SHIFT && (range >>> shift) >= target) {
             shift++;

@@ -97,6 +97,58 @@ class RevokedSerialIndexProperties {
         assertSame(next, expected, removes);
     }
 
+    /**
+     * Serial sets that defeat interpolation: dense runs separated by huge gaps, everything sharing
+     * its high bits (or sitting right under 2^63), steps of every size, and long serials mixed in.
+     */
+    @Provide
+    Arbitrary<List<Entry>> adversarialEntries() {
+        Arbitrary<Long> base = Arbitraries.oneOf(Arbitraries.of(0L, 1L, 1L << 56, 1L << 62, Long.MAX_VALUE - 50_000),
+                Arbitraries.longs().between(0, Long.MAX_VALUE));
+        Arbitrary<Long> step = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, Arbitraries.longs().between(1, 3)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.longs().between(1, 2_000)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(1, 1L << 40)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(1, Long.MAX_VALUE >>> 2)));
+        Arbitrary<Integer> reason = Arbitraries.of(0, 1, 4, 6, 10);
+        Arbitrary<Long> day = Arbitraries.longs().between(DAY - 5000, DAY + 5000);
+        Arbitrary<List<Entry>> tail = Combinators.combine(serials(), reason, day).as(Entry::new).list().ofMaxSize(20);
+        return Combinators.combine(base, step.list().ofMinSize(1).ofMaxSize(3_000), reason.list().ofSize(8),
+                day.list().ofSize(8), tail).as((start, steps, reasons, days, extra) -> {
+                    List<Entry> out = new java.util.ArrayList<>();
+                    long s = start;
+                    for (int i = 0; i < steps.size(); i++) {
+                        out.add(new Entry(BigInteger.valueOf(s), reasons.get(i & 7), days.get((i * 5) & 7)));
+                        if (s > Long.MAX_VALUE - steps.get(i)) {
+                            break;
+                        }
+                        s += steps.get(i);
+                    }
+                    out.addAll(extra);
+                    if ((steps.size() & 1) == 0) { // else ascending: the builder's in-place path
+                        java.util.Collections.shuffle(out, new java.util.Random(start ^ steps.size()));
+                    }
+                    return out;
+                });
+    }
+
+    @Property(tries = 300)
+    void adversarialDistributionsAnswerLikeATreeMap(@ForAll("adversarialEntries") List<Entry> entries,
+            @ForAll("probes") List<BigInteger> probes) {
+        Map<BigInteger, Long> model = model(entries);
+        RevokedSerialIndex index = builder(entries).build();
+        assertSame(index, model, probes);
+        for (BigInteger k : model.keySet()) { // every neighbour of every entry
+            for (int d = -2; d <= 2; d++) {
+                BigInteger p = k.add(BigInteger.valueOf(d));
+                if (p.signum() >= 0) {
+                    assertThat(index.find(p)).as("neighbour %s", p)
+                            .isEqualTo(model.getOrDefault(p, RevokedSerialIndex.NOT_REVOKED));
+                }
+            }
+        }
+    }
+
     @Provide
     Arbitrary<List<BigInteger>> probes() {
         return serials().list().ofMaxSize(50);
