@@ -73,4 +73,45 @@ public final class OpenIdProviderRoutes {
         router.route().failureHandler(new OAuthFailureHandler());
         return router;
     }
+
+    /**
+     * Adds {@code /authorize} and the JPKI login transaction to a router from {@link #create}, with
+     * Redis-backed stores (the same Redis as the pushed requests):
+     * <pre>
+     * GET  /authorize               resolve the request (PAR request_uri or plain), open a login, the QR page
+     * GET  /login/{txn}             signer API: the bytes to sign (JSON)
+     * POST /login/{txn}             signer API: certificate + signature (JSON) → verified / failed
+     * GET  /login/{txn}/status      the page's polling (browser-bound by cookie)
+     * GET  /login/{txn}/continue    303 to the client with code, state, iss (or access_denied)
+     * GET  /static/{file}           login.js, login.css
+     * </pre>
+     * Reads the page templates from the classpath (blocking): call it while building the routes,
+     * not on an event loop.
+     */
+    public static Router addLoginRoutes(Router router, OpenIdProviderConfig config, ClientRegistry clients,
+                                        jp.jpkigate.idp.jpki.JpkiVerifier verifier, Redis redis, Clock clock) {
+        return addLoginRoutes(router, config, clients, verifier, new RedisPushedRequestStore(redis),
+                new jp.jpkigate.idp.store.redis.RedisLoginTransactionStore(redis),
+                new jp.jpkigate.idp.store.redis.RedisAuthorizationCodeStore(redis), clock);
+    }
+
+    public static Router addLoginRoutes(Router router, OpenIdProviderConfig config, ClientRegistry clients,
+                                        jp.jpkigate.idp.jpki.JpkiVerifier verifier, PushedRequestStore pushedRequests,
+                                        jp.jpkigate.idp.store.LoginTransactionStore transactions,
+                                        jp.jpkigate.idp.store.AuthorizationCodeStore codes, Clock clock) {
+        String issuer = config.issuer().toString();
+        jp.jpkigate.idp.login.LoginHandler login = new jp.jpkigate.idp.login.LoginHandler(issuer, transactions, codes,
+                verifier, clock, new SecureRandom());
+        jp.jpkigate.idp.endpoint.LoginPages pages = new jp.jpkigate.idp.endpoint.LoginPages(issuer);
+        jp.jpkigate.idp.endpoint.LoginSignerEndpoint signer = new jp.jpkigate.idp.endpoint.LoginSignerEndpoint(login);
+        router.get(OpenIdProviderConfig.AUTHORIZATION_PATH).handler(new jp.jpkigate.idp.endpoint.AuthorizationEndpoint(
+                new jp.jpkigate.idp.authorize.AuthorizationRequestResolver(clients, pushedRequests,
+                        config.requirePushedAuthorizationRequests()), login, pages));
+        router.get("/login/:txn").handler(signer::get);
+        router.post("/login/:txn").handler(signer::post);
+        router.get("/login/:txn/status").handler(new jp.jpkigate.idp.endpoint.LoginStatusEndpoint(login, clock));
+        router.get("/login/:txn/continue").handler(new jp.jpkigate.idp.endpoint.LoginContinueEndpoint(login, pages));
+        router.get("/static/:file").handler(new jp.jpkigate.idp.endpoint.StaticResourceEndpoint());
+        return router;
+    }
 }

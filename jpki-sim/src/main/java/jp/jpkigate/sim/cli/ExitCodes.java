@@ -17,6 +17,8 @@ import picocli.CommandLine;
  *   <li>5 not found: state directory, person, card, phone, certificate, card file</li>
  *   <li>6 conflict: the life event is not possible now (already revoked, deceased, card hold release, already initialised)</li>
  *   <li>7 other card error (a status word such as 6982) or a malformed card file</li>
+ *   <li>8 {@code sign --url}: the OP refused the login (its JPKI error is printed), or answered
+ *       unexpectedly; an unknown or expired transaction is 5, an already completed one 6</li>
  * </ul>
  */
 public final class ExitCodes {
@@ -28,6 +30,7 @@ public final class ExitCodes {
     public static final int NOT_FOUND = 5;
     public static final int CONFLICT = 6;
     public static final int CARD_ERROR = 7;
+    public static final int LOGIN_REFUSED = 8;
 
     private ExitCodes() {
     }

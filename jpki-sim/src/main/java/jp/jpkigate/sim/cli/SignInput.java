@@ -12,9 +12,9 @@ import picocli.CommandLine.Option;
 /**
  * What {@code sign} signs: exactly one source, read as bytes.
  *
- * <p>Extension point: a later issue adds {@code --login-url}, which fetches a login transaction
- * from the gateway, signs its challenge with the authentication key and posts the result back. Add
- * that option here and let {@link SignCommand} dispatch on it.
+ * <p>{@code --url} is the login mode: {@link SignCommand} fetches the OP's login transaction
+ * ({@code GET <url>}), signs its {@code signed_data} with the key it names ({@code auth}: PIN,
+ * {@code sign}: password), posts certificate and signature back, and prints the outcome.
  */
 final class SignInput {
     @Option(names = "--data", description = "Sign this text (UTF-8).")
@@ -22,6 +22,10 @@ final class SignInput {
 
     @Option(names = "--data-file", paramLabel = "FILE", description = "Sign this file's bytes.")
     Path dataFile;
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "Log in: fetch the login transaction at this URL (<issuer>/login/<txn>), sign it, post it back.")
+    java.net.URI url;
 
     /** The bytes to sign; standard input when neither option is given. */
     byte[] read(SignCommand command) {

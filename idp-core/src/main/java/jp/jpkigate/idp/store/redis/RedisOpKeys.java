@@ -13,6 +13,8 @@ import java.util.Base64;
  * <pre>
  * jpkigate:op:par:{&lt;request_uri random part&gt;}        string  stored AuthorizationRequest JSON, PX TTL, GETDEL on use
  * jpkigate:op:replay:&lt;namespace&gt;:{&lt;sha256(value)&gt;}  string  "1", SET NX PX TTL
+ * jpkigate:op:login:{&lt;transaction id&gt;}              hash    state, doc (LoginTransaction JSON); PX TTL; CAS by Lua
+ * jpkigate:op:code:{&lt;sha256(code)&gt;}                  string  CodeGrant JSON, SET NX PX 60 s, GETDEL on use
  * </pre>
  */
 final class RedisOpKeys {
@@ -28,6 +30,20 @@ final class RedisOpKeys {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
             return "jpkigate:op:replay:" + namespace + ":{" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + "}";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String loginTransaction(String id) {
+        return "jpkigate:op:login:{" + id + "}";
+    }
+
+    /** Codes are hashed: a leaked key listing gives no usable code. */
+    static String authorizationCode(String code) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
+            return "jpkigate:op:code:{" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + "}";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

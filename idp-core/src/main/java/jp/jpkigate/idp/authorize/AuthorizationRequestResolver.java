@@ -1,0 +1,114 @@
+package jp.jpkigate.idp.authorize;
+
+import io.vertx.core.Future;
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+import jp.jpkigate.idp.client.ClientRegistry;
+import jp.jpkigate.idp.client.RegisteredClient;
+import jp.jpkigate.idp.oauth.FormParameters;
+import jp.jpkigate.idp.oauth.OAuthError;
+import jp.jpkigate.idp.oauth.OAuthException;
+import jp.jpkigate.idp.par.AuthorizationRequest;
+import jp.jpkigate.idp.par.AuthorizationRequestParser;
+import jp.jpkigate.idp.par.Prompt;
+import jp.jpkigate.idp.store.PushedRequestStore;
+
+/**
+ * Turns the query of {@code GET /authorize} into a validated request (OIDC Core §3.1.2.2):
+ * <ul>
+ *   <li>with {@code request_uri} (RFC 9126 §4): the pushed request, consumed once; its
+ *       {@code client_id} must equal the query's. Unknown, used or expired request URIs, and a
+ *       client mismatch, are error pages: the pushed request is gone, so no redirect URI is known
+ *       to be the client's.</li>
+ *   <li>otherwise the plain parameters, parsed by {@link AuthorizationRequestParser}, unless the
+ *       client or the OP requires PAR (RFC 9126 §5, §6).</li>
+ * </ul>
+ * Until {@code client_id} and {@code redirect_uri} are validated every failure is an error page;
+ * after, it is redirected to the client with {@code state} (RFC 6749 §4.1.2.1). {@code prompt=none}
+ * is {@code login_required}: every login here needs the card.
+ */
+public final class AuthorizationRequestResolver {
+    private final ClientRegistry clients;
+    private final PushedRequestStore pushedRequests;
+    private final boolean requirePar;
+
+    public AuthorizationRequestResolver(ClientRegistry clients, PushedRequestStore pushedRequests, boolean requirePar) {
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.pushedRequests = Objects.requireNonNull(pushedRequests, "pushedRequests");
+        this.requirePar = requirePar;
+    }
+
+    /** Resolves the raw query string (may be null); fails only with an {@link AuthorizationFailure}. */
+    public Future<ResolvedAuthorization> resolve(String rawQuery) {
+        FormParameters params;
+        try {
+            params = FormParameters.parse(rawQuery == null ? new byte[0]
+                    : rawQuery.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        } catch (OAuthException e) {
+            return Future.failedFuture(AuthorizationFailure.page(e.error()));
+        }
+        Optional<String> clientId = params.get("client_id");
+        if (clientId.isEmpty()) {
+            return page(OAuthError.INVALID_REQUEST, "client_id is required");
+        }
+        Optional<RegisteredClient> found = clients.find(clientId.get());
+        if (found.isEmpty()) {
+            return page(OAuthError.INVALID_REQUEST, "unknown client_id");
+        }
+        RegisteredClient client = found.get();
+        Optional<String> requestUri = params.get("request_uri");
+        if (requestUri.isPresent()) {
+            return pushedRequests.consume(requestUri.get())
+                    .recover(failure -> Future.failedFuture(AuthorizationFailure.page(OAuthError.SERVER_ERROR)))
+                    .compose(stored -> {
+                        if (stored.isEmpty()) {
+                            return page(OAuthError.INVALID_REQUEST_URI, "request_uri is unknown, used or expired");
+                        }
+                        if (!stored.get().clientId().equals(client.clientId())) {
+                            return page(OAuthError.INVALID_REQUEST_URI, "request_uri was pushed by another client");
+                        }
+                        return checkPrompt(client, stored.get());
+                    });
+        }
+        Optional<String> redirect = params.get("redirect_uri");
+        if (redirect.isEmpty() || !client.isRegisteredRedirectUri(redirect.get())) {
+            return page(OAuthError.INVALID_REQUEST, "redirect_uri is missing or not registered for this client");
+        }
+        URI redirectUri;
+        try {
+            redirectUri = new URI(redirect.get());
+        } catch (java.net.URISyntaxException e) {
+            return page(OAuthError.INVALID_REQUEST, "redirect_uri is not a URI");
+        }
+        Optional<String> state = params.get("state").filter(AuthorizationRequestResolver::echoable);
+        if (requirePar || client.requirePushedAuthorizationRequests()) {
+            return Future.failedFuture(AuthorizationFailure.redirect(OAuthError.INVALID_REQUEST
+                    .withDescription("this client must use pushed authorization requests (RFC 9126)"), redirectUri, state));
+        }
+        AuthorizationRequest request;
+        try {
+            request = AuthorizationRequestParser.parse(params, client);
+        } catch (OAuthException e) {
+            return Future.failedFuture(AuthorizationFailure.redirect(e.error(), redirectUri, state));
+        }
+        return checkPrompt(client, request);
+    }
+
+    private static Future<ResolvedAuthorization> checkPrompt(RegisteredClient client, AuthorizationRequest request) {
+        if (request.prompt().contains(Prompt.NONE)) {
+            return Future.failedFuture(AuthorizationFailure.redirect(OAuthError.LOGIN_REQUIRED
+                    .withDescription("a JPKI card login is always needed"), request.redirectUri(), request.state()));
+        }
+        return Future.succeededFuture(new ResolvedAuthorization(client, request));
+    }
+
+    /** A state worth echoing: what the parser accepts (RFC 6749 Appendix A.5 VSCHAR, at most 512). */
+    private static boolean echoable(String state) {
+        return state.length() <= 512 && state.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
+    }
+
+    private static <T> Future<T> page(OAuthError error, String description) {
+        return Future.failedFuture(AuthorizationFailure.page(error.withDescription(description)));
+    }
+}

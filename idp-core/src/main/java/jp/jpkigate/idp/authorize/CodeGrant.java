@@ -1,0 +1,49 @@
+package jp.jpkigate.idp.authorize;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import jp.jpkigate.idp.login.SignerIdentity;
+import jp.jpkigate.idp.par.CodeChallenge;
+
+/**
+ * What an authorization code stands for: everything {@code /token} needs to check the redemption
+ * (client, redirect URI, PKCE) and to mint the tokens (scope, nonce, auth_time, acr, amr, who
+ * signed, the claims request). Immutable.
+ *
+ * @param clientId      the client the code was issued to
+ * @param redirectUri   the redirect URI of the request; the token request must repeat it (RFC 6749 §4.1.3)
+ * @param scopes        granted scopes
+ * @param nonce         OIDC nonce for the ID token
+ * @param codeChallenge PKCE S256 challenge (RFC 7636 §4.6)
+ * @param authTime      when the card's signature was verified
+ * @param acr           {@code urn:jpkigate:acr:jpki-auth} or {@code urn:jpkigate:acr:jpki-sign}
+ * @param amr           RFC 8176 values, {@code ["sc","pin"]} for a card ({@code ["hwk","pin"]} for a phone)
+ * @param signer        the certificate identity; carries the 4 information exactly when they were required
+ * @param claims        the OIDC §5.5 claims request as JSON text
+ * @param issuedAt      when the code was issued
+ */
+public record CodeGrant(String clientId, URI redirectUri, List<String> scopes, Optional<String> nonce,
+                        CodeChallenge codeChallenge, Instant authTime, String acr, List<String> amr,
+                        SignerIdentity signer, Optional<String> claims, Instant issuedAt) {
+    public CodeGrant {
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        scopes = List.copyOf(scopes);
+        Objects.requireNonNull(nonce, "nonce");
+        Objects.requireNonNull(codeChallenge, "codeChallenge");
+        Objects.requireNonNull(authTime, "authTime");
+        Objects.requireNonNull(acr, "acr");
+        amr = List.copyOf(amr);
+        Objects.requireNonNull(signer, "signer");
+        Objects.requireNonNull(claims, "claims");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+    }
+
+    @Override
+    public String toString() {
+        return "CodeGrant[" + clientId + ", " + scopes + ", " + signer + "]";
+    }
+}

@@ -1,0 +1,76 @@
+package jp.jpkigate.idp.endpoint;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerResponse;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jp.jpkigate.idp.login.CertificateRequirement;
+import jp.jpkigate.idp.login.LoginProblem;
+import jp.jpkigate.idp.login.LoginTransaction;
+import jp.jpkigate.idp.oauth.OAuthError;
+
+/**
+ * The login page and the error page, from {@code pages/login.html} and {@code pages/error.html}
+ * (read once, when the routes are built). Links are relative to {@code /authorize}, so the pages
+ * work wherever the gateway mounts the OP.
+ */
+public final class LoginPages {
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final DateTimeFormatter JA = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss");
+    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'JST'");
+
+    private final String issuer;
+    private final String loginTemplate;
+    private final String errorTemplate;
+
+    public LoginPages(String issuer) {
+        this.issuer = issuer;
+        this.loginTemplate = Html.resource("pages/login.html");
+        this.errorTemplate = Html.resource("pages/error.html");
+    }
+
+    /** The signer URL encoded in the QR code: {@code <issuer>/login/<id>}. */
+    public String signerUrl(String transactionId) {
+        return issuer + "/login/" + transactionId;
+    }
+
+    Future<Void> login(HttpServerResponse response, LoginTransaction txn) {
+        boolean sign = txn.requirement() == CertificateRequirement.SIGNATURE;
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("base", "");
+        values.put("statusUrl", "login/" + txn.id() + "/status");
+        values.put("continueUrl", "login/" + txn.id() + "/continue");
+        values.put("signerUrl", signerUrl(txn.id()));
+        values.put("clientName", txn.clientName());
+        values.put("certificateJa", sign
+                ? "ご本人確認のため、署名用電子証明書（英数字6〜16桁のパスワード）で署名します。"
+                : "利用者証明用電子証明書（数字4桁の暗証番号）で署名します。");
+        values.put("certificateEn", sign
+                ? "For identity verification, sign with the signature certificate (6-16 character password)."
+                : "Sign with the user authentication certificate (4-digit PIN).");
+        values.put("expiresJa", JA.format(txn.expiresAt().atZone(JAPAN)));
+        values.put("expiresEn", EN.format(txn.expiresAt().atZone(JAPAN)));
+        values.put("qrSvg", QrSvg.render(signerUrl(txn.id()), "QR code of the signer URL"));
+        return Html.page(response, 200, Html.render(loginTemplate, values));
+    }
+
+    Future<Void> error(HttpServerResponse response, OAuthError error) {
+        String en = error.description().orElse(error.code());
+        String ja = switch (error.code()) {
+            case "invalid_request_uri" -> "認可要求が見つからないか、期限切れか、既に使用されています。サービスからやり直してください。";
+            case "server_error" -> "一時的なエラーが発生しました。しばらくしてからお試しください。";
+            default -> "サービスからの要求が正しくありません。サービスからやり直してください。";
+        };
+        int status = error.httpStatus() >= 500 ? 500 : 400;
+        return Html.page(response, status, Html.render(errorTemplate,
+                Map.of("base", "", "messageJa", ja, "messageEn", en, "code", error.code())));
+    }
+
+    Future<Void> error(HttpServerResponse response, LoginProblem problem) {
+        // Pages for login/<id>/continue: the stylesheet is two levels up.
+        return Html.page(response, problem.httpStatus(), Html.render(errorTemplate, Map.of("base", "../../",
+                "messageJa", problem.messageJa(), "messageEn", problem.messageEn(), "code", problem.code())));
+    }
+}

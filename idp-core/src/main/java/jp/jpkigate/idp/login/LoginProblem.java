@@ -1,0 +1,58 @@
+package jp.jpkigate.idp.login;
+
+/**
+ * Why a login step was refused, with the HTTP status of the signer API and a message for the person
+ * in Japanese and English. The {@code code} is the JSON {@code error} of the signer API.
+ */
+public enum LoginProblem {
+    UNKNOWN_TRANSACTION("unknown_transaction", 404,
+            "このログイン要求は見つかりません。サービスからやり直してください。",
+            "This login request does not exist. Please start again from the service."),
+    EXPIRED_TRANSACTION("expired_transaction", 404,
+            "ログインの有効期限（5分）が切れました。サービスからやり直してください。",
+            "The login has expired (5 minutes). Please start again from the service."),
+    ALREADY_COMPLETED("transaction_already_completed", 409,
+            "このログイン要求は既に使用されました。サービスからやり直してください。",
+            "This login request has already been used. Please start again from the service."),
+    INVALID_SUBMISSION("invalid_request", 400,
+            "署名データの形式が正しくありません。",
+            "The signed data is malformed."),
+    NOT_THIS_BROWSER("unknown_transaction", 404,
+            "このブラウザで開始されたログインではありません。サービスからやり直してください。",
+            "This login was not started in this browser. Please start again from the service."),
+    NOT_COMPLETED("login_pending", 409,
+            "まだマイナンバーカードで署名されていません。",
+            "The My Number card has not signed yet.");
+
+    private final String code;
+    private final int httpStatus;
+    private final String messageJa;
+    private final String messageEn;
+
+    LoginProblem(String code, int httpStatus, String messageJa, String messageEn) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.messageJa = messageJa;
+        this.messageEn = messageEn;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String messageJa() {
+        return messageJa;
+    }
+
+    public String messageEn() {
+        return messageEn;
+    }
+
+    public LoginException toException() {
+        return new LoginException(this);
+    }
+}
