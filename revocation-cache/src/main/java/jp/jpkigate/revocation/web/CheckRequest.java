@@ -4,12 +4,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -66,20 +62,20 @@ public record CheckRequest(List<CheckItem> items) {
         Object single = body.getValue("certificate");
         Object certificates = body.getValue("certificates");
         Object serials = body.getValue("serials");
-        long present = Arrays.asList(single, certificates, serials).stream().filter(Objects::nonNull).count();
+        int present = (single != null ? 1 : 0) + (certificates != null ? 1 : 0) + (serials != null ? 1 : 0);
         if (present != 1) {
             throw Problem.INVALID_REQUEST.withDetail(
                     "the body must have exactly one of \"certificate\", \"certificates\" or \"serials\"").exception();
         }
         if (single != null) {
-            return new CheckRequest(List.of(new CheckItem.OfCertificate(certificate(single, "certificate", -1))));
+            return new CheckRequest(List.of(certificate(single, "certificate", -1)));
         }
         String member = certificates != null ? "certificates" : "serials";
         JsonArray array = array(certificates != null ? certificates : serials, member);
         List<CheckItem> items = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             Object value = array.getValue(i);
-            items.add(certificates != null ? new CheckItem.OfCertificate(certificate(value, member, i)) : serial(value, i));
+            items.add(certificates != null ? certificate(value, member, i) : serial(value, i));
         }
         return new CheckRequest(items);
     }
@@ -98,7 +94,7 @@ public record CheckRequest(List<CheckItem> items) {
         return array;
     }
 
-    private static X509Certificate certificate(Object value, String member, int index) {
+    private static CheckItem certificate(Object value, String member, int index) {
         if (!(value instanceof String text)) {
             throw invalid(Problem.INVALID_CERTIFICATE, member, index, "must be a base64 string");
         }
@@ -110,15 +106,10 @@ public record CheckRequest(List<CheckItem> items) {
             throw invalid(Problem.INVALID_CERTIFICATE, member, index, "not base64");
         }
         try {
-            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
-            if (der.length > 0 && der[0] == 0x30 && Arrays.equals(certificate.getEncoded(), der)) {
-                return certificate;
-            }
-        } catch (Exception e) {
-            // CertificateException, or a RuntimeException from a hostile encoding: both are bad input
+            return new CheckItem.OfCertificate(CertificateDer.parse(der));
+        } catch (CertificateDer.Malformed | RuntimeException e) {
+            throw invalid(Problem.INVALID_CERTIFICATE, member, index, "not a DER certificate");
         }
-        throw invalid(Problem.INVALID_CERTIFICATE, member, index, "not a DER certificate");
     }
 
     private static CheckItem serial(Object value, int index) {
@@ -132,10 +123,23 @@ public record CheckRequest(List<CheckItem> items) {
             throw invalid(Problem.INVALID_SERIAL, "serials", index,
                     "issuer must be a key identifier: an even number of hex digits, at most 128");
         }
-        if (!(pair.getValue("serial") instanceof String serial) || !serial.matches("[0-9a-fA-F]{1,40}")) {
+        if (!(pair.getValue("serial") instanceof String serial) || !hexDigits(serial, 40)) {
             throw invalid(Problem.INVALID_SERIAL, "serials", index, "serial must be 1 to 40 hex digits");
         }
         return new CheckItem.OfSerial(issuer, new BigInteger(serial, 16));
+    }
+
+    /** 1 to {@code max} hex digits (either case). */
+    private static boolean hexDigits(String text, int max) {
+        if (text.isEmpty() || text.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.digit(text.charAt(i), 16) < 0 || text.charAt(i) > 'f') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ProblemException invalid(Problem problem, String member, int index, String detail) {
