@@ -19,6 +19,7 @@ import java.util.Arrays;
  * TBSCertificate = SEQUENCE {[0] version (0..2)?, INTEGER serial (minimally encoded), AlgorithmIdentifier, Name, Validity {Time, Time}, Name, SubjectPublicKeyInfo
  * {AlgorithmIdentifier, BIT STRING}, [1]? [2]? (v2+), [3] Extensions (v3 only)}; OIDs, BOOLEANs, BIT
  * STRINGs and the two Time types well-formed; Names are SEQUENCE OF SET OF SEQUENCE {OID, value};</li>
+ * <li>the signature AlgorithmIdentifier inside the TBSCertificate is the same as the outer one;</li>
  * <li>each Extension is SEQUENCE {OID, BOOLEAN?, OCTET STRING}, no OID twice; the AuthorityKeyIdentifier
  * value is a well-formed SEQUENCE (a malformed one is refused when critical, and otherwise ignored: no
  * issuer, as the JDK's parser and Bouncy Castle treat it).</li>
@@ -72,7 +73,9 @@ final class CertificateDer {
         int tbsEnd = cert.expect(SEQUENCE);
         Reader tbs = new Reader(der, cert.pos, tbsEnd);
         cert.pos = tbsEnd;
+        int outerAlgorithm = cert.pos;
         algorithmIdentifier(cert);
+        int outerAlgorithmEnd = cert.pos;
         bitString(cert);
         cert.done();
 
@@ -93,7 +96,11 @@ final class CertificateDer {
         int serialEnd = tbs.expect(INTEGER);
         BigInteger serial = integer(der, tbs.pos, serialEnd);
         tbs.pos = serialEnd;
+        int innerAlgorithm = tbs.pos;
         algorithmIdentifier(tbs);
+        if (!Arrays.equals(der, innerAlgorithm, tbs.pos, der, outerAlgorithm, outerAlgorithmEnd)) {
+            throw new Malformed("signature algorithm mismatch");
+        }
         name(tbs);
         int validityEnd = tbs.expect(SEQUENCE);
         Reader validity = new Reader(der, tbs.pos, validityEnd);
@@ -104,9 +111,12 @@ final class CertificateDer {
         name(tbs);
         int spkiEnd = tbs.expect(SEQUENCE);
         Reader spki = new Reader(der, tbs.pos, spkiEnd);
+        int keyAlgorithm = spki.pos;
         algorithmIdentifier(spki);
+        int keyAlgorithmEnd = spki.pos;
         bitString(spki);
         spki.done();
+        publicKey(der, keyAlgorithm, keyAlgorithmEnd, spkiEnd);
         tbs.pos = spkiEnd;
         for (int tag : new int[] {0x81, 0x82}) {
             if (tbs.more() && tbs.peek() == tag) {
@@ -231,6 +241,54 @@ final class CertificateDer {
             aki.pos = memberEnd;
         }
         return keyId == null || keyId.length == 0 || keyId.length > 64 ? null : keyId;
+    }
+
+    /** rsaEncryption 1.2.840.113549.1.1.1 */
+    private static final byte[] RSA_OID = {0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01};
+    /** id-ecPublicKey 1.2.840.10045.2.1 */
+    private static final byte[] EC_OID = {0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02, 0x01};
+
+    /**
+     * The key's shape, for the two key types JPKI uses: RSAPublicKey ::= SEQUENCE {modulus, exponent}
+     * with positive minimal INTEGERs (RFC 8017 A.1.1), an EC point uncompressed (0x04, X, Y of equal
+     * length; RFC 5480 2.2) with a named curve. Other algorithms are opaque, as in the JDK.
+     */
+    private static void publicKey(byte[] der, int algorithm, int algorithmEnd, int spkiEnd) throws Malformed {
+        Reader outer = new Reader(der, algorithm, algorithmEnd);
+        Reader alg = new Reader(der, 0, outer.expect(SEQUENCE));
+        alg.pos = outer.pos;
+        int oidEnd = alg.expect(OID);
+        int oidStart = alg.pos;
+        alg.pos = oidEnd;
+        Reader key = new Reader(der, algorithmEnd, spkiEnd);
+        int keyEnd = key.expect(BIT_STRING);
+        int unusedBits = der[key.pos];
+        int keyStart = key.pos + 1;
+        if (Arrays.equals(der, oidStart, oidEnd, RSA_OID, 0, RSA_OID.length)) {
+            if (unusedBits != 0) {
+                throw new Malformed("rsa key bits");
+            }
+            Reader rsa = new Reader(der, keyStart, keyEnd);
+            int seqEnd = rsa.expect(SEQUENCE);
+            Reader numbers = new Reader(der, rsa.pos, seqEnd);
+            rsa.pos = seqEnd;
+            rsa.done();
+            for (int i = 0; i < 2; i++) {
+                int end = numbers.expect(INTEGER);
+                if (integer(der, numbers.pos, end).signum() <= 0) {
+                    throw new Malformed("rsa key");
+                }
+                numbers.pos = end;
+            }
+            numbers.done();
+        } else if (Arrays.equals(der, oidStart, oidEnd, EC_OID, 0, EC_OID.length)) {
+            alg.pos = alg.expect(OID);
+            alg.done();
+            int length = keyEnd - keyStart;
+            if (unusedBits != 0 || length < 3 || length % 2 == 0 || der[keyStart] != 0x04) {
+                throw new Malformed("ec point");
+            }
+        }
     }
 
     /** AlgorithmIdentifier ::= SEQUENCE { OBJECT IDENTIFIER, ANY OPTIONAL } */

@@ -5,11 +5,15 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import jp.jpkigate.revocation.service.CheckResult;
 import jp.jpkigate.revocation.service.IssuerKey;
+import jp.jpkigate.revocation.service.RevocationService;
 
 /**
  * The body of {@code POST /revocation/v1/check}, parsed and validated; every mistake is a
@@ -35,6 +39,22 @@ public record CheckRequest(List<CheckItem> items) {
 
     public CheckRequest {
         items = List.copyOf(Objects.requireNonNull(items, "items"));
+    }
+
+    /**
+     * The response body ({@link CheckResponse}) from answers given in place ({@link CheckItem#checkNow}),
+     * as the check endpoint writes it when the in-memory data answers every item: for benchmarks and
+     * tools. {@link IllegalStateException} when an item needs an OCSP query (the endpoint waits for it).
+     */
+    public Buffer respondInPlace(RevocationService service, Instant checkedAt) {
+        CheckResult[] results = new CheckResult[items.size()];
+        for (int i = 0; i < results.length; i++) {
+            results[i] = items.get(i).checkNow(service);
+            if (results[i] == null) {
+                throw new IllegalStateException("item " + i + " needs an OCSP query");
+            }
+        }
+        return new CheckResponse(items, Arrays.asList(results), checkedAt).toBuffer();
     }
 
     /** Parses a request body (UTF-8 JSON). */
