@@ -1,9 +1,13 @@
 package jp.jpkigate.revocation.web;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.jackson.JacksonCodec;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +61,13 @@ public record CheckRequest(List<CheckItem> items) {
         return new CheckResponse(items, Arrays.asList(results), checkedAt).toBuffer();
     }
 
-    /** Parses a request body (UTF-8 JSON). */
+    /**
+     * Parses a request body (UTF-8 JSON). Streams it with the parser {@link Json#decodeValue} uses
+     * (same syntax accepted, same limits) instead of building a tree: only the three members are kept,
+     * every other value is read and dropped. The outcome, request or problem, is the one
+     * {@code parse((JsonObject) Json.decodeValue(body))} gives: duplicate members, the last wins; a
+     * {@code null} member is absent; the whole body is read before any member is judged.
+     */
     public static CheckRequest parse(Buffer body) {
         if (body == null || body.length() == 0) {
             throw Problem.INVALID_REQUEST.withDetail("the body is empty: send a JSON object").exception();
@@ -65,16 +75,176 @@ public record CheckRequest(List<CheckItem> items) {
         if (body.length() > MAX_BODY) {
             throw Problem.BODY_TOO_LARGE.withDetail("the body may be at most " + MAX_BODY + " bytes").exception();
         }
-        Object json;
-        try {
-            json = Json.decodeValue(body);
-        } catch (RuntimeException | StackOverflowError e) {
+        Members members;
+        try (JsonParser parser = JacksonCodec.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new IOException("no JSON value");
+            }
+            members = first == JsonToken.START_OBJECT ? Members.read(parser) : null;
+            if (members == null) {
+                skipValue(parser);
+            }
+            if (parser.nextToken() != null) {
+                throw new IOException("trailing token");
+            }
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             throw Problem.INVALID_REQUEST.withDetail("the body is not valid JSON").exception();
         }
-        if (!(json instanceof JsonObject object)) {
+        if (members == null) {
             throw Problem.INVALID_REQUEST.withDetail("the body must be a JSON object").exception();
         }
-        return parse(object);
+        return members.toRequest();
+    }
+
+    /** A non-string, non-null value where a string may stand. */
+    private static final Object OTHER = new Object();
+
+    /** The three members as read from the stream: a String, {@link #OTHER}, a List (an array) or null. */
+    private static final class Members {
+        Object single;
+        Object certificates;
+        Object serials;
+
+        static Members read(JsonParser parser) throws IOException {
+            Members members = new Members();
+            String name;
+            while ((name = parser.nextFieldName()) != null) {
+                JsonToken token = parser.nextToken();
+                switch (name) {
+                    case "certificate" -> members.single = scalar(parser, token);
+                    case "certificates" -> members.certificates = token == JsonToken.START_ARRAY
+                            ? elements(parser, false) : scalar(parser, token);
+                    case "serials" -> members.serials = token == JsonToken.START_ARRAY
+                            ? elements(parser, true) : scalar(parser, token);
+                    default -> skipValue(parser);
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT) {
+                throw new IOException("unexpected token");
+            }
+            return members;
+        }
+
+        /** A string, null for JSON null, {@link #OTHER} for anything else (read through). */
+        private static Object scalar(JsonParser parser, JsonToken token) throws IOException {
+            if (token == JsonToken.VALUE_STRING) {
+                return parser.getText();
+            }
+            if (token == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            skipValue(parser);
+            return OTHER;
+        }
+
+        /**
+         * An array's elements: strings ({@code pairs} false) or {issuer, serial} string pairs as
+         * String[2] ({@code pairs} true); anything else {@link #OTHER}. Past {@link #MAX_ITEMS} only
+         * counted (the request is refused as too large): the list then holds MAX_ITEMS + 1 entries and
+         * {@code count} the true size.
+         */
+        private static Elements elements(JsonParser parser, boolean pairs) throws IOException {
+            Elements elements = new Elements();
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (token == null) {
+                    throw new IOException("unterminated array");
+                }
+                Object value;
+                if (pairs && token == JsonToken.START_OBJECT) {
+                    String[] pair = new String[2];
+                    String name;
+                    while ((name = parser.nextFieldName()) != null) {
+                        JsonToken member = parser.nextToken();
+                        int at = name.equals("issuer") ? 0 : name.equals("serial") ? 1 : -1;
+                        if (at < 0) {
+                            skipValue(parser);
+                        } else {
+                            Object scalar = scalar(parser, member);
+                            pair[at] = scalar instanceof String text ? text : null;
+                        }
+                    }
+                    if (parser.currentToken() != JsonToken.END_OBJECT) {
+                        throw new IOException("unexpected token");
+                    }
+                    value = pair;
+                } else if (!pairs && token == JsonToken.VALUE_STRING) {
+                    value = parser.getText();
+                } else {
+                    skipValue(parser);
+                    value = OTHER;
+                }
+                if (elements.count++ <= MAX_ITEMS) {
+                    elements.values.add(value);
+                }
+            }
+            return elements;
+        }
+
+        CheckRequest toRequest() {
+            int present = (single != null ? 1 : 0) + (certificates != null ? 1 : 0) + (serials != null ? 1 : 0);
+            if (present != 1) {
+                throw Problem.INVALID_REQUEST.withDetail(
+                        "the body must have exactly one of \"certificate\", \"certificates\" or \"serials\"").exception();
+            }
+            if (single != null) {
+                return new CheckRequest(List.of(certificate(single, "certificate", -1)));
+            }
+            String member = certificates != null ? "certificates" : "serials";
+            Object value = certificates != null ? certificates : serials;
+            if (!(value instanceof Elements array)) {
+                throw Problem.INVALID_REQUEST.withDetail(member + ": must be an array").exception();
+            }
+            if (array.count == 0) {
+                throw Problem.INVALID_REQUEST.withDetail(member + ": must have at least one item").exception();
+            }
+            if (array.count > MAX_ITEMS) {
+                throw Problem.BATCH_TOO_LARGE.withDetail(member + ": at most " + MAX_ITEMS + " items, got " + array.count)
+                        .exception();
+            }
+            List<CheckItem> items = new ArrayList<>(array.count);
+            for (int i = 0; i < array.count; i++) {
+                Object element = array.values.get(i);
+                items.add(certificates != null ? certificate(element, member, i) : serialPair(element, i));
+            }
+            return new CheckRequest(items);
+        }
+    }
+
+    private static final class Elements {
+        final List<Object> values = new ArrayList<>();
+        int count;
+    }
+
+    /** Reads through the value at the current token, as the tree parser would (strings and numbers decoded). */
+    private static void skipValue(JsonParser parser) throws IOException {
+        int depth = 0;
+        JsonToken token = parser.currentToken();
+        while (true) {
+            if (token == null) {
+                throw new IOException("unexpected end");
+            }
+            switch (token) {
+                case START_OBJECT, START_ARRAY -> depth++;
+                case END_OBJECT, END_ARRAY -> depth--;
+                case VALUE_STRING -> parser.getText();
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
+                case FIELD_NAME, VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> { }
+                default -> throw new IOException("unexpected token " + token);
+            }
+            if (depth == 0) {
+                return;
+            }
+            token = parser.nextToken();
+        }
+    }
+
+    private static CheckItem serialPair(Object element, int index) {
+        if (!(element instanceof String[] pair)) {
+            throw invalid(Problem.INVALID_SERIAL, "serials", index, "must be an object with \"issuer\" and \"serial\"");
+        }
+        return serial(pair[0], pair[1], index);
     }
 
     /** Parses an already decoded JSON object. */
@@ -136,14 +306,19 @@ public record CheckRequest(List<CheckItem> items) {
         if (!(value instanceof JsonObject pair)) {
             throw invalid(Problem.INVALID_SERIAL, "serials", index, "must be an object with \"issuer\" and \"serial\"");
         }
+        return serial(pair.getValue("issuer") instanceof String issuer ? issuer : null,
+                pair.getValue("serial") instanceof String serial ? serial : null, index);
+    }
+
+    private static CheckItem serial(String issuerHex, String serial, int index) {
         IssuerKey issuer;
         try {
-            issuer = new IssuerKey((String) pair.getValue("issuer"));
+            issuer = new IssuerKey(issuerHex);
         } catch (RuntimeException e) {
             throw invalid(Problem.INVALID_SERIAL, "serials", index,
                     "issuer must be a key identifier: an even number of hex digits, at most 128");
         }
-        if (!(pair.getValue("serial") instanceof String serial) || !hexDigits(serial, 40)) {
+        if (serial == null || !hexDigits(serial, 40)) {
             throw invalid(Problem.INVALID_SERIAL, "serials", index, "serial must be 1 to 40 hex digits");
         }
         return new CheckItem.OfSerial(issuer, new BigInteger(serial, 16));
