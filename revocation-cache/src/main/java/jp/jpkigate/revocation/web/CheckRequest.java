@@ -206,7 +206,8 @@ public record CheckRequest(List<CheckItem> items) {
             List<CheckItem> items = new ArrayList<>(array.count);
             for (int i = 0; i < array.count; i++) {
                 Object element = array.values.get(i);
-                items.add(certificates != null ? certificate(element, member, i) : serialPair(element, i));
+                items.add(certificates != null ? certificate(element, member, i)
+                        : serialPair(element, i, i == 0 ? null : items.get(i - 1)));
             }
             return new CheckRequest(items);
         }
@@ -240,11 +241,11 @@ public record CheckRequest(List<CheckItem> items) {
         }
     }
 
-    private static CheckItem serialPair(Object element, int index) {
+    private static CheckItem serialPair(Object element, int index, CheckItem previous) {
         if (!(element instanceof String[] pair)) {
             throw invalid(Problem.INVALID_SERIAL, "serials", index, "must be an object with \"issuer\" and \"serial\"");
         }
-        return serial(pair[0], pair[1], index);
+        return serial(pair[0], pair[1], index, previous);
     }
 
     /** Parses an already decoded JSON object. */
@@ -290,8 +291,7 @@ public record CheckRequest(List<CheckItem> items) {
         }
         byte[] der;
         try {
-            boolean urlSafe = text.indexOf('-') >= 0 || text.indexOf('_') >= 0;
-            der = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(text);
+            der = base64(text);
         } catch (IllegalArgumentException e) {
             throw invalid(Problem.INVALID_CERTIFICATE, member, index, "not base64");
         }
@@ -311,9 +311,15 @@ public record CheckRequest(List<CheckItem> items) {
     }
 
     private static CheckItem serial(String issuerHex, String serial, int index) {
+        return serial(issuerHex, serial, index, null);
+    }
+
+    /** {@code previous}: the item before, whose issuer is reused when the text is the same (batches share a few). */
+    private static CheckItem serial(String issuerHex, String serial, int index, CheckItem previous) {
         IssuerKey issuer;
         try {
-            issuer = new IssuerKey(issuerHex);
+            issuer = previous instanceof CheckItem.OfSerial last && issuerHex != null
+                    && issuerHex.equals(last.key().keyIdHex()) ? last.key() : new IssuerKey(issuerHex);
         } catch (RuntimeException e) {
             throw invalid(Problem.INVALID_SERIAL, "serials", index,
                     "issuer must be a key identifier: an even number of hex digits, at most 128");
@@ -321,7 +327,36 @@ public record CheckRequest(List<CheckItem> items) {
         if (serial == null || !hexDigits(serial, 40)) {
             throw invalid(Problem.INVALID_SERIAL, "serials", index, "serial must be 1 to 40 hex digits");
         }
-        return new CheckItem.OfSerial(issuer, new BigInteger(serial, 16));
+        return new CheckItem.OfSerial(issuer, hexValue(serial));
+    }
+
+    /**
+     * Standard base64, or URL-safe when the text has a {@code -} or {@code _}. The standard decoder
+     * is tried first: it refuses both characters, so a text it decodes has neither, and only a text it
+     * refuses is scanned for them (no scan of every certificate).
+     */
+    private static byte[] base64(String text) {
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            if (text.indexOf('-') >= 0 || text.indexOf('_') >= 0) {
+                return Base64.getUrlDecoder().decode(text);
+            }
+            throw e;
+        }
+    }
+
+    /** The value of validated hex digits: up to 15 without BigInteger's general parser. */
+    private static BigInteger hexValue(String digits) {
+        if (digits.length() > 15) {
+            return new BigInteger(digits, 16);
+        }
+        long value = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            value = (value << 4) | (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+        }
+        return BigInteger.valueOf(value);
     }
 
     /** 1 to {@code max} hex digits (either case). */
