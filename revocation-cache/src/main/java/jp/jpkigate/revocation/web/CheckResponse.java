@@ -1,11 +1,15 @@
 package jp.jpkigate.revocation.web;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,65 +39,128 @@ record CheckResponse(List<CheckItem> items, List<CheckResult> results, Instant c
     }
 
     /**
-     * The UTF-8 JSON document, written straight into a pre-sized builder: the members in the order
-     * shown above, the same bytes Jackson writes for the equivalent {@link JsonObject} tree. Instants
-     * are formatted once per distinct value (a batch shares a few data versions).
+     * The UTF-8 JSON document, written straight into a pre-sized byte array: the members in the order
+     * shown above, the same bytes Jackson writes for the equivalent {@link JsonObject} tree. An item's
+     * bytes up to its serial depend only on its result, and a batch answered from one CRL has a handful
+     * of distinct results: they are encoded once per run of equal results, as is the issuer.
      */
     Buffer toBuffer() {
-        StringBuilder out = new StringBuilder(64 + items.size() * 200);
-        String checked = checkedAt.toString();
-        out.append("{\"results\":[");
-        Instant lastAsOf = null;
-        String lastAsOfText = null;
-        long lastAge = 0;
+        Bytes out = new Bytes(64 + items.size() * 200);
+        out.ascii("{\"results\":[");
+        CheckResult lastResult = null;
+        byte[] prefix = null;
+        IssuerKey lastIssuer = null;
+        byte[] issuerSuffix = null;
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
-                out.append(',');
+                out.put((byte) ',');
             }
             CheckResult result = results.get(i);
-            out.append("{\"status\":");
-            if (result instanceof CheckResult.Unknown unknown) {
-                out.append("\"unknown\",\"detail\":");
-                string(out, unknown.why());
-            } else {
-                CheckResult.Source source;
-                long version;
-                Instant asOf;
-                if (result instanceof CheckResult.Good good) {
-                    out.append("\"good\"");
-                    source = good.source();
-                    version = good.version();
-                    asOf = good.asOf();
-                } else {
-                    CheckResult.Revoked revoked = (CheckResult.Revoked) result;
-                    out.append("\"revoked\",\"reason\":\"").append(reasonName(revoked.reason()))
-                            .append("\",\"revocationDate\":\"").append(revoked.revocationDate()).append('"');
-                    source = revoked.source();
-                    version = revoked.version();
-                    asOf = revoked.asOf();
-                }
-                if (!asOf.equals(lastAsOf)) {
-                    lastAsOf = asOf;
-                    lastAsOfText = asOf.toString();
-                    lastAge = Math.max(0, Duration.between(asOf, checkedAt).getSeconds());
-                }
-                out.append(",\"source\":\"").append(source == CheckResult.Source.CRL ? "crl" : "ocsp")
-                        .append("\",\"dataVersion\":").append(version)
-                        .append(",\"dataAsOf\":\"").append(lastAsOfText)
-                        .append("\",\"dataAgeSeconds\":").append(lastAge);
+            if (!result.equals(lastResult)) {
+                lastResult = result;
+                prefix = prefix(result);
             }
+            out.put(prefix);
             CheckItem item = items.get(i);
-            out.append(",\"serial\":\"");
             hex(out, item.serial());
-            out.append('"');
             Optional<IssuerKey> issuer = item.issuer();
             if (issuer.isPresent()) {
-                out.append(",\"issuer\":\"").append(issuer.get().keyIdHex()).append('"');
+                if (!issuer.get().equals(lastIssuer)) {
+                    lastIssuer = issuer.get();
+                    issuerSuffix = ("\",\"issuer\":\"" + lastIssuer.keyIdHex() + "\"}").getBytes(StandardCharsets.UTF_8);
+                }
+                out.put(issuerSuffix);
+            } else {
+                out.put(END_WITHOUT_ISSUER);
             }
-            out.append('}');
         }
-        out.append("],\"checkedAt\":\"").append(checked).append("\"}");
-        return Buffer.buffer(out.toString());
+        out.ascii("],\"checkedAt\":\"" + checkedAt + "\"}");
+        return BufferInternal.buffer(Unpooled.wrappedBuffer(out.bytes, 0, out.size));
+    }
+
+    private static final byte[] END_WITHOUT_ISSUER = "\"}".getBytes(StandardCharsets.US_ASCII);
+
+    /** An item's bytes from its opening brace to the opening quote of its serial. */
+    private byte[] prefix(CheckResult result) {
+        StringBuilder out = new StringBuilder(160);
+        out.append("{\"status\":");
+        if (result instanceof CheckResult.Unknown unknown) {
+            out.append("\"unknown\",\"detail\":");
+            string(out, unknown.why());
+        } else {
+            CheckResult.Source source;
+            long version;
+            Instant asOf;
+            if (result instanceof CheckResult.Good good) {
+                out.append("\"good\"");
+                source = good.source();
+                version = good.version();
+                asOf = good.asOf();
+            } else {
+                CheckResult.Revoked revoked = (CheckResult.Revoked) result;
+                out.append("\"revoked\",\"reason\":\"").append(reasonName(revoked.reason()))
+                        .append("\",\"revocationDate\":\"").append(revoked.revocationDate()).append('"');
+                source = revoked.source();
+                version = revoked.version();
+                asOf = revoked.asOf();
+            }
+            long age = Math.max(0, Duration.between(asOf, checkedAt).getSeconds());
+            out.append(",\"source\":\"").append(source == CheckResult.Source.CRL ? "crl" : "ocsp")
+                    .append("\",\"dataVersion\":").append(version)
+                    .append(",\"dataAsOf\":\"").append(asOf)
+                    .append("\",\"dataAgeSeconds\":").append(age);
+        }
+        out.append(",\"serial\":\"");
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A growable byte array. */
+    static final class Bytes {
+        byte[] bytes;
+        int size;
+
+        Bytes(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
+        void put(byte b) {
+            ensure(1);
+            bytes[size++] = b;
+        }
+
+        void put(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, bytes, size, b.length);
+            size += b.length;
+        }
+
+        void ascii(String text) {
+            put(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static final byte[] HEX_BYTES = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+    /** Upper-case hex as {@code BigInteger.toString(16).toUpperCase(Locale.ROOT)} spells it. */
+    static void hex(Bytes out, BigInteger value) {
+        if (value.signum() >= 0 && value.bitLength() < 64) {
+            long v = value.longValue();
+            int nibbles = Math.max(1, (64 - Long.numberOfLeadingZeros(v) + 3) / 4);
+            out.ensure(nibbles);
+            for (int shift = (nibbles - 1) * 4; shift >= 0; shift -= 4) {
+                out.bytes[out.size++] = HEX_BYTES[(int) (v >>> shift) & 0xF];
+            }
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        hex(text, value);
+        out.ascii(text.toString());
     }
 
     /** Upper-case hex as {@code BigInteger.toString(16).toUpperCase(Locale.ROOT)} spells it. */
