@@ -275,9 +275,7 @@ final class CertificateDer {
             rsa.done();
             for (int i = 0; i < 2; i++) {
                 int end = numbers.expect(INTEGER);
-                if (integer(der, numbers.pos, end).signum() <= 0) {
-                    throw new Malformed("rsa key");
-                }
+                positiveInteger(der, numbers.pos, end);
                 numbers.pos = end;
             }
             numbers.done();
@@ -390,6 +388,15 @@ final class CertificateDer {
             throw new Malformed("integer with redundant leading octets");
         }
         return new BigInteger(der, start, len);
+    }
+
+    /** A minimally encoded INTEGER greater than zero (no BigInteger built: a modulus is 256 octets). */
+    private static void positiveInteger(byte[] der, int start, int end) throws Malformed {
+        int len = end - start;
+        if (len == 0 || der[start] < 0 || (len > 1 && der[start] == 0 && der[start + 1] >= 0)
+                || (len == 1 && der[start] == 0)) {
+            throw new Malformed("not a positive minimal integer");
+        }
     }
 
     /** At least one subidentifier, each minimally encoded, the last one complete. */

@@ -295,6 +295,10 @@ public record CheckRequest(List<CheckItem> items) {
         } catch (IllegalArgumentException e) {
             throw invalid(Problem.INVALID_CERTIFICATE, member, index, "not base64");
         }
+        return certificate(der, member, index);
+    }
+
+    private static CheckItem certificate(byte[] der, String member, int index) {
         try {
             return new CheckItem.OfCertificate(CertificateDer.parse(der));
         } catch (CertificateDer.Malformed | RuntimeException e) {
