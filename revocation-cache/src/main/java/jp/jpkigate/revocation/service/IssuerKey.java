@@ -15,9 +15,19 @@ public record IssuerKey(String keyIdHex) {
     public IssuerKey {
         Objects.requireNonNull(keyIdHex, "keyIdHex");
         keyIdHex = keyIdHex.toUpperCase(Locale.ROOT);
-        if (keyIdHex.isEmpty() || keyIdHex.length() > 128 || !keyIdHex.matches("[0-9A-F]+") || keyIdHex.length() % 2 != 0) {
+        if (keyIdHex.isEmpty() || keyIdHex.length() > 128 || !upperHex(keyIdHex) || keyIdHex.length() % 2 != 0) {
             throw new IllegalArgumentException("an issuer key id is 1 to 64 bytes of hex");
         }
+    }
+
+    private static boolean upperHex(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'A' || c > 'F')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static IssuerKey of(byte[] keyId) {

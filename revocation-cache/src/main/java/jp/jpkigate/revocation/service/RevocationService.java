@@ -19,6 +19,21 @@ public interface RevocationService {
     /** The status of a serial of a known issuer (no certificate at hand: no OCSP fallback without one). */
     Future<CheckResult> check(IssuerKey issuer, BigInteger serial);
 
+    /**
+     * The answer when it needs no waiting: from fresh in-memory data, or the fail-closed
+     * {@link CheckResult.Unknown} when there is nothing else to ask; null when only {@link #check}
+     * can answer (an OCSP query, or an implementation without a synchronous path). Callers that get
+     * null call {@link #check(X509Certificate)} (when {@code certificateAtHand}) or
+     * {@link #check(IssuerKey, BigInteger)}; the metrics count each check once, whichever answers.
+     *
+     * @param issuer            the certificate's AuthorityKeyIdentifier key, null when it has none
+     * @param certificateAtHand whether the caller has the certificate (OCSP needs it); false for
+     *                          issuer + serial checks, for which {@code issuer} must not be null
+     */
+    default CheckResult checkNow(IssuerKey issuer, BigInteger serial, boolean certificateAtHand) {
+        return null;
+    }
+
     /** Every CA generation covered, with its data state. */
     List<IssuerInfo> issuers();
 

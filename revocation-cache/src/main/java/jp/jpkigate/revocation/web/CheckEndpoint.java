@@ -2,9 +2,11 @@ package jp.jpkigate.revocation.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import jp.jpkigate.revocation.service.CheckResult;
 import jp.jpkigate.revocation.service.RevocationService;
@@ -15,11 +17,17 @@ import jp.jpkigate.revocation.service.RevocationService;
  * ({@link CheckResponse}, 200 {@code application/json}, {@code Cache-Control: no-store}). Runs after
  * {@link ClientAuthentication}, {@link RequireContentType} and a body handler capped at
  * {@link CheckRequest#MAX_BODY}. A large body (many certificates) is parsed on a worker so the event
- * loop is not held by a thousand DER decodings; small ones are parsed in place.
+ * loop is not held by a thousand DER decodings; small ones are parsed in place. Items the in-memory
+ * data answers are answered synchronously (no future per item); only OCSP fallbacks are waited for.
  */
 final class CheckEndpoint {
     /** Above this many body bytes, parsing moves to a worker thread. */
     static final int PARSE_ON_WORKER_ABOVE = 64 * 1024;
+
+    private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
+    private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
+    private static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("Cache-Control");
+    private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
 
     private final RevocationService service;
     private final Clock clock;
@@ -31,29 +39,71 @@ final class CheckEndpoint {
 
     void handle(RoutingContext ctx) {
         Buffer body = ctx.body().buffer();
-        Future<CheckRequest> request = body != null && body.length() > PARSE_ON_WORKER_ABOVE
-                ? ctx.vertx().executeBlocking(() -> CheckRequest.parse(body), false)
-                : parseHere(body);
-        request.compose(this::check)
-                .onSuccess(response -> ctx.response().putHeader("Content-Type", "application/json")
-                        .putHeader("Cache-Control", "no-store").end(response.toJson().toBuffer()))
-                .onFailure(error -> ProblemWriter.send(ctx, error));
-    }
-
-    private Future<CheckResponse> check(CheckRequest request) {
-        List<Future<CheckResult>> checks = new ArrayList<>(request.items().size());
-        for (CheckItem item : request.items()) {
-            checks.add(item.check(service));
+        if (body != null && body.length() > PARSE_ON_WORKER_ABOVE) {
+            ctx.vertx().executeBlocking(() -> CheckRequest.parse(body), false)
+                    .onSuccess(request -> check(ctx, request))
+                    .onFailure(error -> ProblemWriter.send(ctx, error));
+            return;
         }
-        return Future.all(checks)
-                .map(all -> new CheckResponse(request.items(), all.<CheckResult>list(), clock.instant()));
-    }
-
-    private static Future<CheckRequest> parseHere(Buffer body) {
+        CheckRequest request;
         try {
-            return Future.succeededFuture(CheckRequest.parse(body));
+            request = CheckRequest.parse(body);
         } catch (ProblemException e) {
-            return Future.failedFuture(e);
+            ProblemWriter.send(ctx, e);
+            return;
         }
+        check(ctx, request);
+    }
+
+    /**
+     * Every item the in-memory data can answer is answered in place ({@link CheckItem#checkNow}); only
+     * the others (OCSP) get a future, and the response waits for those alone.
+     */
+    private void check(RoutingContext ctx, CheckRequest request) {
+        List<CheckItem> items = request.items();
+        CheckResult[] results = new CheckResult[items.size()];
+        List<Future<CheckResult>> pending = null;
+        int[] pendingAt = null;
+        for (int i = 0; i < results.length; i++) {
+            CheckItem item = items.get(i);
+            CheckResult now = item.checkNow(service);
+            if (now != null) {
+                results[i] = now;
+                continue;
+            }
+            if (pending == null) {
+                pending = new ArrayList<>();
+                pendingAt = new int[results.length];
+            }
+            pendingAt[pending.size()] = i;
+            pending.add(item.check(service));
+        }
+        if (pending == null) {
+            write(ctx, items, results);
+            return;
+        }
+        List<Future<CheckResult>> waiting = pending;
+        int[] at = pendingAt;
+        Future.all(waiting).onComplete(done -> {
+            if (done.failed()) {
+                ProblemWriter.send(ctx, done.cause());
+                return;
+            }
+            for (int j = 0; j < waiting.size(); j++) {
+                results[at[j]] = waiting.get(j).result();
+            }
+            write(ctx, items, results);
+        });
+    }
+
+    private void write(RoutingContext ctx, List<CheckItem> items, CheckResult[] results) {
+        Buffer json;
+        try {
+            json = new CheckResponse(items, Arrays.asList(results), clock.instant()).toBuffer();
+        } catch (RuntimeException e) {
+            ProblemWriter.send(ctx, e);
+            return;
+        }
+        ctx.response().putHeader(CONTENT_TYPE, APPLICATION_JSON).putHeader(CACHE_CONTROL, NO_STORE).end(json);
     }
 }

@@ -1,19 +1,23 @@
 package jp.jpkigate.revocation.web;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayInputStream;
+import io.vertx.core.json.jackson.JacksonCodec;
+import java.io.IOException;
 import java.math.BigInteger;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import jp.jpkigate.revocation.service.CheckResult;
 import jp.jpkigate.revocation.service.IssuerKey;
+import jp.jpkigate.revocation.service.RevocationService;
 
 /**
  * The body of {@code POST /revocation/v1/check}, parsed and validated; every mistake is a
@@ -41,7 +45,29 @@ public record CheckRequest(List<CheckItem> items) {
         items = List.copyOf(Objects.requireNonNull(items, "items"));
     }
 
-    /** Parses a request body (UTF-8 JSON). */
+    /**
+     * The response body ({@link CheckResponse}) from answers given in place ({@link CheckItem#checkNow}),
+     * as the check endpoint writes it when the in-memory data answers every item: for benchmarks and
+     * tools. {@link IllegalStateException} when an item needs an OCSP query (the endpoint waits for it).
+     */
+    public Buffer respondInPlace(RevocationService service, Instant checkedAt) {
+        CheckResult[] results = new CheckResult[items.size()];
+        for (int i = 0; i < results.length; i++) {
+            results[i] = items.get(i).checkNow(service);
+            if (results[i] == null) {
+                throw new IllegalStateException("item " + i + " needs an OCSP query");
+            }
+        }
+        return new CheckResponse(items, Arrays.asList(results), checkedAt).toBuffer();
+    }
+
+    /**
+     * Parses a request body (UTF-8 JSON). Streams it with the parser {@link Json#decodeValue} uses
+     * (same syntax accepted, same limits) instead of building a tree: only the three members are kept,
+     * every other value is read and dropped. The outcome, request or problem, is the one
+     * {@code parse((JsonObject) Json.decodeValue(body))} gives: duplicate members, the last wins; a
+     * {@code null} member is absent; the whole body is read before any member is judged.
+     */
     public static CheckRequest parse(Buffer body) {
         if (body == null || body.length() == 0) {
             throw Problem.INVALID_REQUEST.withDetail("the body is empty: send a JSON object").exception();
@@ -49,16 +75,177 @@ public record CheckRequest(List<CheckItem> items) {
         if (body.length() > MAX_BODY) {
             throw Problem.BODY_TOO_LARGE.withDetail("the body may be at most " + MAX_BODY + " bytes").exception();
         }
-        Object json;
-        try {
-            json = Json.decodeValue(body);
-        } catch (RuntimeException | StackOverflowError e) {
+        Members members;
+        try (JsonParser parser = JacksonCodec.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new IOException("no JSON value");
+            }
+            members = first == JsonToken.START_OBJECT ? Members.read(parser) : null;
+            if (members == null) {
+                skipValue(parser);
+            }
+            if (parser.nextToken() != null) {
+                throw new IOException("trailing token");
+            }
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             throw Problem.INVALID_REQUEST.withDetail("the body is not valid JSON").exception();
         }
-        if (!(json instanceof JsonObject object)) {
+        if (members == null) {
             throw Problem.INVALID_REQUEST.withDetail("the body must be a JSON object").exception();
         }
-        return parse(object);
+        return members.toRequest();
+    }
+
+    /** A non-string, non-null value where a string may stand. */
+    private static final Object OTHER = new Object();
+
+    /** The three members as read from the stream: a String, {@link #OTHER}, a List (an array) or null. */
+    private static final class Members {
+        Object single;
+        Object certificates;
+        Object serials;
+
+        static Members read(JsonParser parser) throws IOException {
+            Members members = new Members();
+            String name;
+            while ((name = parser.nextFieldName()) != null) {
+                JsonToken token = parser.nextToken();
+                switch (name) {
+                    case "certificate" -> members.single = scalar(parser, token);
+                    case "certificates" -> members.certificates = token == JsonToken.START_ARRAY
+                            ? elements(parser, false) : scalar(parser, token);
+                    case "serials" -> members.serials = token == JsonToken.START_ARRAY
+                            ? elements(parser, true) : scalar(parser, token);
+                    default -> skipValue(parser);
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT) {
+                throw new IOException("unexpected token");
+            }
+            return members;
+        }
+
+        /** A string, null for JSON null, {@link #OTHER} for anything else (read through). */
+        private static Object scalar(JsonParser parser, JsonToken token) throws IOException {
+            if (token == JsonToken.VALUE_STRING) {
+                return parser.getText();
+            }
+            if (token == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            skipValue(parser);
+            return OTHER;
+        }
+
+        /**
+         * An array's elements: strings ({@code pairs} false) or {issuer, serial} string pairs as
+         * String[2] ({@code pairs} true); anything else {@link #OTHER}. Past {@link #MAX_ITEMS} only
+         * counted (the request is refused as too large): the list then holds MAX_ITEMS + 1 entries and
+         * {@code count} the true size.
+         */
+        private static Elements elements(JsonParser parser, boolean pairs) throws IOException {
+            Elements elements = new Elements();
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (token == null) {
+                    throw new IOException("unterminated array");
+                }
+                Object value;
+                if (pairs && token == JsonToken.START_OBJECT) {
+                    String[] pair = new String[2];
+                    String name;
+                    while ((name = parser.nextFieldName()) != null) {
+                        JsonToken member = parser.nextToken();
+                        int at = name.equals("issuer") ? 0 : name.equals("serial") ? 1 : -1;
+                        if (at < 0) {
+                            skipValue(parser);
+                        } else {
+                            Object scalar = scalar(parser, member);
+                            pair[at] = scalar instanceof String text ? text : null;
+                        }
+                    }
+                    if (parser.currentToken() != JsonToken.END_OBJECT) {
+                        throw new IOException("unexpected token");
+                    }
+                    value = pair;
+                } else if (!pairs && token == JsonToken.VALUE_STRING) {
+                    value = parser.getText();
+                } else {
+                    skipValue(parser);
+                    value = OTHER;
+                }
+                if (elements.count++ <= MAX_ITEMS) {
+                    elements.values.add(value);
+                }
+            }
+            return elements;
+        }
+
+        CheckRequest toRequest() {
+            int present = (single != null ? 1 : 0) + (certificates != null ? 1 : 0) + (serials != null ? 1 : 0);
+            if (present != 1) {
+                throw Problem.INVALID_REQUEST.withDetail(
+                        "the body must have exactly one of \"certificate\", \"certificates\" or \"serials\"").exception();
+            }
+            if (single != null) {
+                return new CheckRequest(List.of(certificate(single, "certificate", -1)));
+            }
+            String member = certificates != null ? "certificates" : "serials";
+            Object value = certificates != null ? certificates : serials;
+            if (!(value instanceof Elements array)) {
+                throw Problem.INVALID_REQUEST.withDetail(member + ": must be an array").exception();
+            }
+            if (array.count == 0) {
+                throw Problem.INVALID_REQUEST.withDetail(member + ": must have at least one item").exception();
+            }
+            if (array.count > MAX_ITEMS) {
+                throw Problem.BATCH_TOO_LARGE.withDetail(member + ": at most " + MAX_ITEMS + " items, got " + array.count)
+                        .exception();
+            }
+            List<CheckItem> items = new ArrayList<>(array.count);
+            for (int i = 0; i < array.count; i++) {
+                Object element = array.values.get(i);
+                items.add(certificates != null ? certificate(element, member, i)
+                        : serialPair(element, i, i == 0 ? null : items.get(i - 1)));
+            }
+            return new CheckRequest(items);
+        }
+    }
+
+    private static final class Elements {
+        final List<Object> values = new ArrayList<>();
+        int count;
+    }
+
+    /** Reads through the value at the current token, as the tree parser would (strings and numbers decoded). */
+    private static void skipValue(JsonParser parser) throws IOException {
+        int depth = 0;
+        JsonToken token = parser.currentToken();
+        while (true) {
+            if (token == null) {
+                throw new IOException("unexpected end");
+            }
+            switch (token) {
+                case START_OBJECT, START_ARRAY -> depth++;
+                case END_OBJECT, END_ARRAY -> depth--;
+                case VALUE_STRING -> parser.getText();
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
+                case FIELD_NAME, VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> { }
+                default -> throw new IOException("unexpected token " + token);
+            }
+            if (depth == 0) {
+                return;
+            }
+            token = parser.nextToken();
+        }
+    }
+
+    private static CheckItem serialPair(Object element, int index, CheckItem previous) {
+        if (!(element instanceof String[] pair)) {
+            throw invalid(Problem.INVALID_SERIAL, "serials", index, "must be an object with \"issuer\" and \"serial\"");
+        }
+        return serial(pair[0], pair[1], index, previous);
     }
 
     /** Parses an already decoded JSON object. */
@@ -66,20 +253,20 @@ public record CheckRequest(List<CheckItem> items) {
         Object single = body.getValue("certificate");
         Object certificates = body.getValue("certificates");
         Object serials = body.getValue("serials");
-        long present = Arrays.asList(single, certificates, serials).stream().filter(Objects::nonNull).count();
+        int present = (single != null ? 1 : 0) + (certificates != null ? 1 : 0) + (serials != null ? 1 : 0);
         if (present != 1) {
             throw Problem.INVALID_REQUEST.withDetail(
                     "the body must have exactly one of \"certificate\", \"certificates\" or \"serials\"").exception();
         }
         if (single != null) {
-            return new CheckRequest(List.of(new CheckItem.OfCertificate(certificate(single, "certificate", -1))));
+            return new CheckRequest(List.of(certificate(single, "certificate", -1)));
         }
         String member = certificates != null ? "certificates" : "serials";
         JsonArray array = array(certificates != null ? certificates : serials, member);
         List<CheckItem> items = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             Object value = array.getValue(i);
-            items.add(certificates != null ? new CheckItem.OfCertificate(certificate(value, member, i)) : serial(value, i));
+            items.add(certificates != null ? certificate(value, member, i) : serial(value, i));
         }
         return new CheckRequest(items);
     }
@@ -98,44 +285,95 @@ public record CheckRequest(List<CheckItem> items) {
         return array;
     }
 
-    private static X509Certificate certificate(Object value, String member, int index) {
+    private static CheckItem certificate(Object value, String member, int index) {
         if (!(value instanceof String text)) {
             throw invalid(Problem.INVALID_CERTIFICATE, member, index, "must be a base64 string");
         }
         byte[] der;
         try {
-            boolean urlSafe = text.indexOf('-') >= 0 || text.indexOf('_') >= 0;
-            der = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(text);
+            der = base64(text);
         } catch (IllegalArgumentException e) {
             throw invalid(Problem.INVALID_CERTIFICATE, member, index, "not base64");
         }
+        return certificate(der, member, index);
+    }
+
+    private static CheckItem certificate(byte[] der, String member, int index) {
         try {
-            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
-            if (der.length > 0 && der[0] == 0x30 && Arrays.equals(certificate.getEncoded(), der)) {
-                return certificate;
-            }
-        } catch (Exception e) {
-            // CertificateException, or a RuntimeException from a hostile encoding: both are bad input
+            return new CheckItem.OfCertificate(CertificateDer.parse(der));
+        } catch (CertificateDer.Malformed | RuntimeException e) {
+            throw invalid(Problem.INVALID_CERTIFICATE, member, index, "not a DER certificate");
         }
-        throw invalid(Problem.INVALID_CERTIFICATE, member, index, "not a DER certificate");
     }
 
     private static CheckItem serial(Object value, int index) {
         if (!(value instanceof JsonObject pair)) {
             throw invalid(Problem.INVALID_SERIAL, "serials", index, "must be an object with \"issuer\" and \"serial\"");
         }
+        return serial(pair.getValue("issuer") instanceof String issuer ? issuer : null,
+                pair.getValue("serial") instanceof String serial ? serial : null, index);
+    }
+
+    private static CheckItem serial(String issuerHex, String serial, int index) {
+        return serial(issuerHex, serial, index, null);
+    }
+
+    /** {@code previous}: the item before, whose issuer is reused when the text is the same (batches share a few). */
+    private static CheckItem serial(String issuerHex, String serial, int index, CheckItem previous) {
         IssuerKey issuer;
         try {
-            issuer = new IssuerKey((String) pair.getValue("issuer"));
+            issuer = previous instanceof CheckItem.OfSerial last && issuerHex != null
+                    && issuerHex.equals(last.key().keyIdHex()) ? last.key() : new IssuerKey(issuerHex);
         } catch (RuntimeException e) {
             throw invalid(Problem.INVALID_SERIAL, "serials", index,
                     "issuer must be a key identifier: an even number of hex digits, at most 128");
         }
-        if (!(pair.getValue("serial") instanceof String serial) || !serial.matches("[0-9a-fA-F]{1,40}")) {
+        if (serial == null || !hexDigits(serial, 40)) {
             throw invalid(Problem.INVALID_SERIAL, "serials", index, "serial must be 1 to 40 hex digits");
         }
-        return new CheckItem.OfSerial(issuer, new BigInteger(serial, 16));
+        return new CheckItem.OfSerial(issuer, hexValue(serial));
+    }
+
+    /**
+     * Standard base64, or URL-safe when the text has a {@code -} or {@code _}. The standard decoder
+     * is tried first: it refuses both characters, so a text it decodes has neither, and only a text it
+     * refuses is scanned for them (no scan of every certificate).
+     */
+    private static byte[] base64(String text) {
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            if (text.indexOf('-') >= 0 || text.indexOf('_') >= 0) {
+                return Base64.getUrlDecoder().decode(text);
+            }
+            throw e;
+        }
+    }
+
+    /** The value of validated hex digits: up to 15 without BigInteger's general parser. */
+    private static BigInteger hexValue(String digits) {
+        if (digits.length() > 15) {
+            return new BigInteger(digits, 16);
+        }
+        long value = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            value = (value << 4) | (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+        }
+        return BigInteger.valueOf(value);
+    }
+
+    /** 1 to {@code max} hex digits (either case). */
+    private static boolean hexDigits(String text, int max) {
+        if (text.isEmpty() || text.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.digit(text.charAt(i), 16) < 0 || text.charAt(i) > 'f') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ProblemException invalid(Problem problem, String member, int index, String detail) {

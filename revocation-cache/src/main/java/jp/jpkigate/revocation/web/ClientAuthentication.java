@@ -1,6 +1,7 @@
 package jp.jpkigate.revocation.web;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
 
@@ -8,7 +9,9 @@ import java.util.Objects;
  * Authenticates the calling business with its client credentials (RFC 6749 2.3.1, HTTP Basic) before
  * the endpoint runs. Failure is RFC 6749 5.2 {@code invalid_client}: "401 (Unauthorized) status code
  * ... MUST include the WWW-Authenticate response header field matching the authentication scheme used
- * by the client", here with a problem document. The secret is never logged or echoed.
+ * by the client", here with a problem document. The secret is never logged or echoed. Header values
+ * that authenticated are remembered ({@link VerifiedAuthorizations}, compared in constant time), so a
+ * client's repeated header is not decoded and hashed again.
  */
 final class ClientAuthentication implements Handler<RoutingContext> {
     /** The challenge of every 401 (RFC 7617 2). */
@@ -16,7 +19,10 @@ final class ClientAuthentication implements Handler<RoutingContext> {
     /** Where the authenticated {@link ApiClientId} is kept in the routing context. */
     static final String CLIENT = "jpki-gate.revocation.client";
 
+    private static final CharSequence AUTHORIZATION = HttpHeaders.createOptimized("Authorization");
+
     private final RevocationApiClients clients;
+    private final VerifiedAuthorizations verified = new VerifiedAuthorizations();
 
     ClientAuthentication(RevocationApiClients clients) {
         this.clients = Objects.requireNonNull(clients, "clients");
@@ -24,14 +30,22 @@ final class ClientAuthentication implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        String authorization = ctx.request().getHeader(AUTHORIZATION);
+        ApiClientId known = verified.get(authorization);
+        if (known != null) {
+            ctx.put(CLIENT, known);
+            ctx.next();
+            return;
+        }
         BasicCredentials credentials;
         try {
-            credentials = BasicCredentials.parse(ctx.request().getHeader("Authorization"));
+            credentials = BasicCredentials.parse(authorization);
         } catch (ProblemException e) {
             ProblemWriter.send(ctx, e.problem());
             return;
         }
         clients.authenticate(credentials.clientId(), credentials.clientSecret()).ifPresentOrElse(client -> {
+            verified.put(authorization, client);
             ctx.put(CLIENT, client);
             ctx.next();
         }, () -> ProblemWriter.send(ctx, Problem.INVALID_CLIENT.withDetail("unknown client or wrong client secret")));

@@ -15,11 +15,15 @@ final class RequireContentType implements Handler<RoutingContext> {
         this.mediaType = mediaType;
     }
 
+    private static String mediaType(String header) {
+        int semicolon = header.indexOf(';');
+        return (semicolon < 0 ? header : header.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         String header = ctx.request().getHeader("Content-Type");
-        String type = header == null ? "" : header.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        if (type.equals(mediaType)) {
+        if (header != null && (header.equals(mediaType) || mediaType(header).equals(mediaType))) {
             ctx.next();
         } else {
             ProblemWriter.send(ctx, Problem.UNSUPPORTED_MEDIA_TYPE.withDetail(

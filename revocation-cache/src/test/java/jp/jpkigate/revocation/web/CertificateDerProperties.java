@@ -1,0 +1,172 @@
+package jp.jpkigate.revocation.web;
+
+import static jp.jpkigate.revocation.responder.TestPki.AUTH_2026_EC;
+import static jp.jpkigate.revocation.responder.TestPki.SIGN_2025;
+import static jp.jpkigate.revocation.responder.TestPki.SIGN_2026;
+import static jp.jpkigate.revocation.responder.TestPki.issue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import jp.jpkigate.revocation.service.IssuerKey;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+
+/**
+ * The DER walk of {@link CertificateDer} against what the check API did before it, the JDK's
+ * {@link CertificateFactory} (one DER certificate, nothing after it) and Bouncy Castle's reading of the
+ * AuthorityKeyIdentifier: on valid certificates both give the same serial and issuer key; on mutated
+ * ones, whatever the walk accepts the JDK accepts too, with the same serial and issuer key.
+ */
+class CertificateDerProperties {
+    static final List<byte[]> VALID = List.of(encoded(issue(SIGN_2026, 10)), encoded(issue(AUTH_2026_EC, 21)),
+            encoded(issue(SIGN_2025, 0x7FFF_FFFF_FFFFL)), encoded(SIGN_2026.certificate()),
+            encoded(AUTH_2026_EC.certificate()));
+
+    static final ThreadLocal<Exception> LAST_REFUSAL = new ThreadLocal<>();
+
+    /** The reference: what CheckRequest and CheckItem did with the JDK and Bouncy Castle. */
+    record Reference(BigInteger serial, Optional<IssuerKey> issuer) {
+        static Reference of(byte[] der) {
+            try {
+                X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new ByteArrayInputStream(der));
+                if (der.length > 0 && der[0] == 0x30 && Arrays.equals(certificate.getEncoded(), der)) {
+                    return new Reference(certificate.getSerialNumber(), issuer(certificate));
+                }
+            } catch (Exception e) {
+                LAST_REFUSAL.set(e);
+            }
+            return null;
+        }
+
+        static Optional<IssuerKey> issuer(X509Certificate certificate) {
+            byte[] extension = certificate.getExtensionValue("2.5.29.35");
+            if (extension == null) {
+                return Optional.empty();
+            }
+            try {
+                byte[] keyId = AuthorityKeyIdentifier.getInstance(JcaX509ExtensionUtils.parseExtensionValue(extension))
+                        .getKeyIdentifierObject().getOctets();
+                return Optional.of(IssuerKey.of(keyId));
+            } catch (Exception e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    static Reference walk(byte[] der) {
+        try {
+            CertificateDer walked = CertificateDer.parse(der);
+            return new Reference(walked.serial, Optional.ofNullable(walked.authorityKeyId).map(IssuerKey::of));
+        } catch (CertificateDer.Malformed e) {
+            return null;
+        }
+    }
+
+    static byte[] encoded(X509Certificate certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Property(tries = 60)
+    void validCertificatesGiveTheJdksSerialAndIssuer(@ForAll("cas") int ca, @ForAll @LongRange(min = 1) long serial) {
+        byte[] der = encoded(issue(List.of(SIGN_2026, AUTH_2026_EC, SIGN_2025).get(ca), serial));
+        Reference reference = Reference.of(der);
+        assertThat(reference).isNotNull();
+        assertThat(walk(der)).isEqualTo(reference);
+    }
+
+    @Property(tries = 3000)
+    void whatTheWalkAcceptsTheJdkAcceptsAlike(@ForAll @IntRange(min = 0, max = 4) int which,
+                                              @ForAll @IntRange(min = 0, max = 100_000) int position,
+                                              @ForAll byte value, @ForAll @IntRange(min = 0, max = 4) int operation) {
+        byte[] valid = VALID.get(which);
+        // Half the mutations land in the first 400 bytes, where the structure (not the signature) is.
+        int at = position % 2 == 0 ? (position / 2) % Math.min(400, valid.length) : position % valid.length;
+        byte[] mutated = switch (operation) {
+            case 0 -> remove(valid, at);
+            case 1 -> insert(valid, at, value);
+            case 2 -> replace(valid, at, value);
+            case 3 -> Arrays.copyOf(valid, at);
+            default -> replace(valid, at, (byte) (valid[at] ^ (1 << (value & 7))));
+        };
+        Reference walked = walk(mutated);
+        if (walked != null) {
+            Reference jdk = Reference.of(mutated);
+            if (jdk == null && insideOpaqueContent(LAST_REFUSAL.get())) {
+                return;
+            }
+            assertThat(jdk).isEqualTo(walked);
+        }
+    }
+
+    @Property(tries = 200)
+    void arbitraryBytesAreRefusedOrMatchTheJdk(@ForAll byte[] bytes) {
+        Reference walked = walk(bytes);
+        if (walked != null) {
+            assertThat(Reference.of(bytes)).isEqualTo(walked);
+        }
+    }
+
+    /**
+     * The JDK refused inside what the walk leaves opaque (documented on {@link CertificateDer}): the
+     * content of the public key, of algorithm parameters, or of an extension other than the
+     * AuthorityKeyIdentifier. Nothing the check API uses comes from there.
+     */
+    static boolean insideOpaqueContent(Throwable refusal) {
+        for (Throwable t = refusal; t != null; t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                String at = frame.getClassName() + "." + frame.getMethodName();
+                if (at.startsWith("sun.security.x509.X509Key.") || at.equals("sun.security.x509.AlgorithmId.decodeParams")
+                        || (at.startsWith("sun.security.x509.") && at.endsWith("Extension.<init>")
+                        && !at.contains("AuthorityKeyIdentifier"))
+                        || at.startsWith("sun.security.util.ECParameters.")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Provide
+    Arbitrary<Integer> cas() {
+        return Arbitraries.integers().between(0, 2);
+    }
+
+    static byte[] remove(byte[] bytes, int at) {
+        byte[] out = new byte[bytes.length - 1];
+        System.arraycopy(bytes, 0, out, 0, at);
+        System.arraycopy(bytes, at + 1, out, at, bytes.length - at - 1);
+        return out;
+    }
+
+    static byte[] insert(byte[] bytes, int at, byte value) {
+        byte[] out = new byte[bytes.length + 1];
+        System.arraycopy(bytes, 0, out, 0, at);
+        out[at] = value;
+        System.arraycopy(bytes, at, out, at + 1, bytes.length - at);
+        return out;
+    }
+
+    static byte[] replace(byte[] bytes, int at, byte value) {
+        byte[] out = bytes.clone();
+        out[at] = value;
+        return out;
+    }
+}

@@ -1,0 +1,137 @@
+package jp.jpkigate.revocation.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * The streaming {@link CheckRequest#parse(Buffer)} against the tree it replaced,
+ * {@code parse((JsonObject) Json.decodeValue(body))}: the same items, or the same problem (slug,
+ * detail, index), for any body.
+ */
+class CheckRequestStreamingProperties {
+
+    static String outcome(Buffer body) {
+        try {
+            return items(CheckRequest.parse(body));
+        } catch (ProblemException e) {
+            return problem(e);
+        }
+    }
+
+    static String reference(Buffer body) {
+        try {
+            if (body == null || body.length() == 0 || body.length() > CheckRequest.MAX_BODY) {
+                return outcome(body);
+            }
+            Object json;
+            try {
+                json = Json.decodeValue(body);
+            } catch (RuntimeException | StackOverflowError e) {
+                throw Problem.INVALID_REQUEST.withDetail("the body is not valid JSON").exception();
+            }
+            if (!(json instanceof JsonObject object)) {
+                throw Problem.INVALID_REQUEST.withDetail("the body must be a JSON object").exception();
+            }
+            return items(CheckRequest.parse(object));
+        } catch (ProblemException e) {
+            return problem(e);
+        }
+    }
+
+    static String items(CheckRequest request) {
+        return request.items().stream()
+                .map(item -> item.getClass().getSimpleName() + ":" + item.serial() + ":" + item.issuer())
+                .collect(Collectors.joining(","));
+    }
+
+    static String problem(ProblemException e) {
+        return e.problem().status() + " " + e.problem().slug() + " " + e.problem().index() + " " + e.problem().detail();
+    }
+
+    static void same(Buffer body) {
+        assertThat(outcome(body)).isEqualTo(reference(body));
+    }
+
+    @Property(tries = 300)
+    void arbitraryText(@ForAll String text) {
+        same(Buffer.buffer(text));
+    }
+
+    @Property(tries = 300)
+    void arbitraryBytes(@ForAll @Size(max = 300) byte[] bytes) {
+        same(Buffer.buffer(bytes));
+    }
+
+    @Property(tries = 1000)
+    void mutatedValidRequests(@ForAll @IntRange(min = 0, max = 3) int which,
+                              @ForAll @IntRange(min = 0, max = 100_000) int position,
+                              @ForAll("jsonish") char inserted, @ForAll @IntRange(min = 0, max = 2) int operation) {
+        String valid = switch (which) {
+            case 0 -> CheckRequestProperties.VALID_SERIALS;
+            case 1 -> CheckRequestProperties.VALID_CERTIFICATES;
+            case 2 -> "{\"certificate\":\"" + CheckRequestProperties.GOOD + "\",\"x\":[1,2.5e3,{\"a\":null}],\"certificate\":null}";
+            default -> "{\"serials\":[{\"issuer\":\"AB\",\"serial\":\"1\",\"issuer\":\"CD12\"},null,{\"serial\":7}],\"o\":true}";
+        };
+        int at = position % valid.length();
+        String mutated = switch (operation) {
+            case 0 -> valid.substring(0, at) + valid.substring(at + 1);
+            case 1 -> valid.substring(0, at) + inserted + valid.substring(at);
+            default -> valid.substring(0, at) + inserted + valid.substring(at + 1);
+        };
+        same(Buffer.buffer(mutated));
+    }
+
+    @Property(tries = 300)
+    void arbitraryJsonInEveryMember(@ForAll("members") String member, @ForAll("values") Object value,
+                                    @ForAll("members") String other, @ForAll("values") Object otherValue) {
+        same(new JsonObject().put(member, value).toBuffer());
+        same(new JsonObject().put(member, new JsonArray().add(value).add(otherValue)).toBuffer());
+        same(new JsonObject().put(member, value).put(other, otherValue).toBuffer());
+        same(Buffer.buffer("{\"" + member + "\":" + Json.encode(value) + ",\"" + other + "\":" + Json.encode(otherValue)
+                + ",\"" + member + "\":" + Json.encode(otherValue) + "}"));
+    }
+
+    @Property(tries = 30)
+    void largeBatches(@ForAll @IntRange(min = 999, max = 1002) int size, @ForAll boolean serials) {
+        JsonArray array = new JsonArray();
+        for (int i = 0; i < size; i++) {
+            array.add(serials ? new JsonObject().put("issuer", "AB").put("serial", Integer.toHexString(i))
+                    : CheckRequestProperties.GOOD);
+        }
+        same(new JsonObject().put(serials ? "serials" : "certificates", array).toBuffer());
+    }
+
+    @Property(tries = 30)
+    void deeplyNestedJson(@ForAll @IntRange(min = 1, max = 3000) int depth) {
+        same(Buffer.buffer("{\"certificates\":" + "[".repeat(depth) + "]".repeat(depth) + "}"));
+        same(Buffer.buffer("{\"other\":" + "[".repeat(depth) + "]".repeat(depth) + ",\"certificate\":\"AA\"}"));
+        same(Buffer.buffer("[".repeat(depth)));
+    }
+
+    @Provide
+    Arbitrary<Character> jsonish() {
+        return Arbitraries.of('{', '}', '[', ']', ',', ':', '"', '\\', ' ', 'n', '0', '-', 'e', '.', 'A', '/', '\u00e9');
+    }
+
+    @Provide
+    Arbitrary<String> members() {
+        return Arbitraries.of("certificate", "certificates", "serials", "other");
+    }
+
+    @Provide
+    Arbitrary<Object> values() {
+        return new CheckRequestProperties().values().injectNull(0.1);
+    }
+}
