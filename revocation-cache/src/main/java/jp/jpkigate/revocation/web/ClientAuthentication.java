@@ -9,9 +9,9 @@ import java.util.Objects;
  * Authenticates the calling business with its client credentials (RFC 6749 2.3.1, HTTP Basic) before
  * the endpoint runs. Failure is RFC 6749 5.2 {@code invalid_client}: "401 (Unauthorized) status code
  * ... MUST include the WWW-Authenticate response header field matching the authentication scheme used
- * by the client", here with a problem document. The secret is never logged or echoed. Header values
- * that authenticated are remembered ({@link VerifiedAuthorizations}, compared in constant time), so a
- * client's repeated header is not decoded and hashed again.
+ * by the client", here with a problem document. The secret is never logged, echoed or kept: each
+ * request's secret is hashed and compared in constant time (about a microsecond), so no long-lived
+ * structure holds client secrets.
  */
 final class ClientAuthentication implements Handler<RoutingContext> {
     /** The challenge of every 401 (RFC 7617 2). */
@@ -22,7 +22,6 @@ final class ClientAuthentication implements Handler<RoutingContext> {
     private static final CharSequence AUTHORIZATION = HttpHeaders.createOptimized("Authorization");
 
     private final RevocationApiClients clients;
-    private final VerifiedAuthorizations verified = new VerifiedAuthorizations();
 
     ClientAuthentication(RevocationApiClients clients) {
         this.clients = Objects.requireNonNull(clients, "clients");
@@ -31,12 +30,6 @@ final class ClientAuthentication implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         String authorization = ctx.request().getHeader(AUTHORIZATION);
-        ApiClientId known = verified.get(authorization);
-        if (known != null) {
-            ctx.put(CLIENT, known);
-            ctx.next();
-            return;
-        }
         BasicCredentials credentials;
         try {
             credentials = BasicCredentials.parse(authorization);
@@ -45,7 +38,6 @@ final class ClientAuthentication implements Handler<RoutingContext> {
             return;
         }
         clients.authenticate(credentials.clientId(), credentials.clientSecret()).ifPresentOrElse(client -> {
-            verified.put(authorization, client);
             ctx.put(CLIENT, client);
             ctx.next();
         }, () -> ProblemWriter.send(ctx, Problem.INVALID_CLIENT.withDetail("unknown client or wrong client secret")));
