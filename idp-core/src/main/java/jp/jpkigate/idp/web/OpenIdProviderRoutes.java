@@ -114,4 +114,63 @@ public final class OpenIdProviderRoutes {
         router.get("/static/:file").handler(new jp.jpkigate.idp.endpoint.StaticResourceEndpoint());
         return router;
     }
+    /**
+     * Adds the token slice to a router from {@link #create}, with Redis-backed stores (the same Redis
+     * as the codes):
+     * <pre>
+     * POST /token       authorization_code (PKCE S256) and refresh_token (rotating); RFC 9068 access tokens, ID tokens
+     * GET  /userinfo    Bearer access token → sub and the granted claims
+     * POST /userinfo
+     * </pre>
+     * {@code persons} maps certificates to a renewal-stable person key for pairwise subjects
+     * ({@code CertificatePersonKeys.INSTANCE} when no linkage source is wired).
+     */
+    public static Router addTokenRoutes(Router router, Vertx vertx, OpenIdProviderConfig config, SigningKeys keys,
+                                        ClientRegistry clients, Redis redis, jp.jpkigate.idp.token.TokenOptions options,
+                                        jp.jpkigate.idp.subject.PersonKeyResolver persons, Clock clock) {
+        return addTokenRoutes(router, config, keys, authenticator(vertx, config, clients, new RedisReplayCache(redis), clock),
+                new jp.jpkigate.idp.store.redis.RedisAuthorizationCodeStore(redis),
+                new jp.jpkigate.idp.store.redis.RedisRefreshTokenStore(redis),
+                new jp.jpkigate.idp.store.redis.RedisUserInfoClaimsStore(redis), options, persons, clock);
+    }
+
+    public static Router addTokenRoutes(Router router, OpenIdProviderConfig config, SigningKeys keys,
+                                        ClientAuthenticator authenticator, jp.jpkigate.idp.store.AuthorizationCodeStore codes,
+                                        jp.jpkigate.idp.store.RefreshTokenStore refreshTokens,
+                                        jp.jpkigate.idp.store.UserInfoClaimsStore userInfoClaims,
+                                        jp.jpkigate.idp.token.TokenOptions options,
+                                        jp.jpkigate.idp.subject.PersonKeyResolver persons, Clock clock) {
+        String issuer = config.issuer().toString();
+        String audience = options.accessTokenAudience().orElse(config.userinfoEndpoint());
+        SecureRandom random = new SecureRandom();
+        jp.jpkigate.idp.token.RefreshTokens format = new jp.jpkigate.idp.token.RefreshTokens(random);
+        jp.jpkigate.idp.token.TokenIssuer tokens = new jp.jpkigate.idp.token.TokenIssuer(
+                new jp.jpkigate.idp.token.TokenMinter(issuer, audience, keys, options, clock, random),
+                userInfoClaims, options.accessTokenLifetime());
+        jp.jpkigate.idp.token.TokenEndpointHandler token = new jp.jpkigate.idp.token.TokenEndpointHandler(authenticator,
+                java.util.List.of(
+                        new jp.jpkigate.idp.token.AuthorizationCodeGrantHandler(codes, refreshTokens, format,
+                                new jp.jpkigate.idp.subject.PairwiseSubjects(options.pairwiseSecret(), persons),
+                                tokens, options, clock),
+                        new jp.jpkigate.idp.token.RefreshTokenGrantHandler(refreshTokens, format, tokens)));
+        jp.jpkigate.idp.endpoint.UserInfoEndpoint userinfo = new jp.jpkigate.idp.endpoint.UserInfoEndpoint(
+                new jp.jpkigate.idp.token.UserInfoHandler(
+                        new jp.jpkigate.idp.token.AccessTokenVerifier(issuer, audience, keys.publicJwks(), clock), userInfoClaims));
+        router.post(OpenIdProviderConfig.TOKEN_PATH).handler(new jp.jpkigate.idp.endpoint.TokenEndpoint(token,
+                config.maxRequestBodyBytes()));
+        router.get(OpenIdProviderConfig.USERINFO_PATH).handler(userinfo);
+        router.post(OpenIdProviderConfig.USERINFO_PATH).handler(userinfo);
+        router.route(OpenIdProviderConfig.TOKEN_PATH).handler(ctx -> ctx.fail(405));
+        router.route(OpenIdProviderConfig.USERINFO_PATH).handler(ctx -> ctx.fail(405));
+        return router;
+    }
+
+    /** The client authenticator {@link #create} builds: Redis replay cache, remote client keys fetched with a web client. */
+    static ClientAuthenticator authenticator(Vertx vertx, OpenIdProviderConfig config, ClientRegistry clients,
+                                             ReplayCache replays, Clock clock) {
+        RemoteClientKeys clientKeys = new RemoteClientKeys(WebClient.create(vertx,
+                new WebClientOptions().setUserAgent("jpkigate-op")), clock);
+        return new ClientAuthenticator(clients, ClientAuthenticationPolicy.of(config.clientAssertionAudiences()), replays,
+                clientKeys, clock);
+    }
 }

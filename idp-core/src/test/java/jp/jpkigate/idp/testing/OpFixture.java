@@ -68,6 +68,9 @@ public final class OpFixture implements AutoCloseable {
                 config.scopesSupported());
         pushedRequests = new RedisPushedRequestStore(redis);
         Router router = OpenIdProviderRoutes.create(vertx, config, opKeys, clients, redis, Clock.systemUTC());
+        OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, opKeys, clients, redis,
+                jp.jpkigate.idp.token.TokenOptions.defaults(new byte[32]), jp.jpkigate.idp.subject.CertificatePersonKeys.INSTANCE,
+                Clock.systemUTC());
         server = TestRedis.await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort()));
     }

@@ -15,6 +15,10 @@ import java.util.Base64;
  * jpkigate:op:replay:&lt;namespace&gt;:{&lt;sha256(value)&gt;}  string  "1", SET NX PX TTL
  * jpkigate:op:login:{&lt;transaction id&gt;}              hash    state, doc (LoginTransaction JSON); PX TTL; CAS by Lua
  * jpkigate:op:code:{&lt;sha256(code)&gt;}                  string  CodeGrant JSON, SET NX PX 60 s, GETDEL on use
+ * jpkigate:op:rt:{&lt;family id&gt;}                       hash    client, grant (TokenGrant JSON), current (sha256 of the
+ *                                                      current token), u:&lt;sha256&gt; per rotated-away token; PX family
+ *                                                      lifetime; rotation by Lua
+ * jpkigate:op:userinfo:{&lt;sha256(jti)&gt;}               string  released claims JSON, SET NX PX access-token lifetime
  * </pre>
  */
 final class RedisOpKeys {
@@ -41,9 +45,23 @@ final class RedisOpKeys {
 
     /** Codes are hashed: a leaked key listing gives no usable code. */
     static String authorizationCode(String code) {
+        return "jpkigate:op:code:{" + sha256(code) + "}";
+    }
+
+    /** A refresh-token family; the family id is random and not secret by itself (the token's secret part is). */
+    static String refreshFamily(String familyId) {
+        return "jpkigate:op:rt:{" + familyId + "}";
+    }
+
+    static String userInfoClaims(String jti) {
+        return "jpkigate:op:userinfo:{" + sha256(jti) + "}";
+    }
+
+    /** Base64url SHA-256 of UTF-8 text. */
+    static String sha256(String value) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
-            return "jpkigate:op:code:{" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + "}";
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

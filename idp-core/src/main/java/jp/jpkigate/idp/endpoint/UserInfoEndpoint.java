@@ -1,0 +1,44 @@
+package jp.jpkigate.idp.endpoint;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import jp.jpkigate.idp.token.BearerTokenException;
+import jp.jpkigate.idp.token.UserInfoHandler;
+import jp.jpkigate.idp.web.OAuthResponses;
+
+/**
+ * {@code GET/POST /userinfo} (OIDC Core §5.3): Bearer token in the {@code Authorization} header →
+ * 200 JSON claims; a bad or missing token → RFC 6750 §3 status with
+ * {@code WWW-Authenticate: Bearer error="invalid_token"} (no error code when no token was sent).
+ * Other failures go to the router's failure handler (500 {@code server_error}).
+ */
+public final class UserInfoEndpoint implements Handler<RoutingContext> {
+    private final UserInfoHandler handler;
+
+    public UserInfoEndpoint(UserInfoHandler handler) {
+        this.handler = Objects.requireNonNull(handler, "handler");
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        handler.handle(Optional.ofNullable(ctx.request().getHeader("Authorization")))
+                .compose(claims -> OAuthResponses.json(ctx.response(), 200, claims))
+                .onFailure(failure -> {
+                    if (failure instanceof BearerTokenException bearer && !ctx.response().headWritten()) {
+                        ctx.response().putHeader("WWW-Authenticate", bearer.wwwAuthenticate(OAuthResponses.REALM));
+                        Map<String, Object> body = new LinkedHashMap<>();
+                        if (bearer.code().value() != null) {
+                            body.put("error", bearer.code().value());
+                            body.put("error_description", bearer.description());
+                        }
+                        OAuthResponses.json(ctx.response(), bearer.code().status(), body);
+                    } else {
+                        ctx.fail(failure);
+                    }
+                });
+    }
+}

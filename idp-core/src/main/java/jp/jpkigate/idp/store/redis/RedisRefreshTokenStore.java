@@ -1,0 +1,76 @@
+package jp.jpkigate.idp.store.redis;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.time.Duration;
+import java.util.Objects;
+import jp.jpkigate.idp.store.RefreshTokenStore;
+import jp.jpkigate.idp.token.TokenGrant;
+import jp.jpkigate.idp.token.TokenGrantCodec;
+
+/**
+ * {@link RefreshTokenStore} on Redis: one hash per family (see {@link RedisOpKeys}); issue and
+ * rotation are Lua scripts on that one key, so they are atomic and Cluster-safe.
+ */
+public final class RedisRefreshTokenStore implements RefreshTokenStore {
+    private static final String ISSUE = """
+            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+            redis.call('HSET', KEYS[1], 'client', ARGV[1], 'grant', ARGV[2], 'current', ARGV[3])
+            redis.call('PEXPIRE', KEYS[1], ARGV[4])
+            return 1
+            """;
+    /** Returns {1, grant} rotated, {2} reused (family deleted), {3} wrong client, {0} unknown. */
+    private static final String ROTATE = """
+            local client = redis.call('HGET', KEYS[1], 'client')
+            if not client then return {0} end
+            if client ~= ARGV[1] then return {3} end
+            if redis.call('HGET', KEYS[1], 'current') == ARGV[2] then
+              redis.call('HSET', KEYS[1], 'current', ARGV[3], 'u:' .. ARGV[2], '1')
+              return {1, redis.call('HGET', KEYS[1], 'grant')}
+            end
+            if redis.call('HEXISTS', KEYS[1], 'u:' .. ARGV[2]) == 1 then
+              redis.call('DEL', KEYS[1])
+              return {2}
+            end
+            return {0}
+            """;
+
+    private final Redis redis;
+
+    public RedisRefreshTokenStore(Redis redis) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+    }
+
+    @Override
+    public Future<Void> issue(String familyId, String token, TokenGrant grant, Duration lifetime) {
+        return redis.send(Request.cmd(Command.EVAL, ISSUE, 1, RedisOpKeys.refreshFamily(familyId), grant.clientId(),
+                        TokenGrantCodec.encode(grant), RedisOpKeys.sha256(token), Math.max(1, lifetime.toMillis())))
+                .compose(r -> r != null && r.toInteger() == 1
+                        ? Future.<Void>succeededFuture()
+                        : Future.failedFuture(new IllegalStateException("refresh token family collision")));
+    }
+
+    @Override
+    public Future<Rotation> rotate(String familyId, String clientId, String presented, String next) {
+        return redis.send(Request.cmd(Command.EVAL, ROTATE, 1, RedisOpKeys.refreshFamily(familyId), clientId,
+                        RedisOpKeys.sha256(presented), RedisOpKeys.sha256(next)))
+                .map(RedisRefreshTokenStore::outcome);
+    }
+
+    private static Rotation outcome(Response r) {
+        return switch (r.get(0).toInteger()) {
+            case 1 -> new Rotation.Rotated(TokenGrantCodec.decode(r.get(1).toString()));
+            case 2 -> new Rotation.Reused();
+            case 3 -> new Rotation.WrongClient();
+            default -> new Rotation.Unknown();
+        };
+    }
+
+    @Override
+    public Future<Void> revoke(String familyId) {
+        return redis.send(Request.cmd(Command.DEL, RedisOpKeys.refreshFamily(familyId))).mapEmpty();
+    }
+}

@@ -1,0 +1,83 @@
+package jp.jpkigate.idp.token;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import jp.jpkigate.idp.key.JwsAlgorithms;
+import jp.jpkigate.idp.token.BearerTokenException.Code;
+
+/**
+ * Validates the OP's own JWT access tokens (RFC 9068 §4): {@code typ} {@code at+jwt}, a signature
+ * by one of the OP's published keys with that key's algorithm, {@code iss}, {@code aud} containing
+ * the expected audience, {@code exp} after now (injected clock), {@code sub} and {@code jti}.
+ * Everything else is {@code invalid_token}.
+ */
+public final class AccessTokenVerifier {
+    private static final int MAX_LENGTH = 8 * 1024;
+
+    private final String issuer;
+    private final String audience;
+    private final JWKSet publicKeys;
+    private final Clock clock;
+
+    public AccessTokenVerifier(String issuer, String audience, JWKSet publicKeys, Clock clock) {
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.audience = Objects.requireNonNull(audience, "audience");
+        this.publicKeys = Objects.requireNonNull(publicKeys, "publicKeys");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** What {@code /userinfo} needs of a valid token. */
+    public record VerifiedAccessToken(String subject, String clientId, List<String> scopes, String jti, Instant expiresAt) {
+    }
+
+    public VerifiedAccessToken verify(String token) throws BearerTokenException {
+        if (token.length() > MAX_LENGTH) {
+            throw invalid("access token too long");
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            JOSEObjectType typ = jwt.getHeader().getType();
+            if (typ == null || !(typ.getType().equalsIgnoreCase("at+jwt") || typ.getType().equalsIgnoreCase("application/at+jwt"))) {
+                throw invalid("not a JWT access token");
+            }
+            JWK key = jwt.getHeader().getKeyID() == null ? null : publicKeys.getKeyByKeyId(jwt.getHeader().getKeyID());
+            if (key == null || key.getAlgorithm() == null || !key.getAlgorithm().equals(jwt.getHeader().getAlgorithm())) {
+                throw invalid("unknown signing key");
+            }
+            if (!jwt.verify(JwsAlgorithms.verifier(key, jwt.getHeader().getAlgorithm()))) {
+                throw invalid("bad signature");
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            if (!issuer.equals(claims.getIssuer())) {
+                throw invalid("wrong issuer");
+            }
+            if (claims.getAudience() == null || !claims.getAudience().contains(audience)) {
+                throw invalid("wrong audience");
+            }
+            if (claims.getExpirationTime() == null || !clock.instant().isBefore(claims.getExpirationTime().toInstant())) {
+                throw invalid("the access token has expired");
+            }
+            String scope = claims.getStringClaim("scope");
+            if (claims.getSubject() == null || claims.getJWTID() == null || scope == null) {
+                throw invalid("missing claims");
+            }
+            return new VerifiedAccessToken(claims.getSubject(), claims.getStringClaim("client_id"),
+                    Arrays.asList(scope.split(" ")), claims.getJWTID(), claims.getExpirationTime().toInstant());
+        } catch (java.text.ParseException | JOSEException | RuntimeException e) {
+            throw invalid("malformed access token");
+        }
+    }
+
+    private static BearerTokenException invalid(String description) {
+        return new BearerTokenException(Code.INVALID_TOKEN, description);
+    }
+}

@@ -1,0 +1,114 @@
+package jp.jpkigate.idp.token;
+
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import jp.jpkigate.idp.authorize.CodeGrant;
+import jp.jpkigate.idp.client.RegisteredClient;
+import jp.jpkigate.idp.oauth.FormParameters;
+import jp.jpkigate.idp.oauth.OAuthError;
+import jp.jpkigate.idp.oauth.OAuthException;
+import jp.jpkigate.idp.store.AuthorizationCodeStore;
+import jp.jpkigate.idp.store.RefreshTokenStore;
+import jp.jpkigate.idp.subject.PairwiseSubjects;
+
+/**
+ * {@code grant_type=authorization_code} (RFC 6749 §4.1.3, RFC 7636 §4.5-4.6). Parameters first
+ * ({@code code}, {@code redirect_uri}, {@code code_verifier} missing or malformed →
+ * {@code invalid_request}); then the code is consumed — single use, so every redemption attempt,
+ * successful or not, burns it (a PKCE guess gets one try) — and checked: unknown, used or older
+ * than the code lifetime, another client's, another redirect URI (exact string) or a verifier that
+ * does not match the S256 challenge → {@code invalid_grant}. Then the pairwise subject, a new
+ * refresh-token family and the tokens.
+ */
+public final class AuthorizationCodeGrantHandler implements GrantHandler {
+    public static final String GRANT_TYPE = "authorization_code";
+    /** RFC 7636 §4.1: 43-128 unreserved characters. */
+    private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
+
+    private final AuthorizationCodeStore codes;
+    private final RefreshTokenStore refreshTokens;
+    private final RefreshTokens tokenFormat;
+    private final PairwiseSubjects subjects;
+    private final TokenIssuer issuer;
+    private final TokenOptions options;
+    private final Clock clock;
+
+    public AuthorizationCodeGrantHandler(AuthorizationCodeStore codes, RefreshTokenStore refreshTokens, RefreshTokens tokenFormat,
+                                         PairwiseSubjects subjects, TokenIssuer issuer, TokenOptions options, Clock clock) {
+        this.codes = Objects.requireNonNull(codes, "codes");
+        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
+        this.tokenFormat = Objects.requireNonNull(tokenFormat, "tokenFormat");
+        this.subjects = Objects.requireNonNull(subjects, "subjects");
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.options = Objects.requireNonNull(options, "options");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public boolean canHandle(String grantType) {
+        return GRANT_TYPE.equals(grantType);
+    }
+
+    @Override
+    public Future<TokenResponse> handle(RegisteredClient client, FormParameters form) {
+        String code;
+        String redirectUri;
+        String verifier;
+        try {
+            code = required(form, "code");
+            redirectUri = required(form, "redirect_uri");
+            verifier = required(form, "code_verifier");
+            if (!VERIFIER.matcher(verifier).matches()) {
+                throw OAuthError.INVALID_REQUEST.withDescription("code_verifier must be 43-128 unreserved characters").toException();
+            }
+        } catch (OAuthException e) {
+            return Future.failedFuture(e);
+        }
+        return codes.consume(code).compose(found -> {
+            if (found.isEmpty()) {
+                return invalidGrant("the code is unknown, expired or already used");
+            }
+            CodeGrant grant = found.get();
+            if (clock.instant().isAfter(grant.issuedAt().plus(options.codeLifetime()))) {
+                return invalidGrant("the code has expired");
+            }
+            if (!grant.clientId().equals(client.clientId())) {
+                return invalidGrant("the code was issued to another client");
+            }
+            if (!grant.redirectUri().toString().equals(redirectUri)) {
+                return invalidGrant("redirect_uri does not match the authorization request");
+            }
+            if (!grant.codeChallenge().matches(verifier)) {
+                return invalidGrant("code_verifier does not match the code_challenge");
+            }
+            return redeem(client, grant);
+        });
+    }
+
+    private Future<TokenResponse> redeem(RegisteredClient client, CodeGrant code) {
+        return subjects.subject(client.sector(), code.signer()).compose(sub -> {
+            TokenGrant grant = new TokenGrant(client.clientId(), sub, code.scopes(), code.authTime(), code.acr(), code.amr());
+            IdentityClaims.Release release = IdentityClaims.release(code.signer(), code.scopes(), ClaimsRequest.parse(code.claims()));
+            String family = tokenFormat.newFamilyId();
+            String refreshToken = tokenFormat.newToken(family);
+            return refreshTokens.issue(family, refreshToken, grant, options.refreshTokenLifetime())
+                    .compose(v -> issuer.issue(grant, code.nonce(), release, refreshToken));
+        });
+    }
+
+    static String required(FormParameters form, String name) throws OAuthException {
+        return form.get(name).orElseThrow(() -> OAuthError.INVALID_REQUEST.withDescription(name + " missing").toException());
+    }
+
+    static <T> Future<T> invalidGrant(String description) {
+        return Future.failedFuture(OAuthError.INVALID_GRANT.withDescription(description).toException());
+    }
+
+    /** For tests and wiring: the code lifetime in effect. */
+    public Duration codeLifetime() {
+        return options.codeLifetime();
+    }
+}

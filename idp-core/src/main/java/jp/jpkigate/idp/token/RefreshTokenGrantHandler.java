@@ -1,0 +1,81 @@
+package jp.jpkigate.idp.token;
+
+import io.vertx.core.Future;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import jp.jpkigate.idp.client.RegisteredClient;
+import jp.jpkigate.idp.oauth.FormParameters;
+import jp.jpkigate.idp.oauth.OAuthError;
+import jp.jpkigate.idp.oauth.OAuthException;
+import jp.jpkigate.idp.store.RefreshTokenStore;
+import jp.jpkigate.idp.store.RefreshTokenStore.Rotation;
+
+/**
+ * {@code grant_type=refresh_token} (RFC 6749 §6) with rotation (RFC 9700 §4.14.2): every use
+ * returns a new refresh token and retires the presented one; presenting a retired one again
+ * revokes the whole family (the legitimate client and an attacker both lose it) →
+ * {@code invalid_grant}. Another client's token, an unknown or expired one → {@code invalid_grant}.
+ * An optional {@code scope} may narrow the grant (wider → {@code invalid_scope}). The new ID token
+ * (OIDC Core §12.2) keeps {@code sub}, {@code auth_time}, {@code acr}, has no {@code nonce} and no
+ * identity claims: the 4 information reach only the tokens of the code's redemption.
+ */
+public final class RefreshTokenGrantHandler implements GrantHandler {
+    public static final String GRANT_TYPE = "refresh_token";
+
+    private final RefreshTokenStore store;
+    private final RefreshTokens tokenFormat;
+    private final TokenIssuer issuer;
+
+    public RefreshTokenGrantHandler(RefreshTokenStore store, RefreshTokens tokenFormat, TokenIssuer issuer) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.tokenFormat = Objects.requireNonNull(tokenFormat, "tokenFormat");
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+    }
+
+    @Override
+    public boolean canHandle(String grantType) {
+        return GRANT_TYPE.equals(grantType);
+    }
+
+    @Override
+    public Future<TokenResponse> handle(RegisteredClient client, FormParameters form) {
+        String presented;
+        Optional<List<String>> narrowed;
+        try {
+            presented = AuthorizationCodeGrantHandler.required(form, "refresh_token");
+            narrowed = form.get("scope").map(s -> Arrays.asList(s.split(" ")));
+            if (narrowed.isPresent() && narrowed.get().stream().anyMatch(String::isEmpty)) {
+                throw OAuthError.INVALID_SCOPE.withDescription("malformed scope").toException();
+            }
+        } catch (OAuthException e) {
+            return Future.failedFuture(e);
+        }
+        Optional<String> family = RefreshTokens.familyOf(presented);
+        if (family.isEmpty()) {
+            return AuthorizationCodeGrantHandler.invalidGrant("unknown refresh token");
+        }
+        String next = tokenFormat.newToken(family.get());
+        return store.rotate(family.get(), client.clientId(), presented, next).compose(outcome -> {
+            if (outcome instanceof Rotation.Rotated rotated) {
+                TokenGrant grant = rotated.grant();
+                if (narrowed.isPresent()) {
+                    if (!grant.scopes().containsAll(narrowed.get())) {
+                        return Future.failedFuture(OAuthError.INVALID_SCOPE
+                                .withDescription("scope exceeds the original grant").toException());
+                    }
+                    grant = grant.withScopes(narrowed.get().stream().distinct().toList());
+                }
+                return issuer.issue(grant, Optional.empty(), IdentityClaims.Release.NONE, next);
+            }
+            if (outcome instanceof Rotation.Reused) {
+                return AuthorizationCodeGrantHandler.invalidGrant("refresh token reused; the grant is revoked");
+            }
+            if (outcome instanceof Rotation.WrongClient) {
+                return AuthorizationCodeGrantHandler.invalidGrant("the refresh token was issued to another client");
+            }
+            return AuthorizationCodeGrantHandler.invalidGrant("unknown, expired or revoked refresh token");
+        });
+    }
+}

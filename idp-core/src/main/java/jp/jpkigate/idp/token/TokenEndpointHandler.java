@@ -1,0 +1,43 @@
+package jp.jpkigate.idp.token;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import jp.jpkigate.idp.client.ClientAuthenticator;
+import jp.jpkigate.idp.client.ClientCredentials;
+import jp.jpkigate.idp.oauth.FormParameters;
+import jp.jpkigate.idp.oauth.OAuthError;
+import jp.jpkigate.idp.oauth.OAuthException;
+
+/**
+ * The token endpoint's processing (RFC 6749 §3.2), without HTTP types: {@code grant_type} picks a
+ * {@link GrantHandler} (missing → {@code invalid_request}, none → {@code unsupported_grant_type}),
+ * the client authenticates (RFC 6749 §3.2.1; failures → {@code invalid_client}), the handler may
+ * refuse the client ({@code unauthorized_client}), then handles the request.
+ */
+public final class TokenEndpointHandler {
+    private final ClientAuthenticator authenticator;
+    private final List<GrantHandler> handlers;
+
+    public TokenEndpointHandler(ClientAuthenticator authenticator, List<GrantHandler> handlers) {
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        this.handlers = List.copyOf(handlers);
+    }
+
+    public Future<TokenResponse> handle(FormParameters form, Optional<String> authorization) {
+        try {
+            String grantType = form.get("grant_type").orElseThrow(
+                    () -> OAuthError.INVALID_REQUEST.withDescription("grant_type missing").toException());
+            GrantHandler handler = handlers.stream().filter(h -> h.canHandle(grantType)).findFirst().orElseThrow(
+                    () -> OAuthError.UNSUPPORTED_GRANT_TYPE.withDescription("grant_type not supported").toException());
+            ClientCredentials credentials = ClientCredentials.parse(form, authorization);
+            return authenticator.authenticate(credentials).compose(client -> handler.allows(client)
+                    ? handler.handle(client, form)
+                    : Future.failedFuture(OAuthError.UNAUTHORIZED_CLIENT
+                            .withDescription("the client may not use this grant_type").toException()));
+        } catch (OAuthException e) {
+            return Future.failedFuture(e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package jp.jpkigate.idp.token;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What tokens are minted from, after a code has been redeemed: the client, the pairwise subject and
+ * the authentication facts. Stored with a refresh-token family so a refresh mints the same facts.
+ * It carries no 4 information: they reach only the tokens of the code's own redemption (see
+ * {@link IdentityClaims}).
+ *
+ * @param clientId the client
+ * @param subject  the pairwise {@code sub}
+ * @param scopes   the granted scopes
+ * @param authTime when the card signed (OIDC {@code auth_time})
+ * @param acr      the authentication context class
+ * @param amr      RFC 8176 methods
+ */
+public record TokenGrant(String clientId, String subject, List<String> scopes, Instant authTime, String acr,
+                         List<String> amr) {
+    public TokenGrant {
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(subject, "subject");
+        scopes = List.copyOf(scopes);
+        Objects.requireNonNull(authTime, "authTime");
+        Objects.requireNonNull(acr, "acr");
+        amr = List.copyOf(amr);
+    }
+
+    /** This grant with fewer scopes (RFC 6749 §6). */
+    public TokenGrant withScopes(List<String> narrowed) {
+        return new TokenGrant(clientId, subject, narrowed, authTime, acr, amr);
+    }
+
+    public String scope() {
+        return String.join(" ", scopes);
+    }
+}

@@ -1,0 +1,34 @@
+package jp.jpkigate.idp.token;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A successful token response (RFC 6749 §5.1, OIDC Core §3.1.3.3). Written with
+ * {@code Cache-Control: no-store}. {@code toString} shows no token.
+ */
+public record TokenResponse(String accessToken, long expiresIn, String refreshToken, String idToken, String scope) {
+    public TokenResponse {
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(refreshToken, "refreshToken");
+        Objects.requireNonNull(idToken, "idToken");
+        Objects.requireNonNull(scope, "scope");
+    }
+
+    public Map<String, Object> toJsonObject() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("access_token", accessToken);
+        json.put("token_type", "Bearer");
+        json.put("expires_in", expiresIn);
+        json.put("refresh_token", refreshToken);
+        json.put("id_token", idToken);
+        json.put("scope", scope);
+        return json;
+    }
+
+    @Override
+    public String toString() {
+        return "TokenResponse[" + scope + ", expires_in " + expiresIn + "]";
+    }
+}
