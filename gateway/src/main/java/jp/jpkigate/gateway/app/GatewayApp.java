@@ -42,7 +42,8 @@ public final class GatewayApp {
                             ? dev.startSimulator(vertx, config, clock) : Future.succeededFuture();
                 })
                 .compose(nothing -> startRevocation())
-                .compose(module -> startHttp(module));
+                .compose(revocationModule -> OpenIdProviderModule.load(vertx, config, revocationModule, clock)
+                        .compose(op -> startHttp(revocationModule, op)));
     }
 
     /** The revocation cache, on its own verticle, when there is a CRL publisher. */
@@ -64,11 +65,12 @@ public final class GatewayApp {
      * listening socket and spreads connections over them. Port 0 becomes -1, Vert.x's "one random
      * port shared by all instances".
      */
-    private Future<Void> startHttp(Optional<RevocationModule> module) {
+    private Future<Void> startHttp(Optional<RevocationModule> module, OpenIdProviderModule openIdProvider) {
         String redisUrl = devServices.redisUrl(config);
         int port = config.http().port() == 0 ? -1 : config.http().port();
         return vertx.deployVerticle(() -> {
-            GatewayVerticle instance = new GatewayVerticle(config.http(), port, redisUrl, module, clock);
+            GatewayVerticle instance = new GatewayVerticle(config.http(), port, redisUrl, module,
+                    Optional.of(openIdProvider), clock);
             if (verticle == null) {
                 verticle = instance;
             }
@@ -130,6 +132,7 @@ public final class GatewayApp {
         lines.add("listening on:   " + config.http().host() + ":" + httpPort());
         lines.add("health (live):  " + base + "/health/live");
         lines.add("health (ready): " + base + "/health/ready");
+        lines.add("OpenID Provider: " + base + "/.well-known/openid-configuration");
         revocation().ifPresent(module -> {
             lines.add("validity check: POST " + base + "/revocation/v1/check  (HTTP Basic, revocation.clients)");
             lines.add("OCSP:           " + base + "/revocation/ocsp" + (config.revocation().ocspCertFile() == null

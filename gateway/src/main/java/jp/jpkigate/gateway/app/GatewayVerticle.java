@@ -26,6 +26,7 @@ public final class GatewayVerticle extends VerticleBase {
     private final int port;
     private final String redisUrl;
     private final Optional<RevocationModule> revocation;
+    private final Optional<OpenIdProviderModule> openIdProvider;
     private final Clock clock;
     private volatile Redis redis;
     private volatile HttpServer server;
@@ -38,14 +39,16 @@ public final class GatewayVerticle extends VerticleBase {
      *             so that all instances share one listening socket
      * @param redisUrl the Redis to use (the external one, or the embedded one's URL)
      * @param revocation the process's revocation cache, whose routes this instance serves
+     * @param openIdProvider the process's OpenID Provider, whose routes this instance serves
      * @param clock the time source handed to the modules wired here
      */
     public GatewayVerticle(GatewayConfig.Http http, int port, String redisUrl, Optional<RevocationModule> revocation,
-                           Clock clock) {
+                           Optional<OpenIdProviderModule> openIdProvider, Clock clock) {
         this.http = http;
         this.port = port;
         this.redisUrl = redisUrl;
         this.revocation = revocation;
+        this.openIdProvider = openIdProvider;
         this.clock = clock;
     }
 
@@ -53,10 +56,12 @@ public final class GatewayVerticle extends VerticleBase {
     public Future<?> start() {
         redis = RedisClients.create(vertx, redisUrl);
         Optional<Router> revocationRoutes = revocation.map(module -> module.routes(vertx));
-        return vertx.createHttpServer(new HttpServerOptions().setHost(http.host()).setPort(port))
-                .requestHandler(GatewayRouter.create(vertx, new RedisHealth(redis, READY_TIMEOUT), revocationRoutes))
+        Future<Optional<Router>> opRoutes = openIdProvider.isEmpty() ? Future.succeededFuture(Optional.empty())
+                : vertx.executeBlocking(() -> Optional.of(openIdProvider.get().routes(vertx, redis)));
+        return opRoutes.compose(op -> vertx.createHttpServer(new HttpServerOptions().setHost(http.host()).setPort(port))
+                .requestHandler(GatewayRouter.create(vertx, new RedisHealth(redis, READY_TIMEOUT), revocationRoutes, op))
                 .listen()
-                .onSuccess(listening -> server = listening);
+                .onSuccess(listening -> server = listening));
     }
 
     @Override

@@ -39,6 +39,7 @@ final class ConfigValidator {
                 dev ? TrustAnchors.SIM : TrustAnchors.JLIS);
 
         GatewayConfig.Revocation revocation = revocation(raw, mode, dev);
+        GatewayConfig.Oidc oidc = oidc(raw, mode);
 
         if (mode == Mode.PROD && Boolean.TRUE.equals(simEnabled)) {
             raw.mistake("simulator.enabled", "must be false in prod mode");
@@ -54,7 +55,21 @@ final class ConfigValidator {
         }
         return new GatewayConfig(mode, new GatewayConfig.Http(host, port, baseUrl, instances),
                 new GatewayConfig.RedisSettings(redisUrl, embeddedPort), dataDir,
-                new GatewayConfig.Simulator(simEnabled, simPort), anchors, revocation);
+                new GatewayConfig.Simulator(simEnabled, simPort), anchors, revocation, oidc);
+    }
+
+    /** In prod the signing keys and the pairwise secret come from files (mounted Secrets). */
+    private static GatewayConfig.Oidc oidc(RawSettings raw, Mode mode) {
+        Path keys = raw.isSet("oidc.keysDir") ? path(raw, "oidc.keysDir", "") : null;
+        Path clients = raw.isSet("oidc.clientsFile") ? path(raw, "oidc.clientsFile", "") : null;
+        Path secret = raw.isSet("oidc.pairwiseSecretFile") ? path(raw, "oidc.pairwiseSecretFile", "") : null;
+        if (mode == Mode.PROD && keys == null && !raw.isSet("oidc.keysDir")) {
+            raw.mistake("oidc.keysDir", "is required in prod mode (set JPKI_GATE_OIDC_KEYS_DIR)");
+        }
+        if (mode == Mode.PROD && secret == null && !raw.isSet("oidc.pairwiseSecretFile")) {
+            raw.mistake("oidc.pairwiseSecretFile", "is required in prod mode (set JPKI_GATE_OIDC_PAIRWISE_SECRET_FILE)");
+        }
+        return new GatewayConfig.Oidc(keys, clients, secret);
     }
 
     /** The revocation cache: in prod a publisher URL and an OCSP responder identity are required. */

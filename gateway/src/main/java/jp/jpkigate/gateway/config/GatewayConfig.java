@@ -17,10 +17,11 @@ import java.util.Map;
  * @param simulator the J-LIS simulator's HTTP server (dev only)
  * @param trustAnchors the root certificates JPKI certificates must chain to
  * @param revocation the revocation cache: where CRLs come from, how fresh they must be, who may ask
+ * @param oidc the OpenID Provider: signing keys, registered clients, the pairwise-subject secret
  */
 public record GatewayConfig(
         Mode mode, Http http, RedisSettings redis, Path dataDir, Simulator simulator, TrustAnchors trustAnchors,
-        Revocation revocation) {
+        Revocation revocation, Oidc oidc) {
 
     /** Requires every part. */
     public GatewayConfig {
@@ -31,6 +32,7 @@ public record GatewayConfig(
         Objects.requireNonNull(simulator, "simulator");
         Objects.requireNonNull(trustAnchors, "trustAnchors");
         Objects.requireNonNull(revocation, "revocation");
+        Objects.requireNonNull(oidc, "oidc");
     }
 
     /**
@@ -98,6 +100,16 @@ public record GatewayConfig(
         }
     }
 
+    /**
+     * The OpenID Provider (its issuer is {@code http.publicBaseUrl}).
+     *
+     * @param keysDir signing keys (JWK or PEM files, e.g. a mounted Secret); {@code null} in dev means generated
+     * @param clientsFile the registered clients, a JSON array of RFC 7591 metadata; {@code null} means none
+     * @param pairwiseSecretFile at least 32 bytes keying pairwise subjects; {@code null} in dev means one under the data dir
+     */
+    public record Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile) {
+    }
+
     /** A multi-line summary for the start-up banner; secrets are masked. */
     public String describe() {
         return String.join("\n",
@@ -110,6 +122,8 @@ public record GatewayConfig(
                 "trust anchors:     " + trustAnchors.id(),
                 "revocation:        " + (revocation.publisherUrl() == null ? "from the simulator" : revocation.publisherUrl())
                         + ", refresh " + revocation.refresh().toSeconds() + " s, grace " + revocation.grace().toSeconds()
-                        + " s, " + revocation.clientSecretHashes().size() + " API client(s)");
+                        + " s, " + revocation.clientSecretHashes().size() + " API client(s)",
+                "signing keys:      " + (oidc.keysDir() == null ? "generated (dev)" : oidc.keysDir()),
+                "clients:           " + (oidc.clientsFile() == null ? "none" : oidc.clientsFile()));
     }
 }

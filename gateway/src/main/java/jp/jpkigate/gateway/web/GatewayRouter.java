@@ -16,15 +16,20 @@ public final class GatewayRouter {
 
     /** A router with the health endpoints and the problem handlers. */
     public static Router create(Vertx vertx, RedisHealth redis) {
-        return create(vertx, redis, Optional.empty());
+        return create(vertx, redis, Optional.empty(), Optional.empty());
     }
 
-    /** The same, plus the revocation cache's routes under {@code /revocation/}. */
-    public static Router create(Vertx vertx, RedisHealth redis, Optional<Router> revocation) {
+    /**
+     * The same, plus the revocation cache's routes under {@code /revocation/} and the OpenID
+     * Provider's (discovery, JWKS, PAR, authorize, login, token, userinfo) at the issuer's root.
+     */
+    public static Router create(Vertx vertx, RedisHealth redis, Optional<Router> revocation,
+                                Optional<Router> openIdProvider) {
         Router router = Router.router(vertx);
         router.get("/health/live").handler(new LiveEndpoint());
         router.get("/health/ready").handler(new ReadyEndpoint(redis));
         revocation.ifPresent(routes -> router.route(RevocationRoutes.MOUNT_POINT).subRouter(routes));
+        openIdProvider.ifPresent(routes -> router.route("/*").subRouter(routes));
         router.route().failureHandler(new ProblemFailureHandler());
         router.errorHandler(404, ctx -> Problem.write(ctx, 404));
         router.errorHandler(405, ctx -> Problem.write(ctx, 405));

@@ -50,6 +50,16 @@ class GatewayAppTest {
         assertThat(cas.statusCode()).isEqualTo(200);
         assertThat(cas.bodyAsJsonArray()).hasSize(4);
         assertThat(dataDir.resolve("sim").resolve("registry.json")).exists();
+        var discovery = TestVertx.await(WebClient.create(vertx)
+                .get(app.httpPort(), "127.0.0.1", "/.well-known/openid-configuration").send());
+        assertThat(discovery.statusCode()).isEqualTo(200);
+        assertThat(discovery.bodyAsJsonObject().getString("issuer")).isEqualTo(config.http().publicBaseUrl());
+        var jwks = TestVertx.await(WebClient.create(vertx).get(app.httpPort(), "127.0.0.1", "/jwks").send());
+        assertThat(jwks.bodyAsJsonObject().getJsonArray("keys")).hasSize(1);
+        assertThat(jwks.bodyAsString()).doesNotContain("\"d\"");
+        var unknownClient = TestVertx.await(WebClient.create(vertx)
+                .get(app.httpPort(), "127.0.0.1", "/authorize?client_id=nobody&response_type=code").send());
+        assertThat(unknownClient.statusCode()).isEqualTo(400);
         assertThat(Files.isDirectory(dataDir.resolve("redis"))).isTrue();
         assertThat(app.urls()).anySatisfy(line -> assertThat(line).startsWith("redis:").contains("embedded"))
                 .anySatisfy(line -> assertThat(line).startsWith("simulator:"))

@@ -19,7 +19,9 @@ class ConfigLoaderTest {
             "JPKI_GATE_REVOCATION_URL", "https://crl.example.jp",
             "JPKI_GATE_OCSP_CERT_FILE", "/etc/jpki-gate/ocsp.pem",
             "JPKI_GATE_OCSP_KEY_FILE", "/etc/jpki-gate/ocsp-key.pem",
-            "JPKI_GATE_REVOCATION_CLIENTS", "bank-a=" + "ab".repeat(32) + ",carrier-b=" + "CD".repeat(32));
+            "JPKI_GATE_REVOCATION_CLIENTS", "bank-a=" + "ab".repeat(32) + ",carrier-b=" + "CD".repeat(32),
+            "JPKI_GATE_OIDC_KEYS_DIR", "/etc/jpki-gate/keys",
+            "JPKI_GATE_OIDC_PAIRWISE_SECRET_FILE", "/etc/jpki-gate/pairwise-secret");
 
     @Test
     void devDefaults() throws Exception {
@@ -154,7 +156,9 @@ class ConfigLoaderTest {
                         "simulator.enabled: must be false in prod mode",
                         "trustAnchors: must be jlis in prod mode, got sim",
                         "revocation.publisherUrl: is required in prod mode (set JPKI_GATE_REVOCATION_URL)",
-                        "revocation.ocspResponder: certFile and keyFile are required in prod mode"));
+                        "revocation.ocspResponder: certFile and keyFile are required in prod mode",
+                        "oidc.keysDir: is required in prod mode (set JPKI_GATE_OIDC_KEYS_DIR)",
+                        "oidc.pairwiseSecretFile: is required in prod mode (set JPKI_GATE_OIDC_PAIRWISE_SECRET_FILE)"));
     }
 
     @Test

@@ -1,0 +1,121 @@
+package jp.jpkigate.gateway.app;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.redis.client.Redis;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import jp.jpkigate.gateway.config.GatewayConfig;
+import jp.jpkigate.gateway.config.TrustAnchors;
+import jp.jpkigate.idp.client.ClientRegistry;
+import jp.jpkigate.idp.config.OpenIdProviderConfig;
+import jp.jpkigate.idp.jpki.CacheRevocationChecker;
+import jp.jpkigate.idp.jpki.JpkiVerifier;
+import jp.jpkigate.idp.jpki.JpkiVerifierOptions;
+import jp.jpkigate.idp.jpki.RevocationChecker;
+import jp.jpkigate.idp.jpki.RevocationStatus;
+import jp.jpkigate.idp.key.SigningKeys;
+import jp.jpkigate.idp.subject.CertificatePersonKeys;
+import jp.jpkigate.idp.token.TokenOptions;
+import jp.jpkigate.idp.web.OpenIdProviderRoutes;
+import jp.jpkigate.sim.ca.SimCa;
+import jp.jpkigate.sim.registry.SimState;
+
+/**
+ * The OpenID Provider of this process: its configuration, signing keys, client registry, pairwise
+ * secret and JPKI verifier, loaded once (blocking, on a worker), and a router per HTTP verticle.
+ */
+public final class OpenIdProviderModule {
+    /** Where dev mode keeps the generated pairwise-subject secret, so subjects survive restarts. */
+    static final String DEV_PAIRWISE_SECRET = "pairwise-secret";
+
+    private final OpenIdProviderConfig config;
+    private final SigningKeys keys;
+    private final ClientRegistry clients;
+    private final byte[] pairwiseSecret;
+    private final JpkiVerifier verifier;
+    private final Clock clock;
+
+    private OpenIdProviderModule(OpenIdProviderConfig config, SigningKeys keys, ClientRegistry clients,
+                                 byte[] pairwiseSecret, JpkiVerifier verifier, Clock clock) {
+        this.config = config;
+        this.keys = keys;
+        this.clients = clients;
+        this.pairwiseSecret = pairwiseSecret;
+        this.verifier = verifier;
+        this.clock = clock;
+    }
+
+    /** Loads everything off the event loop; fails with every configuration problem it finds first. */
+    public static Future<OpenIdProviderModule> load(Vertx vertx, GatewayConfig gateway, Optional<RevocationModule> revocation,
+                                                    Clock clock) {
+        return vertx.executeBlocking(() -> {
+            GatewayConfig.Oidc oidc = gateway.oidc();
+            OpenIdProviderConfig config = OpenIdProviderConfig.defaults(gateway.http().publicBaseUrl());
+            SigningKeys keys = oidc.keysDir() == null ? SigningKeys.generate(JWSAlgorithm.ES256)
+                    : SigningKeys.load(oidc.keysDir());
+            ClientRegistry clients = oidc.clientsFile() == null ? ClientRegistry.of(List.of())
+                    : ClientRegistry.parse(Files.readString(oidc.clientsFile()), config.scopesSupported());
+            byte[] secret = pairwiseSecret(gateway);
+            RevocationChecker checker = revocation.<RevocationChecker>map(m -> new CacheRevocationChecker(m.service()))
+                    .orElse(query -> CompletableFuture.completedFuture(
+                            RevocationStatus.unknown("no revocation data source is configured")));
+            JpkiVerifier verifier = new JpkiVerifier(trustAnchors(gateway, clock), checker, clock,
+                    JpkiVerifierOptions.defaults());
+            return new OpenIdProviderModule(config, keys, clients, secret, verifier, clock);
+        });
+    }
+
+    /** The real J-LIS roots, or in dev the simulator's roots from its state directory. */
+    private static jp.jpkigate.idp.jpki.TrustAnchors trustAnchors(GatewayConfig gateway, Clock clock) {
+        if (gateway.trustAnchors() == TrustAnchors.JLIS) {
+            return jp.jpkigate.idp.jpki.TrustAnchors.jlis();
+        }
+        Path simDir = DevServices.simulatorStateDir(gateway);
+        List<X509Certificate> roots = SimState.open(simDir, clock, new SecureRandom()).cas().all().stream()
+                .map(SimCa::certificate).toList();
+        return jp.jpkigate.idp.jpki.TrustAnchors.of("sim", roots);
+    }
+
+    /** The configured secret file, or in dev one created under the data dir (owner-only). */
+    private static byte[] pairwiseSecret(GatewayConfig gateway) throws IOException {
+        Path file = gateway.oidc().pairwiseSecretFile() != null ? gateway.oidc().pairwiseSecretFile()
+                : gateway.dataDir().resolve(DEV_PAIRWISE_SECRET);
+        if (!Files.exists(file) && gateway.oidc().pairwiseSecretFile() == null) {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            Files.createDirectories(file.getParent());
+            Files.write(file, fresh);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+        byte[] secret = Files.readAllBytes(file);
+        if (secret.length < 32) {
+            throw new IllegalArgumentException("the pairwise-subject secret in " + file + " must be at least 32 bytes");
+        }
+        return secret;
+    }
+
+    /** The OP's routes for one HTTP verticle; reads page templates from the classpath, so call it on a worker. */
+    public Router routes(Vertx vertx, Redis redis) {
+        Router router = OpenIdProviderRoutes.create(vertx, config, keys, clients, redis, clock);
+        OpenIdProviderRoutes.addLoginRoutes(router, config, clients, verifier, redis, clock);
+        OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, keys, clients, redis,
+                TokenOptions.defaults(pairwiseSecret), CertificatePersonKeys.INSTANCE, clock);
+        return router;
+    }
+
+    /** How many clients are registered (for the start-up banner). */
+    public int clientCount() {
+        return clients.all().size();
+    }
+}
