@@ -67,7 +67,6 @@ import jp.jpkigate.idp.key.Jca;
 import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.store.redis.RedisAuthorizationCodeStore;
 import jp.jpkigate.idp.testing.OpFixture;
-import jp.jpkigate.idp.testing.TestRedis;
 import jp.jpkigate.idp.web.OpenIdProviderRoutes;
 import jp.jpkigate.sim.ca.CaKind;
 import jp.jpkigate.sim.ca.FourInfo;
@@ -83,6 +82,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import jp.jpkigate.testing.TestRedis;
 
 /**
  * The login slice end to end over HTTP: Nimbus pushes the request, {@code /authorize} shows the QR

@@ -50,12 +50,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import jp.jpkigate.idp.key.Jca;
 import jp.jpkigate.idp.testing.OpFixture;
-import jp.jpkigate.idp.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import jp.jpkigate.testing.TestRedis;
 
 /** {@code POST /par} driven by Nimbus oauth2-oidc-sdk as the client, against a real Redis. */
 class PushedAuthorizationEndpointTest {

@@ -9,12 +9,9 @@ import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import jp.jpkigate.idp.jpki.JpkiCertificateType.Purpose;
@@ -35,12 +32,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import jp.jpkigate.testing.MutableClock;
 
 /** The JPKI verifier over the real revocation cache, fed by a running simulator. */
 class CacheRevocationCheckerTest {
     static final byte[] SIGNED = "consent document 42".getBytes();
 
-    final MovableClock clock = new MovableClock(Instant.parse("2026-06-01T00:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
     Vertx vertx;
     SimServer server;
     SimState state;
@@ -121,33 +119,5 @@ class CacheRevocationCheckerTest {
 
     private static <T> T await(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -28,6 +28,7 @@ import jp.jpkigate.idp.config.OpenIdProviderConfig;
 import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.store.redis.RedisPushedRequestStore;
 import jp.jpkigate.idp.web.OpenIdProviderRoutes;
+import jp.jpkigate.testing.TestRedis;
 
 /**
  * A running OP slice for HTTP tests: a real redis-server, Vert.x with a short blocked-loop warning,

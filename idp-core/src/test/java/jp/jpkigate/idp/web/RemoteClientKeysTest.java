@@ -34,11 +34,11 @@ import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthException;
 import jp.jpkigate.idp.store.ReplayCache;
-import jp.jpkigate.idp.testing.TestRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import jp.jpkigate.testing.TestRedis;
 
 /** A client's jwks_uri served by a local Vert.x server: fetched, cached, refetched on rotation, rate limited. */
 @ExtendWith(VertxExtension.class)

@@ -22,6 +22,7 @@ import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import jp.jpkigate.testing.MutableClock;
 
 class CrlPublisherTest {
     @TempDir

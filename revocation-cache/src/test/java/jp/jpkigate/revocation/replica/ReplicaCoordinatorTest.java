@@ -28,12 +28,12 @@ import jp.jpkigate.revocation.store.redis.RedisLeaderLease;
 import jp.jpkigate.revocation.store.redis.RedisRevocationStream;
 import jp.jpkigate.revocation.store.redis.RedisSnapshotAnnouncements;
 import jp.jpkigate.revocation.store.redis.RedisSnapshotStore;
-import jp.jpkigate.revocation.store.redis.TestRedis;
 import jp.jpkigate.sim.registry.Device;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import jp.jpkigate.testing.TestRedis;
 
 /**
  * Three replicas, one real Redis, one simulator: one ingests, the others follow by announcement,

@@ -18,6 +18,7 @@ import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import jp.jpkigate.testing.MutableClock;
 
 @ExtendWith(VertxExtension.class)
 class OcspResponderIdentityTest {

@@ -25,6 +25,7 @@ import org.bouncycastle.cert.ocsp.SingleResp;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.junit.jupiter.api.Test;
+import jp.jpkigate.testing.MutableClock;
 
 class OcspResponderTest {
     static final MutableClock CLOCK = new MutableClock(NOW);

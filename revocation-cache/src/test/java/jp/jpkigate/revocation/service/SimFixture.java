@@ -20,6 +20,7 @@ import jp.jpkigate.sim.registry.CertId;
 import jp.jpkigate.sim.registry.Device;
 import jp.jpkigate.sim.registry.SimState;
 import jp.jpkigate.sim.serve.SimServer;
+import jp.jpkigate.testing.MutableClock;
 
 /**
  * A running simulator on port 0 over a temporary state directory, the test's handle on its state,
@@ -30,19 +31,19 @@ public final class SimFixture implements AutoCloseable {
     public static final Municipality SHINJUKU = new Municipality("Tokyo", "Shinjuku-ku");
     public static final Municipality SAPPORO = new Municipality("Hokkaido", "Sapporo-shi");
 
-    public final TestClock clock;
+    public final MutableClock clock;
     public final Vertx vertx;
     public final SimServer server;
     public final SimState state;
 
     public static SimFixture start(Vertx vertx, Path dir) throws Exception {
-        TestClock clock = new TestClock(START);
+        MutableClock clock = new MutableClock(START);
         SimServer server = await(SimServer.start(vertx, dir, "127.0.0.1", 0, clock, Duration.ofHours(1)));
         SimState state = SimState.open(dir, clock, new SecureRandom());
         return new SimFixture(vertx, server, state, clock);
     }
 
-    private SimFixture(Vertx vertx, SimServer server, SimState state, TestClock clock) {
+    private SimFixture(Vertx vertx, SimServer server, SimState state, MutableClock clock) {
         this.vertx = vertx;
         this.server = server;
         this.state = state;

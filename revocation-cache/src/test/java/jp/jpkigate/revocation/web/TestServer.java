@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import jp.jpkigate.revocation.index.CrlReason;
 import jp.jpkigate.revocation.responder.InMemoryRevocationService;
-import jp.jpkigate.revocation.responder.MutableClock;
 import jp.jpkigate.revocation.responder.OcspResponderIdentity;
+import jp.jpkigate.testing.MutableClock;
 
 /**
  * The revocation routes mounted as the gateway mounts them, on port 0, over an in-memory cache:

@@ -18,11 +18,11 @@ import java.util.Set;
 import jp.jpkigate.idp.par.AuthorizationRequest;
 import jp.jpkigate.idp.par.CodeChallenge;
 import jp.jpkigate.idp.par.Prompt;
-import jp.jpkigate.idp.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import jp.jpkigate.testing.TestRedis;
 
 @ExtendWith(VertxExtension.class)
 class RedisStoresTest {

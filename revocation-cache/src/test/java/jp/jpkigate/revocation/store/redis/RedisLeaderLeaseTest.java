@@ -1,7 +1,7 @@
 package jp.jpkigate.revocation.store.redis;
 
-import static jp.jpkigate.revocation.store.redis.TestRedis.await;
-import static jp.jpkigate.revocation.store.redis.TestRedis.call;
+import static jp.jpkigate.testing.TestRedis.await;
+import static jp.jpkigate.testing.TestRedis.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import jp.jpkigate.revocation.store.LeaseKeeper;
 import jp.jpkigate.revocation.store.LeaseListener;
-import jp.jpkigate.revocation.store.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import jp.jpkigate.testing.MutableClock;
 
 /** Two replicas contend for the ingest lease; time moves only when the test advances the clock. */
 class RedisLeaderLeaseTest extends RedisTestBase {

@@ -1,7 +1,7 @@
 package jp.jpkigate.revocation.store.redis;
 
-import static jp.jpkigate.revocation.store.redis.TestRedis.await;
-import static jp.jpkigate.revocation.store.redis.TestRedis.call;
+import static jp.jpkigate.testing.TestRedis.await;
+import static jp.jpkigate.testing.TestRedis.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;

@@ -1,7 +1,7 @@
 package jp.jpkigate.revocation.store.redis;
 
-import static jp.jpkigate.revocation.store.redis.TestRedis.await;
-import static jp.jpkigate.revocation.store.redis.TestRedis.call;
+import static jp.jpkigate.testing.TestRedis.await;
+import static jp.jpkigate.testing.TestRedis.call;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import jp.jpkigate.testing.TestRedis;
 
 /** One real redis-server per test class; each test starts with an empty database and a client. */
 @ExtendWith(VertxExtension.class)

@@ -1,4 +1,4 @@
-package jp.jpkigate.idp.testing;
+package jp.jpkigate.testing;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package jp.jpkigate.revocation.responder;
+package jp.jpkigate.testing;
 
 import java.time.Clock;
 import java.time.Duration;
