@@ -1,0 +1,145 @@
+package jp.jpkigate.gateway.clients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCClaimsRequest;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import jp.jpkigate.idp.key.Jca;
+
+/**
+ * A relying party built from Nimbus oauth2-oidc-sdk and nothing else on the protocol side:
+ * discovery, PAR with {@code private_key_jwt}, the authorization response, the token request and
+ * response, {@link IDTokenValidator}, an RFC 9068 access-token check, userinfo and refresh — over
+ * Nimbus's own (blocking) HTTP, so only ever from the JUnit thread.
+ */
+final class NimbusRp {
+    private final RunningGateway gateway;
+    private final OIDCProviderMetadata op;
+    private final ClientID clientId = new ClientID(RunningGateway.CLIENT_ID);
+
+    NimbusRp(RunningGateway gateway) throws Exception {
+        this.gateway = gateway;
+        this.op = OIDCProviderMetadata.resolve(new Issuer(gateway.issuer()));
+    }
+
+    OIDCProviderMetadata provider() {
+        return op;
+    }
+
+    /** A pushed authorization request: the URL to send the browser to, and what the RP keeps. */
+    record Pushed(URI authorization, State state, Nonce nonce, CodeVerifier verifier) {
+    }
+
+    Pushed push(Scope scope, OIDCClaimsRequest claims) throws Exception {
+        State state = new State();
+        Nonce nonce = new Nonce();
+        CodeVerifier verifier = new CodeVerifier();
+        AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE, scope, clientId,
+                URI.create(gateway.redirectUri())).state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256);
+        if (claims != null) {
+            request.claims(claims);
+        }
+        HTTPResponse http = new PushedAuthorizationRequest(op.getPushedAuthorizationRequestEndpointURI(),
+                clientAuth(op.getPushedAuthorizationRequestEndpointURI()), request.build()).toHTTPRequest().send();
+        PushedAuthorizationResponse pushed = PushedAuthorizationResponse.parse(http);
+        assertThat(pushed.indicatesSuccess()).as(http.getBody()).isTrue();
+        URI authorization = new AuthenticationRequest.Builder(pushed.toSuccessResponse().getRequestURI(), clientId)
+                .endpointURI(op.getAuthorizationEndpointURI()).build().toURI();
+        return new Pushed(authorization, state, nonce, verifier);
+    }
+
+    /** Checks the authorization response (state, RFC 9207 iss) and redeems its code. */
+    OIDCTokens redeem(URI callback, Pushed pushed) throws Exception {
+        AuthorizationResponse response = AuthorizationResponse.parse(callback);
+        assertThat(response.indicatesSuccess()).as(callback.toString()).isTrue();
+        AuthorizationSuccessResponse success = response.toSuccessResponse();
+        assertThat(success.getState()).isEqualTo(pushed.state());
+        assertThat(success.getIssuer()).isEqualTo(op.getIssuer());
+        return token(new AuthorizationCodeGrant(success.getAuthorizationCode(), URI.create(gateway.redirectUri()),
+                pushed.verifier()));
+    }
+
+    OIDCTokens refresh(RefreshToken refreshToken) throws Exception {
+        return token(new RefreshTokenGrant(refreshToken));
+    }
+
+    private OIDCTokens token(AuthorizationGrant grant) throws Exception {
+        HTTPResponse http = new TokenRequest(op.getTokenEndpointURI(), clientAuth(op.getTokenEndpointURI()), grant)
+                .toHTTPRequest().send();
+        TokenResponse response = OIDCTokenResponseParser.parse(http);
+        assertThat(response.indicatesSuccess()).as(http.getBody()).isTrue();
+        return ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
+    }
+
+    /** The ID token's claims once {@link IDTokenValidator} accepted it (signature by the JWKS, iss, aud, nonce, times). */
+    JsonObject validateIdToken(OIDCTokens tokens, Nonce nonce) throws Exception {
+        IDTokenValidator validator = new IDTokenValidator(op.getIssuer(), clientId, JWSAlgorithm.ES256,
+                op.getJWKSetURI().toURL());
+        return new JsonObject(validator.validate(tokens.getIDToken(), nonce).toJSONObject());
+    }
+
+    /** RFC 9068 §4: typ at+jwt, signed by the OP's JWKS, iss, the userinfo audience, the required claims. */
+    JsonObject validateAccessToken(BearerAccessToken token) throws Exception {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256,
+                JWKSourceBuilder.<SecurityContext>create(op.getJWKSetURI().toURL()).build()));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(op.getUserInfoEndpointURI().toString(),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(op.getIssuer().getValue()).build(),
+                Set.of("sub", "exp", "iat", "jti", "client_id")));
+        return new JsonObject(processor.process(token.getValue(), null).toJSONObject());
+    }
+
+    JsonObject userinfo(BearerAccessToken token) throws Exception {
+        HTTPResponse http = new UserInfoRequest(op.getUserInfoEndpointURI(), token).toHTTPRequest().send();
+        UserInfoResponse response = UserInfoResponse.parse(http);
+        assertThat(response.indicatesSuccess()).as(http.getBody()).isTrue();
+        Map<String, Object> claims = response.toSuccessResponse().getUserInfo().toJSONObject();
+        return new JsonObject(claims);
+    }
+
+    private PrivateKeyJWT clientAuth(URI audience) throws Exception {
+        return new PrivateKeyJWT(clientId, audience, JWSAlgorithm.ES256, gateway.clientKey().toECPrivateKey(),
+                gateway.clientKey().getKeyID(), Jca.BC);
+    }
+}
