@@ -106,8 +106,12 @@ public record GatewayConfig(
      * @param keysDir signing keys (JWK or PEM files, e.g. a mounted Secret); {@code null} in dev means generated
      * @param clientsFile the registered clients, a JSON array of RFC 7591 metadata; {@code null} means none
      * @param pairwiseSecretFile at least 32 bytes keying pairwise subjects; {@code null} in dev means one under the data dir
+     * @param linkageUrl base URL of the old → new serial linkage of renewed certificates (the simulator's layout:
+     *                   {@code /ca}, {@code /linkage/<ca>/<serial hex>}) that keeps {@code sub} across card renewal;
+     *                   {@code null} means the dev simulator's, or without one the certificate itself (renewal
+     *                   changes {@code sub})
      */
-    public record Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile) {
+    public record Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile, String linkageUrl) {
     }
 
     /** A multi-line summary for the start-up banner; secrets are masked. */
@@ -124,6 +128,8 @@ public record GatewayConfig(
                         + ", refresh " + revocation.refresh().toSeconds() + " s, grace " + revocation.grace().toSeconds()
                         + " s, " + revocation.clientSecretHashes().size() + " API client(s)",
                 "signing keys:      " + (oidc.keysDir() == null ? "generated (dev)" : oidc.keysDir()),
-                "clients:           " + (oidc.clientsFile() == null ? "none" : oidc.clientsFile()));
+                "clients:           " + (oidc.clientsFile() == null ? "none" : oidc.clientsFile()),
+                "linkage:           " + (oidc.linkageUrl() != null ? oidc.linkageUrl()
+                        : simulator.enabled() ? "from the simulator" : "none (sub changes on card renewal)"));
     }
 }

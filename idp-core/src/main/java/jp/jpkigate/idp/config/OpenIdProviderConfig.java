@@ -74,7 +74,7 @@ public record OpenIdProviderConfig(
             return new OpenIdProviderConfig(new URI(issuer),
                     Set.of("openid", "profile", "name", "address", "birthdate", "gender", "offline_access"),
                     Set.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr",
-                            "name", "address", "birthdate", "gender", "verified_claims"),
+                            "name", "family_name", "given_name", "address", "birthdate", "gender", "verified_claims"),
                     List.of(),
                     false, Duration.ofSeconds(60), 64 * 1024);
         } catch (URISyntaxException e) {

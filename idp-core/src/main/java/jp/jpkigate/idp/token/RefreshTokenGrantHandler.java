@@ -15,9 +15,11 @@ import jp.jpkigate.idp.store.RefreshTokenStore.Rotation;
 /**
  * {@code grant_type=refresh_token} (RFC 6749 §6) with rotation (RFC 9700 §4.14.2): every use
  * returns a new refresh token and retires the presented one; presenting a retired one again
- * revokes the whole family (the legitimate client and an attacker both lose it) →
- * {@code invalid_grant}. Another client's token, an unknown or expired one → {@code invalid_grant}.
- * An optional {@code scope} may narrow the grant (wider → {@code invalid_scope}). The new ID token
+ * revokes the whole grant, the family and its access tokens (the legitimate client and an attacker
+ * both lose it) → {@code invalid_grant}. Another client's token, an unknown or expired one →
+ * {@code invalid_grant}. An optional {@code scope} may narrow the grant (RFC 6749 §6); a scope the
+ * grant lacks → {@code invalid_scope}, and the presented token stays valid (the store checks before
+ * it rotates). The new ID token
  * (OIDC Core §12.2) keeps {@code sub}, {@code auth_time}, {@code acr}, has no {@code nonce} and no
  * identity claims: the 4 information reach only the tokens of the code's redemption.
  */
@@ -27,11 +29,14 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     private final RefreshTokenStore store;
     private final RefreshTokens tokenFormat;
     private final TokenIssuer issuer;
+    private final GrantRevoker revoker;
 
-    public RefreshTokenGrantHandler(RefreshTokenStore store, RefreshTokens tokenFormat, TokenIssuer issuer) {
+    public RefreshTokenGrantHandler(RefreshTokenStore store, RefreshTokens tokenFormat, TokenIssuer issuer,
+                                    GrantRevoker revoker) {
         this.store = Objects.requireNonNull(store, "store");
         this.tokenFormat = Objects.requireNonNull(tokenFormat, "tokenFormat");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.revoker = Objects.requireNonNull(revoker, "revoker");
     }
 
     @Override
@@ -42,11 +47,11 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     @Override
     public Future<TokenResponse> handle(RegisteredClient client, FormParameters form) {
         String presented;
-        Optional<List<String>> narrowed;
+        List<String> requested;
         try {
             presented = AuthorizationCodeGrantHandler.required(form, "refresh_token");
-            narrowed = form.get("scope").map(s -> Arrays.asList(s.split(" ")));
-            if (narrowed.isPresent() && narrowed.get().stream().anyMatch(String::isEmpty)) {
+            requested = form.get("scope").map(s -> Arrays.asList(s.split(" "))).orElse(List.of());
+            if (requested.stream().anyMatch(String::isEmpty)) {
                 throw OAuthError.INVALID_SCOPE.withDescription("malformed scope").toException();
             }
         } catch (OAuthException e) {
@@ -57,20 +62,19 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
             return AuthorizationCodeGrantHandler.invalidGrant("unknown refresh token");
         }
         String next = tokenFormat.newToken(family.get());
-        return store.rotate(family.get(), client.clientId(), presented, next).compose(outcome -> {
+        List<String> narrowed = requested.stream().distinct().toList();
+        return store.rotate(family.get(), client.clientId(), presented, next, narrowed).compose(outcome -> {
             if (outcome instanceof Rotation.Rotated rotated) {
-                TokenGrant grant = rotated.grant();
-                if (narrowed.isPresent()) {
-                    if (!grant.scopes().containsAll(narrowed.get())) {
-                        return Future.failedFuture(OAuthError.INVALID_SCOPE
-                                .withDescription("scope exceeds the original grant").toException());
-                    }
-                    grant = grant.withScopes(narrowed.get().stream().distinct().toList());
-                }
+                TokenGrant grant = narrowed.isEmpty() ? rotated.grant() : rotated.grant().withScopes(narrowed);
                 return issuer.issue(grant, Optional.empty(), IdentityClaims.Release.NONE, next);
             }
+            if (outcome instanceof Rotation.ScopeExceeded) {
+                return Future.failedFuture(OAuthError.INVALID_SCOPE
+                        .withDescription("scope exceeds the original grant").toException());
+            }
             if (outcome instanceof Rotation.Reused) {
-                return AuthorizationCodeGrantHandler.invalidGrant("refresh token reused; the grant is revoked");
+                return revoker.revoke(family.get()).compose(v ->
+                        AuthorizationCodeGrantHandler.invalidGrant("refresh token reused; the grant is revoked"));
             }
             if (outcome instanceof Rotation.WrongClient) {
                 return AuthorizationCodeGrantHandler.invalidGrant("the refresh token was issued to another client");

@@ -6,10 +6,12 @@ import java.util.Objects;
 
 /**
  * What tokens are minted from, after a code has been redeemed: the client, the pairwise subject and
- * the authentication facts. Stored with a refresh-token family so a refresh mints the same facts.
+ * the authentication facts. Stored with a refresh-token family (under the grant id) so a refresh
+ * mints the same facts.
  * It carries no 4 information: they reach only the tokens of the code's own redemption (see
  * {@link IdentityClaims}).
  *
+ * @param grantId  the grant id ({@link GrantIds}): names the refresh-token family, carried by the access tokens
  * @param clientId the client
  * @param subject  the pairwise {@code sub}
  * @param scopes   the granted scopes
@@ -17,9 +19,10 @@ import java.util.Objects;
  * @param acr      the authentication context class
  * @param amr      RFC 8176 methods
  */
-public record TokenGrant(String clientId, String subject, List<String> scopes, Instant authTime, String acr,
+public record TokenGrant(String grantId, String clientId, String subject, List<String> scopes, Instant authTime, String acr,
                          List<String> amr) {
     public TokenGrant {
+        Objects.requireNonNull(grantId, "grantId");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(subject, "subject");
         scopes = List.copyOf(scopes);
@@ -30,7 +33,7 @@ public record TokenGrant(String clientId, String subject, List<String> scopes, I
 
     /** This grant with fewer scopes (RFC 6749 §6). */
     public TokenGrant withScopes(List<String> narrowed) {
-        return new TokenGrant(clientId, subject, narrowed, authTime, acr, amr);
+        return new TokenGrant(grantId, clientId, subject, narrowed, authTime, acr, amr);
     }
 
     public String scope() {

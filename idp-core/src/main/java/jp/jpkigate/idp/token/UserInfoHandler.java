@@ -10,7 +10,7 @@ import jp.jpkigate.idp.token.BearerTokenException.Code;
 
 /**
  * OIDC Core §5.3 UserInfo, without HTTP types: the {@code Authorization} header's Bearer token
- * (RFC 6750 §2.1) is verified, needs the {@code openid} scope, and yields {@code sub} plus the
+ * (RFC 6750 §2.1) is verified (signature, claims, not revoked), needs the {@code openid} scope, and yields {@code sub} plus the
  * claims stored for its {@code jti} — the 4 information only when the grant released them.
  */
 public final class UserInfoHandler {
@@ -23,20 +23,22 @@ public final class UserInfoHandler {
     }
 
     public Future<Map<String, Object>> handle(Optional<String> authorization) {
-        AccessTokenVerifier.VerifiedAccessToken token;
+        String presented;
         try {
-            token = verifier.verify(bearer(authorization));
-            if (!token.scopes().contains("openid")) {
-                throw new BearerTokenException(Code.INSUFFICIENT_SCOPE, "the openid scope is required");
-            }
+            presented = bearer(authorization);
         } catch (BearerTokenException e) {
             return Future.failedFuture(e);
         }
-        return claims.find(token.jti()).map(stored -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("sub", token.subject());
-            stored.ifPresent(out::putAll);
-            return out;
+        return verifier.verify(presented).compose(token -> {
+            if (!token.scopes().contains("openid")) {
+                return Future.failedFuture(new BearerTokenException(Code.INSUFFICIENT_SCOPE, "the openid scope is required"));
+            }
+            return claims.find(token.jti()).map(stored -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("sub", token.subject());
+                stored.ifPresent(out::putAll);
+                return out;
+            });
         });
     }
 

@@ -123,7 +123,8 @@ public final class OpenIdProviderRoutes {
      * POST /userinfo
      * </pre>
      * {@code persons} maps certificates to a renewal-stable person key for pairwise subjects
-     * ({@code CertificatePersonKeys.INSTANCE} when no linkage source is wired).
+     * ({@link #linkedPersonKeys} with a linkage service, {@code CertificatePersonKeys.INSTANCE} without).
+     * A replayed code or a reused refresh token revokes the grant's tokens ({@code GrantRevoker}).
      */
     public static Router addTokenRoutes(Router router, Vertx vertx, OpenIdProviderConfig config, SigningKeys keys,
                                         ClientRegistry clients, Redis redis, jp.jpkigate.idp.token.TokenOptions options,
@@ -131,13 +132,15 @@ public final class OpenIdProviderRoutes {
         return addTokenRoutes(router, config, keys, authenticator(vertx, config, clients, new RedisReplayCache(redis), clock),
                 new jp.jpkigate.idp.store.redis.RedisAuthorizationCodeStore(redis),
                 new jp.jpkigate.idp.store.redis.RedisRefreshTokenStore(redis),
-                new jp.jpkigate.idp.store.redis.RedisUserInfoClaimsStore(redis), options, persons, clock);
+                new jp.jpkigate.idp.store.redis.RedisUserInfoClaimsStore(redis),
+                new jp.jpkigate.idp.store.redis.RedisGrantRevocations(redis), options, persons, clock);
     }
 
     public static Router addTokenRoutes(Router router, OpenIdProviderConfig config, SigningKeys keys,
                                         ClientAuthenticator authenticator, jp.jpkigate.idp.store.AuthorizationCodeStore codes,
                                         jp.jpkigate.idp.store.RefreshTokenStore refreshTokens,
                                         jp.jpkigate.idp.store.UserInfoClaimsStore userInfoClaims,
+                                        jp.jpkigate.idp.store.GrantRevocations revocations,
                                         jp.jpkigate.idp.token.TokenOptions options,
                                         jp.jpkigate.idp.subject.PersonKeyResolver persons, Clock clock) {
         String issuer = config.issuer().toString();
@@ -147,15 +150,18 @@ public final class OpenIdProviderRoutes {
         jp.jpkigate.idp.token.TokenIssuer tokens = new jp.jpkigate.idp.token.TokenIssuer(
                 new jp.jpkigate.idp.token.TokenMinter(issuer, audience, keys, options, clock, random),
                 userInfoClaims, options.accessTokenLifetime());
+        jp.jpkigate.idp.token.GrantRevoker revoker = new jp.jpkigate.idp.token.GrantRevoker(refreshTokens, revocations,
+                options.accessTokenLifetime());
         jp.jpkigate.idp.token.TokenEndpointHandler token = new jp.jpkigate.idp.token.TokenEndpointHandler(authenticator,
                 java.util.List.of(
                         new jp.jpkigate.idp.token.AuthorizationCodeGrantHandler(codes, refreshTokens, format,
                                 new jp.jpkigate.idp.subject.PairwiseSubjects(options.pairwiseSecret(), persons),
-                                tokens, options, clock),
-                        new jp.jpkigate.idp.token.RefreshTokenGrantHandler(refreshTokens, format, tokens)));
+                                tokens, revoker, options, clock),
+                        new jp.jpkigate.idp.token.RefreshTokenGrantHandler(refreshTokens, format, tokens, revoker)));
         jp.jpkigate.idp.endpoint.UserInfoEndpoint userinfo = new jp.jpkigate.idp.endpoint.UserInfoEndpoint(
                 new jp.jpkigate.idp.token.UserInfoHandler(
-                        new jp.jpkigate.idp.token.AccessTokenVerifier(issuer, audience, keys.publicJwks(), clock), userInfoClaims));
+                        new jp.jpkigate.idp.token.AccessTokenVerifier(issuer, audience, keys.publicJwks(), revocations, clock),
+                        userInfoClaims));
         router.post(OpenIdProviderConfig.TOKEN_PATH).handler(new jp.jpkigate.idp.endpoint.TokenEndpoint(token,
                 config.maxRequestBodyBytes()));
         router.get(OpenIdProviderConfig.USERINFO_PATH).handler(userinfo);
@@ -163,6 +169,19 @@ public final class OpenIdProviderRoutes {
         router.route(OpenIdProviderConfig.TOKEN_PATH).handler(ctx -> ctx.fail(405));
         router.route(OpenIdProviderConfig.USERINFO_PATH).handler(ctx -> ctx.fail(405));
         return router;
+    }
+
+    /**
+     * The production {@code PersonKeyResolver}: the linkage service at {@code linkageUrl} (the
+     * simulator's layout, {@code /ca} and {@code /linkage/{caId}/{serial}}), asked with a Vert.x web
+     * client, and the per-certificate record in Redis.
+     */
+    public static jp.jpkigate.idp.subject.PersonKeyResolver linkedPersonKeys(Vertx vertx, Redis redis, String linkageUrl,
+                                                                           jp.jpkigate.idp.jpki.TrustAnchors anchors) {
+        // One web client per resolver; it lives as long as the Vert.x instance, like the routes' own.
+        return new jp.jpkigate.idp.subject.LinkedPersonKeys(new RemoteCertificateLinkage(WebClient.create(vertx,
+                new WebClientOptions().setUserAgent("jpkigate-op")), linkageUrl, anchors),
+                new jp.jpkigate.idp.store.redis.RedisPersonKeyStore(redis));
     }
 
     /** The client authenticator {@link #create} builds: Redis replay cache, remote client keys fetched with a web client. */

@@ -41,6 +41,7 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCClaimsRequest;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
@@ -215,7 +216,11 @@ class TokenFlowTest {
     }
 
     private static TokenResponse token(ClientAuthentication auth, AuthorizationGrant grant) throws Exception {
-        HttpResponse<Buffer> answer = send(new TokenRequest(TOKEN, auth, grant).toHTTPRequest());
+        return token(auth, grant, null);
+    }
+
+    private static TokenResponse token(ClientAuthentication auth, AuthorizationGrant grant, Scope scope) throws Exception {
+        HttpResponse<Buffer> answer = send(new TokenRequest(TOKEN, auth, grant, scope).toHTTPRequest());
         assertThat(answer.getHeader("Cache-Control")).isEqualTo("no-store");
         return OIDCTokenResponseParser.parse(OpFixture.toNimbus(answer));
     }
@@ -296,6 +301,45 @@ class TokenFlowTest {
         Code code = login(new Scope("openid"), null, CaKind.AUTHENTICATION);
         assertThat(redeem(code).indicatesSuccess()).isTrue();
         assertThat(errorOf(redeem(code))).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aReplayedCodeRevokesTheRefreshTokensAndAccessTokensOfItsFirstUse() throws Exception {
+        Code code = login(new Scope("openid"), null, CaKind.AUTHENTICATION);
+        OIDCTokens first = ((OIDCTokenResponse) redeem(code).toSuccessResponse()).getOIDCTokens();
+        OIDCTokens refreshed = ((OIDCTokenResponse) token(bankAuth(), new RefreshTokenGrant(first.getRefreshToken()))
+                .toSuccessResponse()).getOIDCTokens();
+        assertThat(userinfo("Bearer " + refreshed.getAccessToken().getValue()).statusCode()).isEqualTo(200);
+        Code other = login(new Scope("openid"), null, CaKind.AUTHENTICATION);
+        OIDCTokens unrelated = ((OIDCTokenResponse) redeem(other).toSuccessResponse()).getOIDCTokens();
+
+        assertThat(errorOf(redeem(code))).isEqualTo("invalid_grant");
+
+        for (OIDCTokens tokens : List.of(first, refreshed)) {
+            HttpResponse<Buffer> revoked = userinfo("Bearer " + tokens.getAccessToken().getValue());
+            assertThat(revoked.statusCode()).isEqualTo(401);
+            assertThat(revoked.getHeader("WWW-Authenticate")).contains("error=\"invalid_token\"");
+        }
+        assertThat(errorOf(token(bankAuth(), new RefreshTokenGrant(first.getRefreshToken())))).isEqualTo("invalid_grant");
+        assertThat(errorOf(token(bankAuth(), new RefreshTokenGrant(refreshed.getRefreshToken())))).isEqualTo("invalid_grant");
+        assertThat(userinfo("Bearer " + unrelated.getAccessToken().getValue()).statusCode()).isEqualTo(200);
+        assertThat(token(bankAuth(), new RefreshTokenGrant(unrelated.getRefreshToken())).indicatesSuccess()).isTrue();
+    }
+
+    @Test
+    void aRefreshAskingForMoreThanTheGrantIsInvalidScopeAndTheTokenStaysValid() throws Exception {
+        Code code = login(new Scope("openid", "profile"), null, CaKind.AUTHENTICATION);
+        OIDCTokens tokens = ((OIDCTokenResponse) redeem(code).toSuccessResponse()).getOIDCTokens();
+        RefreshTokenGrant refresh = new RefreshTokenGrant(tokens.getRefreshToken());
+        assertThat(errorOf(token(bankAuth(), refresh, new Scope("openid", "name")))).isEqualTo("invalid_scope");
+
+        TokenResponse narrowed = token(bankAuth(), refresh, new Scope("openid"));
+        assertThat(narrowed.indicatesSuccess()).as("the presented token was not rotated away").isTrue();
+        JWTClaimsSet access = validateAccessToken(((OIDCTokenResponse) narrowed.toSuccessResponse()).getOIDCTokens()
+                .getAccessToken().getValue());
+        assertThat(access.getStringClaim("scope")).isEqualTo("openid");
+        assertThat(access.getStringClaim("gid")).isEqualTo(validateAccessToken(tokens.getAccessToken().getValue())
+                .getStringClaim("gid"));
     }
 
     @Test

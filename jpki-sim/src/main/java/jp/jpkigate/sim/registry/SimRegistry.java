@@ -18,10 +18,11 @@ import jp.jpkigate.sim.revocation.RevocationLog;
 /**
  * The simulated J-LIS registry: residents, their cards and phones, every certificate issued and
  * every revocation event. Life events ({@link LifeEvents}) change it; CRL and OCSP publishing
- * read it as a {@link RevocationLog}. Time comes from the injected clock. All methods are
- * synchronized: one registry may be read by a server while a test changes it.
+ * read it as a {@link RevocationLog}, the renewal linkage service as a {@link SerialLinkage}. Time
+ * comes from the injected clock. All methods are synchronized: one registry may be read by a server
+ * while a test changes it.
  */
-public final class SimRegistry implements RevocationLog {
+public final class SimRegistry implements RevocationLog, SerialLinkage {
     private final SimCas cas;
     private final Clock clock;
     private final RegistryStore store;
@@ -136,6 +137,14 @@ public final class SimRegistry implements RevocationLog {
             previous = certificates.containsKey(previous) ? certificates.get(previous).predecessor() : null;
         }
         return chain;
+    }
+
+    @Override
+    public synchronized Optional<Linkage> linkage(CertId id) {
+        if (!certificates.containsKey(id)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Linkage(id, predecessors(id.caId(), id.serial()), successor(id.caId(), id.serial())));
     }
 
     // ---- package internals for LifeEvents, Minter and RegistryJson
