@@ -12,7 +12,9 @@ import jp.jpkigate.idp.store.PersonKeyStore;
  * of the chain and records the result per certificate.
  *
  * <p>A certificate already recorded answers from the record, without asking the linkage. Otherwise
- * the linkage names its predecessors; the nearest one with a recorded key passes that key on (so a
+ * a certificate with a companion (a card's signature certificate, a phone's certificates) takes the
+ * key of that card authentication certificate, so one person has one key for the card's two
+ * certificates and the phone's; a card authentication certificate's linkage names its predecessors; the nearest one with a recorded key passes that key on (so a
  * person keeps the key in force even where an earlier answer differed, say a certificate the
  * linkage did not know yet), else the first certificate of the chain gives it
  * ({@link CertificateId#personKey()}: the same key {@link CertificatePersonKeys} gives that
@@ -30,11 +32,17 @@ public final class LinkedPersonKeys implements PersonKeyResolver {
 
     @Override
     public Future<String> personKey(String issuerAnchorId, BigInteger serial) {
-        CertificateId certificate = new CertificateId(issuerAnchorId, serial);
+        return personKey(new CertificateId(issuerAnchorId, serial), true);
+    }
+
+    /** {@code followCompanion} is false for the companion itself: a companion's companion is not followed. */
+    private Future<String> personKey(CertificateId certificate, boolean followCompanion) {
         return records.find(certificate).compose(recorded -> recorded.isPresent()
                 ? Future.succeededFuture(recorded.get())
-                : linkage.predecessors(certificate)
-                        .compose(predecessors -> inherited(certificate, predecessors))
+                : linkage.links(certificate)
+                        .compose(links -> followCompanion && links.companion().isPresent()
+                                ? personKey(links.companion().get(), false)
+                                : inherited(certificate, links.predecessors()))
                         .compose(key -> records.putIfAbsent(certificate, key)));
     }
 

@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.jpkigate.idp.jpki.TrustAnchors;
 import jp.jpkigate.idp.subject.CertificateId;
 import jp.jpkigate.idp.subject.CertificateLinkage;
+import jp.jpkigate.idp.subject.CertificateLinks;
 import jp.jpkigate.idp.subject.LinkageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +25,12 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link CertificateLinkage} over HTTP with the Vert.x {@link WebClient} (never blocking), against a
  * service with the simulator's layout: {@code GET /ca} lists its CA generations, and
- * {@code GET /linkage/{caId}/{serial hex}} answers {@code {"predecessors": [{"ca", "serial"}, ...]}}
- * nearest first, or 404 {@code unknown-certificate}. Trust anchor ids and the service's CA ids are
+ * {@code GET /linkage/{caId}/{serial hex}} answers {@code {"predecessors": [{"ca", "serial"}, ...],
+ * "companion": {"ca", "serial"} or null}} (predecessors nearest first), or 404 {@code unknown-certificate}. Trust anchor ids and the service's CA ids are
  * joined by certificate ({@link LinkageCaIds}); the CA list is fetched on first use and kept, and
  * fetched again after a failure.
  *
- * <p>Only a 404 whose problem type is {@code unknown-certificate} means "not known" (empty list).
+ * <p>Only a 404 whose problem type is {@code unknown-certificate} means "not known" ({@link CertificateLinks#NONE}).
  * Everything else fails with {@link LinkageException}: another status (a 404 from a wrong URL
  * included), a timeout, an unreadable answer, or a CA the service does not list, since a wrong
  * answer would be recorded for good. Limits: 5 s, no redirects, 256 KiB, 64 predecessors.
@@ -52,7 +54,7 @@ public final class RemoteCertificateLinkage implements CertificateLinkage {
     }
 
     @Override
-    public Future<List<CertificateId>> predecessors(CertificateId certificate) {
+    public Future<CertificateLinks> links(CertificateId certificate) {
         return caIds().compose(ids -> {
             String caId = ids.caId(certificate.issuer()).orElse(null);
             if (caId == null) {
@@ -64,7 +66,7 @@ public final class RemoteCertificateLinkage implements CertificateLinkage {
                     .compose(response -> switch (response.statusCode()) {
                         case 200 -> parse(response, ids);
                         case 404 -> unknownCertificate(response)
-                                ? Future.succeededFuture(List.<CertificateId>of())
+                                ? Future.succeededFuture(CertificateLinks.NONE)
                                 : Future.failedFuture(new LinkageException("the linkage service answered 404 "
                                         + "without naming the certificate unknown (wrong URL?)"));
                         default -> Future.failedFuture(
@@ -116,25 +118,31 @@ public final class RemoteCertificateLinkage implements CertificateLinkage {
         }
     }
 
-    private static Future<List<CertificateId>> parse(HttpResponse<Buffer> response, LinkageCaIds ids) {
+    private static Future<CertificateLinks> parse(HttpResponse<Buffer> response, LinkageCaIds ids) {
         try {
-            JsonArray predecessors = response.bodyAsJsonObject().getJsonArray("predecessors");
+            JsonObject answer = response.bodyAsJsonObject();
+            JsonArray predecessors = answer.getJsonArray("predecessors");
             if (predecessors == null || predecessors.size() > MAX_PREDECESSORS) {
                 throw new IllegalArgumentException("no or too many predecessors");
             }
             List<CertificateId> chain = new ArrayList<>(predecessors.size());
             for (int i = 0; i < predecessors.size(); i++) {
-                JsonObject entry = predecessors.getJsonObject(i);
-                String serial = entry.getString("serial", "");
-                String issuer = ids.issuer(entry.getString("ca", "")).orElseThrow();
-                if (!SERIAL.matcher(serial).matches()) {
-                    throw new IllegalArgumentException("malformed serial");
-                }
-                chain.add(new CertificateId(issuer, new BigInteger(serial, 16)));
+                chain.add(certificate(predecessors.getJsonObject(i), ids));
             }
-            return Future.succeededFuture(chain);
+            JsonObject companion = answer.getJsonObject("companion");
+            return Future.succeededFuture(new CertificateLinks(chain,
+                    companion == null ? Optional.empty() : Optional.of(certificate(companion, ids))));
         } catch (RuntimeException e) {
             return Future.failedFuture(new LinkageException("an unreadable linkage answer (or a CA the service does not list)"));
         }
+    }
+
+    private static CertificateId certificate(JsonObject entry, LinkageCaIds ids) {
+        String serial = entry.getString("serial", "");
+        String issuer = ids.issuer(entry.getString("ca", "")).orElseThrow();
+        if (!SERIAL.matcher(serial).matches()) {
+            throw new IllegalArgumentException("malformed serial");
+        }
+        return new CertificateId(issuer, new BigInteger(serial, 16));
     }
 }

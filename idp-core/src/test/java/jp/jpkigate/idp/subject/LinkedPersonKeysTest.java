@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 class LinkedPersonKeysTest {
     private final MapLinkage linkage = new MapLinkage()
             .renewed("sim:a", 1, "sim:b", 2)
-            .renewed("sim:b", 2, "sim:b", 3);
+            .renewed("sim:b", 2, "sim:b", 3)
+            .goesWith("sig:b", 30, "sim:b", 3)
+            .goesWith("sim:b", 99, "sim:b", 98)
+            .goesWith("sim:b", 98, "sim:b", 97);
     private final MemoryPersonKeyStore records = new MemoryPersonKeyStore();
     private final LinkedPersonKeys persons = new LinkedPersonKeys(linkage, records);
 
@@ -45,5 +48,12 @@ class LinkedPersonKeysTest {
         Future<String> failed = key("sim:b", 2);
         assertThat(failed.cause()).isInstanceOf(LinkageException.class);
         assertThat(records.records).doesNotContainKey(id("sim:b", 2));
+    }
+
+    @Test
+    void aSignatureOrPhoneCertificateTakesTheKeyOfItsCardAuthenticationCertificate() {
+        assertThat(key("sig:b", 30).result()).as("one person, one key for the card's two certificates").isEqualTo("sim:a/1");
+        assertThat(records.records).containsEntry(id("sig:b", 30), "sim:a/1").containsEntry(id("sim:b", 3), "sim:a/1");
+        assertThat(key("sim:b", 99).result()).as("a companion's companion is not followed").isEqualTo(CertificatePersonKeys.keyOf("sim:b", BigInteger.valueOf(98)));
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A test {@link CertificateLinkage} over an old → new map, as J-LIS's renewal linkage would answer;
@@ -13,6 +14,7 @@ import java.util.Map;
  */
 final class MapLinkage implements CertificateLinkage {
     private final Map<CertificateId, CertificateId> predecessor = new HashMap<>();
+    private final Map<CertificateId, CertificateId> companion = new HashMap<>();
     int asked;
     boolean down;
 
@@ -22,12 +24,18 @@ final class MapLinkage implements CertificateLinkage {
         return this;
     }
 
+    /** Records that {@code serial} (under {@code issuer}) goes with the card authentication certificate {@code authSerial}. */
+    MapLinkage goesWith(String issuer, long serial, String authIssuer, long authSerial) {
+        companion.put(id(issuer, serial), id(authIssuer, authSerial));
+        return this;
+    }
+
     static CertificateId id(String issuer, long serial) {
         return new CertificateId(issuer, BigInteger.valueOf(serial));
     }
 
     @Override
-    public Future<List<CertificateId>> predecessors(CertificateId certificate) {
+    public Future<CertificateLinks> links(CertificateId certificate) {
         asked++;
         if (down) {
             return Future.failedFuture(new LinkageException("the linkage service is down"));
@@ -36,6 +44,6 @@ final class MapLinkage implements CertificateLinkage {
         for (CertificateId id = predecessor.get(certificate); id != null; id = predecessor.get(id)) {
             chain.add(id);
         }
-        return Future.succeededFuture(chain);
+        return Future.succeededFuture(new CertificateLinks(chain, Optional.ofNullable(companion.get(certificate))));
     }
 }

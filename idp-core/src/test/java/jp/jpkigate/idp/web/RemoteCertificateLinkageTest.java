@@ -32,6 +32,7 @@ import jp.jpkigate.sim.ca.FourInfo.Gender;
 import jp.jpkigate.sim.ca.KeyAlgorithm;
 import jp.jpkigate.sim.ca.Municipality;
 import jp.jpkigate.sim.ca.SimCa;
+import jp.jpkigate.sim.card.TokenName;
 import jp.jpkigate.sim.http.SimHttpServer;
 import jp.jpkigate.sim.http.SimPublisherSources;
 import jp.jpkigate.sim.registry.CardRequest;
@@ -138,6 +139,19 @@ class RemoteCertificateLinkageTest {
     }
 
     @Test
+    void theCardsSignatureCertificateAndThePhonesCertificatesGiveThePersonsOneSubject() throws Exception {
+        PairwiseSubjects subjects = subjects(simulatorUrl());
+        Device taro = issueCard("太郎");
+        String bank = sub(subjects, "bank.example", taro.authentication());
+        assertThat(sub(subjects, "bank.example", taro.signature())).isEqualTo(bank);
+        registry.life().move(taro.personId(), Municipality.parse("Osaka/Kita-ku"), "大阪府大阪市北区1-1");
+        assertThat(sub(subjects, "bank.example", registry.device(taro.id()).signature())).isEqualTo(bank);
+        Device phone = registry.life().issuePhone(taro.id(), TokenName.ANDROID, "5678", "PHONE1");
+        assertThat(sub(subjects, "bank.example", phone.authentication())).isEqualTo(bank);
+        assertThat(sub(subjects, "bank.example", phone.signature())).isEqualTo(bank);
+    }
+
+    @Test
     void aRecordedCertificateNeedsNoLinkageAndAnUnknownOneIsItsOwnFirst() throws Exception {
         PairwiseSubjects subjects = subjects(simulatorUrl());
         Device taro = issueCard("太郎");
@@ -168,9 +182,9 @@ class RemoteCertificateLinkageTest {
         clock.set(Instant.parse("2026-03-01T00:00:00Z"));
         Device jiro = issueCard("次郎");
 
-        assertThatThrownBy(() -> await(linkage.predecessors(certificate(taro.authentication()))))
+        assertThatThrownBy(() -> await(linkage.links(certificate(taro.authentication()))))
                 .hasCauseInstanceOf(LinkageException.class).hasMessageContaining("lists no CA");
-        assertThatThrownBy(() -> await(linkage.predecessors(certificate(jiro.authentication()))))
+        assertThatThrownBy(() -> await(linkage.links(certificate(jiro.authentication()))))
                 .hasCauseInstanceOf(LinkageException.class).hasMessageContaining("404");
         assertThat(await(new RedisPersonKeyStore(redis).find(certificate(jiro.authentication())))).isEmpty();
         assertThatThrownBy(() -> await(new LinkedPersonKeys(linkage, new RedisPersonKeyStore(redis))

@@ -16,7 +16,8 @@ import jp.jpkigate.sim.registry.SerialLinkage.Linkage;
  * GET /linkage/{caId}/{serial}   serial in hex (RFC 5280 4.1.2.2: at most 20 octets), e.g. /linkage/auth-2026/1a2b
  * 200 {"certificate": {"ca": "auth-2026", "serial": "1a2b"},
  *      "predecessors": [{"ca": ..., "serial": ...}, ...],    nearest first; the last is the first of the chain
- *      "successor": {"ca": ..., "serial": ...} or null}
+ *      "successor": {"ca": ..., "serial": ...} or null,
+ *      "companion": {"ca": ..., "serial": ...} or null}     the card authentication certificate it goes with
  * </pre>
  * A malformed serial answers 400; an unknown CA generation 404 {@code unknown-ca}; a serial the CA
  * never issued 404 {@code unknown-certificate} (problem documents). The registry is read on a
@@ -61,7 +62,8 @@ final class LinkageRoutes {
         return new JsonObject()
                 .put("certificate", json(linkage.certificate()))
                 .put("predecessors", predecessors)
-                .put("successor", linkage.successor().map(LinkageRoutes::json).orElse(null));
+                .put("successor", linkage.successor().map(LinkageRoutes::json).orElse(null))
+                .put("companion", linkage.companion().map(LinkageRoutes::json).orElse(null));
     }
 
     private static JsonObject json(CertId id) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.jpkigate.sim.ca.CertificateType;
 import jp.jpkigate.sim.revocation.Reason;
 import jp.jpkigate.sim.revocation.RevocationEvent;
 import jp.jpkigate.sim.revocation.RevocationLog;
@@ -144,7 +145,26 @@ public final class SimRegistry implements RevocationLog, SerialLinkage {
         if (!certificates.containsKey(id)) {
             return Optional.empty();
         }
-        return Optional.of(new Linkage(id, predecessors(id.caId(), id.serial()), successor(id.caId(), id.serial())));
+        return Optional.of(new Linkage(id, predecessors(id.caId(), id.serial()), successor(id.caId(), id.serial()),
+                companion(certificates.get(id))));
+    }
+
+    /**
+     * The card authentication certificate a certificate goes with: of the same card, or for a phone
+     * of the card it is linked to; the last one issued (in issue order) no later than the certificate
+     * itself. Any one of the card's authentication certificates would do: they form one chain.
+     */
+    private Optional<CertId> companion(CertRecord record) {
+        if (record.type() == CertificateType.AUTH_CARD) {
+            return Optional.empty();
+        }
+        Device device = devices.get(record.deviceId());
+        String cardId = device != null && device.phone() ? device.cardId() : record.deviceId();
+        return certificates.values().stream()
+                .filter(c -> c.type() == CertificateType.AUTH_CARD && c.deviceId().equals(cardId)
+                        && !c.notBefore().isAfter(record.notBefore()))
+                .reduce((earlier, later) -> later)
+                .map(CertRecord::id);
     }
 
     // ---- package internals for LifeEvents, Minter and RegistryJson

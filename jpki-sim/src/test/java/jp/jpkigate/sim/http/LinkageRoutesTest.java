@@ -13,6 +13,7 @@ import jp.jpkigate.sim.ca.FourInfo.Gender;
 import jp.jpkigate.sim.ca.KeyAlgorithm;
 import jp.jpkigate.sim.ca.Municipality;
 import jp.jpkigate.sim.card.TestPki;
+import jp.jpkigate.sim.card.TokenName;
 import jp.jpkigate.sim.registry.CardRequest;
 import jp.jpkigate.sim.registry.CertId;
 import jp.jpkigate.sim.registry.Device;
@@ -76,7 +77,8 @@ class LinkageRoutesTest {
         assertThat(latest.bodyAsJsonObject()).isEqualTo(new JsonObject()
                 .put("certificate", json(third))
                 .put("predecessors", new io.vertx.core.json.JsonArray().add(json(second)).add(json(first)))
-                .put("successor", null));
+                .put("successor", null)
+                .put("companion", null));
         JsonObject oldest = linkage(first).bodyAsJsonObject();
         assertThat(oldest.getJsonArray("predecessors")).isEmpty();
         assertThat(oldest.getJsonObject("successor")).isEqualTo(json(second));
@@ -93,6 +95,23 @@ class LinkageRoutesTest {
         assertThat(answer.getJsonArray("predecessors").getList()).hasSize(1);
         assertThat(answer.getJsonArray("predecessors").getJsonObject(0)).isEqualTo(json(card.signature()));
         assertThat(linkage(card.authentication()).bodyAsJsonObject().getJsonObject("successor")).isNull();
+    }
+
+    @Test
+    void signatureAndPhoneCertificatesNameTheCardAuthenticationCertificateAsCompanion() {
+        Device card = issueCard();
+        Device phone = registry.life().issuePhone(card.id(), TokenName.ANDROID, "5678", "PHONE1");
+        assertThat(linkage(card.signature()).bodyAsJsonObject().getJsonObject("companion")).isEqualTo(json(card.authentication()));
+        assertThat(linkage(phone.authentication()).bodyAsJsonObject().getJsonObject("companion"))
+                .isEqualTo(json(card.authentication()));
+        assertThat(linkage(phone.signature()).bodyAsJsonObject().getJsonObject("companion"))
+                .isEqualTo(json(card.authentication()));
+
+        registry.life().move(card.personId(), Municipality.parse("Osaka/Kita-ku"), "大阪府大阪市北区1-1");
+        CertId moved = registry.device(card.id()).signature();
+        assertThat(linkage(moved).bodyAsJsonObject().getJsonObject("companion"))
+                .as("a new signature certificate on the same card goes with the card's authentication certificate")
+                .isEqualTo(json(card.authentication()));
     }
 
     @Test
