@@ -9,6 +9,7 @@ import jp.jpkigate.idp.client.RegisteredClient;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
+import jp.jpkigate.idp.store.GrantRevocationStore;
 import jp.jpkigate.idp.store.RefreshTokenStore;
 import jp.jpkigate.idp.store.RefreshTokenStore.Rotation;
 
@@ -19,7 +20,9 @@ import jp.jpkigate.idp.store.RefreshTokenStore.Rotation;
  * {@code invalid_grant}. Another client's token, an unknown or expired one → {@code invalid_grant}.
  * An optional {@code scope} may narrow the grant (wider → {@code invalid_scope}). The new ID token
  * (OIDC Core §12.2) keeps {@code sub}, {@code auth_time}, {@code acr}, has no {@code nonce} and no
- * identity claims: the 4 information reach only the tokens of the code's redemption.
+ * identity claims: the 4 information reach only the tokens of the code's redemption. A family whose
+ * login came at or before the person's withdrawal of the client's approval (on the account page,
+ * {@link GrantRevocationStore}) is revoked → {@code invalid_grant}.
  */
 public final class RefreshTokenGrantHandler implements GrantHandler {
     public static final String GRANT_TYPE = "refresh_token";
@@ -27,11 +30,14 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     private final RefreshTokenStore store;
     private final RefreshTokens tokenFormat;
     private final TokenIssuer issuer;
+    private final GrantRevocationStore revocations;
 
-    public RefreshTokenGrantHandler(RefreshTokenStore store, RefreshTokens tokenFormat, TokenIssuer issuer) {
+    public RefreshTokenGrantHandler(RefreshTokenStore store, RefreshTokens tokenFormat, TokenIssuer issuer,
+                                    GrantRevocationStore revocations) {
         this.store = Objects.requireNonNull(store, "store");
         this.tokenFormat = Objects.requireNonNull(tokenFormat, "tokenFormat");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.revocations = Objects.requireNonNull(revocations, "revocations");
     }
 
     @Override
@@ -59,15 +65,9 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
         String next = tokenFormat.newToken(family.get());
         return store.rotate(family.get(), client.clientId(), presented, next).compose(outcome -> {
             if (outcome instanceof Rotation.Rotated rotated) {
-                TokenGrant grant = rotated.grant();
-                if (narrowed.isPresent()) {
-                    if (!grant.scopes().containsAll(narrowed.get())) {
-                        return Future.failedFuture(OAuthError.INVALID_SCOPE
-                                .withDescription("scope exceeds the original grant").toException());
-                    }
-                    grant = grant.withScopes(narrowed.get().stream().distinct().toList());
-                }
-                return issuer.issue(grant, Optional.empty(), IdentityClaims.Release.NONE, next);
+                return unlessWithdrawn(family.get(), rotated.grant()).compose(live -> live
+                        ? issue(rotated.grant(), narrowed, next)
+                        : AuthorizationCodeGrantHandler.invalidGrant("the person withdrew the approval for this client"));
             }
             if (outcome instanceof Rotation.Reused) {
                 return AuthorizationCodeGrantHandler.invalidGrant("refresh token reused; the grant is revoked");
@@ -76,6 +76,28 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
                 return AuthorizationCodeGrantHandler.invalidGrant("the refresh token was issued to another client");
             }
             return AuthorizationCodeGrantHandler.invalidGrant("unknown, expired or revoked refresh token");
+        });
+    }
+
+    private Future<TokenResponse> issue(TokenGrant rotated, Optional<List<String>> narrowed, String next) {
+        TokenGrant grant = rotated;
+        if (narrowed.isPresent()) {
+            if (!grant.scopes().containsAll(narrowed.get())) {
+                return Future.failedFuture(OAuthError.INVALID_SCOPE
+                        .withDescription("scope exceeds the original grant").toException());
+            }
+            grant = grant.withScopes(narrowed.get().stream().distinct().toList());
+        }
+        return issuer.issue(grant, Optional.empty(), IdentityClaims.Release.NONE, next);
+    }
+
+    /** False (and the family revoked) when the person withdrew the client's approval after this family's login. */
+    private Future<Boolean> unlessWithdrawn(String family, TokenGrant grant) {
+        return revocations.revokedAt(grant.clientId(), grant.subject()).compose(withdrawn -> {
+            if (withdrawn.isEmpty() || grant.authTime().isAfter(withdrawn.get())) {
+                return Future.succeededFuture(true);
+            }
+            return store.revoke(family).map(v -> false);
         });
     }
 }

@@ -19,6 +19,11 @@ import java.util.Base64;
  *                                                      current token), u:&lt;sha256&gt; per rotated-away token; PX family
  *                                                      lifetime; rotation by Lua
  * jpkigate:op:userinfo:{&lt;sha256(jti)&gt;}               string  released claims JSON, SET NX PX access-token lifetime
+ * jpkigate:op:approvals:{&lt;sha256(person key)&gt;}      hash    client id → Approval JSON; PX at least the approval
+ *                                                      lifetime, lengthened by Lua on every save; HDEL on revocation
+ * jpkigate:op:account:{&lt;sha256(session id)&gt;}        string  AccountSession JSON, SET NX PX session lifetime
+ * jpkigate:op:rtrevoked:{&lt;sha256(client, subject)&gt;}  string  epoch ms of the last withdrawal, PX longest refresh
+ *                                                      family lifetime
  * </pre>
  */
 final class RedisOpKeys {
@@ -55,6 +60,21 @@ final class RedisOpKeys {
 
     static String userInfoClaims(String jti) {
         return "jpkigate:op:userinfo:{" + sha256(jti) + "}";
+    }
+
+    /** One person's approvals: the person key is hashed, so no certificate identity appears in key listings. */
+    static String approvals(String personKey) {
+        return "jpkigate:op:approvals:{" + sha256(personKey) + "}";
+    }
+
+    /** Session ids are bearer secrets: only their hash names the key. */
+    static String accountSession(String sessionId) {
+        return "jpkigate:op:account:{" + sha256(sessionId) + "}";
+    }
+
+    /** A NUL separates client and subject (client ids are visible ASCII), so no pair can stand for another. */
+    static String grantRevocation(String clientId, String subject) {
+        return "jpkigate:op:rtrevoked:{" + sha256(clientId + "\u0000" + subject) + "}";
     }
 
     /** Base64url SHA-256 of UTF-8 text. */
