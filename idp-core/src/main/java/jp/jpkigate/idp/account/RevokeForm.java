@@ -1,15 +1,14 @@
 package jp.jpkigate.idp.account;
 
 import java.util.Objects;
-import jp.jpkigate.idp.login.ConsentForm;
 import jp.jpkigate.idp.login.LoginException;
 import jp.jpkigate.idp.login.LoginProblem;
+import jp.jpkigate.idp.login.PageForm;
 import jp.jpkigate.idp.oauth.FormParameters;
-import jp.jpkigate.idp.oauth.OAuthException;
 
 /**
- * A revoke button's POST body on the account page: {@code csrf=<token>&client_id=<client>}, parsed
- * strictly ({@link FormParameters}); anything else is {@link LoginProblem#INVALID_FORM}.
+ * A revoke button's POST body on the account page: {@code csrf=<token>&client_id=<client>}, read
+ * by {@link PageForm}; anything else is {@link LoginProblem#INVALID_FORM}.
  *
  * @param csrf     the anti-CSRF token as sent (checked against the account session)
  * @param clientId the client whose approval to withdraw (1-255 visible ASCII, as registered)
@@ -21,15 +20,11 @@ public record RevokeForm(String csrf, String clientId) {
     }
 
     public static RevokeForm parse(byte[] body) throws LoginException {
-        try {
-            return of(FormParameters.parse(body));
-        } catch (OAuthException e) {
-            throw LoginProblem.INVALID_FORM.toException();
-        }
+        return PageForm.parse(body, RevokeForm::of);
     }
 
     public static RevokeForm of(FormParameters form) throws LoginException {
-        String csrf = ConsentForm.token(form.get("csrf"));
+        String csrf = PageForm.token(form.get("csrf"));
         String clientId = form.get("client_id").orElseThrow(LoginProblem.INVALID_FORM::toException);
         if (clientId.length() > 255 || !clientId.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
             throw LoginProblem.INVALID_FORM.toException();

@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import jp.jpkigate.idp.login.LoginException;
 import jp.jpkigate.idp.login.LoginProblem;
-import jp.jpkigate.idp.oauth.FormParameters;
+import jp.jpkigate.idp.login.PageForm;
 import jp.jpkigate.idp.oauth.OAuthException;
 import jp.jpkigate.idp.web.FormBody;
 
@@ -17,15 +17,10 @@ final class HtmlForm {
     /** A page's form is a token and a word or two. */
     static final int MAX_BYTES = 2048;
 
-    /** Reads the typed form from parsed parameters. */
-    interface Reader<T> {
-        T read(FormParameters form) throws LoginException;
-    }
-
     private HtmlForm() {
     }
 
-    static <T> Future<T> read(HttpServerRequest request, Reader<T> reader) {
+    static <T> Future<T> read(HttpServerRequest request, PageForm.Reader<T> reader) {
         return FormBody.read(request, MAX_BYTES)
                 .recover(failure -> Future.failedFuture(failure instanceof OAuthException
                         ? LoginProblem.INVALID_FORM.toException() : failure))

@@ -25,9 +25,8 @@ import jp.jpkigate.idp.testing.LoginFixture.Page;
 import jp.jpkigate.idp.testing.OpFixture;
 import jp.jpkigate.sim.ca.CaKind;
 import jp.jpkigate.sim.registry.Device;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The person's account page over HTTP: an authentication-certificate login of the OP itself (QR
@@ -37,17 +36,8 @@ import org.junit.jupiter.api.Test;
 class AccountApprovalsTest {
     private static final String PAGE = "/account/approvals";
 
-    private static LoginFixture op;
-
-    @BeforeAll
-    static void start() throws Exception {
-        op = LoginFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        op.close();
-    }
+    @RegisterExtension
+    static final LoginFixture op = new LoginFixture();
 
     /** {@code person} logs in to the account page; the account cookie as a Cookie header value. */
     private static String accountLogin(Device person) throws Exception {

@@ -31,9 +31,8 @@ import jp.jpkigate.idp.testing.OpFixture;
 import jp.jpkigate.sim.ca.CaKind;
 import jp.jpkigate.sim.registry.Device;
 import jp.jpkigate.testing.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Consent to share with the RP over HTTP: the page after the card's signature the first time per
@@ -42,17 +41,8 @@ import org.junit.jupiter.api.Test;
  * (a fresh virtual card), so no approval leaks between tests.
  */
 class ConsentFlowTest {
-    private static LoginFixture op;
-
-    @BeforeAll
-    static void start() throws Exception {
-        op = LoginFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        op.close();
-    }
+    @RegisterExtension
+    static final LoginFixture op = new LoginFixture();
 
     /** A login of {@code person} up to the card's signature. */
     private static Page signedLogin(Device person, Scope scope, String claims, Prompt prompt, CaKind kind) throws Exception {
@@ -77,6 +67,21 @@ class ConsentFlowTest {
         HttpResponse<Buffer> next = op.continueLogin(page);
         assertThat(next.statusCode()).isEqualTo(303);
         assertThat(next.getHeader("Location")).startsWith(OpFixture.BANK_REDIRECT + "?code=");
+    }
+
+    /** A new person's login awaiting consent, the consent path and the form's token. */
+    private record Awaiting(Page page, String path, String csrf) {
+        /** A form POST from the browser that opened the login. */
+        HttpResponse<Buffer> post(String body) throws Exception {
+            return op.postForm(path, page.cookie(), body);
+        }
+    }
+
+    private static Awaiting awaitingConsent() throws Exception {
+        Page page = signedLogin(op.issueCard(), new Scope("openid"));
+        assertAsksConsent(page);
+        String path = "/login/" + page.txn() + "/consent";
+        return new Awaiting(page, path, csrfOf(op.get(path, page.cookie())));
     }
 
     private static void assertErrorPage(HttpResponse<Buffer> answer, int status, String code) {
@@ -166,43 +171,38 @@ class ConsentFlowTest {
 
     @Test
     void aPostWithoutTheCookieOrAValidTokenIsAnErrorPageNeverARedirect() throws Exception {
-        Page page = signedLogin(op.issueCard(), new Scope("openid"));
-        assertAsksConsent(page);
-        String path = "/login/" + page.txn() + "/consent";
-        String csrf = csrfOf(op.get(path, page.cookie()));
+        Awaiting a = awaitingConsent();
+        String path = a.path();
+        String csrf = a.csrf();
         assertErrorPage(op.postForm(path, null, "csrf=" + csrf + "&decision=approve"), 404, "unknown_transaction");
-        assertErrorPage(op.postForm(path, page.cookie(), "decision=approve"), 400, "invalid_request");
-        assertErrorPage(op.postForm(path, page.cookie(), "csrf=" + "A".repeat(43) + "&decision=approve"), 403, "invalid_csrf_token");
-        assertErrorPage(op.postForm(path, page.cookie(), "csrf=" + csrf + "&decision=maybe"), 400, "invalid_request");
-        assertErrorPage(op.postForm(path, page.cookie(), "csrf=" + csrf + "&csrf=" + csrf + "&decision=approve"), 400,
+        assertErrorPage(a.post("decision=approve"), 400, "invalid_request");
+        assertErrorPage(a.post("csrf=" + "A".repeat(43) + "&decision=approve"), 403, "invalid_csrf_token");
+        assertErrorPage(a.post("csrf=" + csrf + "&decision=maybe"), 400, "invalid_request");
+        assertErrorPage(a.post("csrf=" + csrf + "&csrf=" + csrf + "&decision=approve"), 400,
                 "invalid_request");
-        assertErrorPage(op.postForm(path, page.cookie(), "csrf=%ZZ&decision=approve"), 400, "invalid_request");
-        assertErrorPage(TestRedis.await(op.web.post(path).putHeader("Cookie", page.cookie()).putHeader("Content-Type", "text/plain")
+        assertErrorPage(a.post("csrf=%ZZ&decision=approve"), 400, "invalid_request");
+        assertErrorPage(TestRedis.await(op.web.post(path).putHeader("Cookie", a.page().cookie()).putHeader("Content-Type", "text/plain")
                 .sendBuffer(Buffer.buffer("csrf=" + csrf + "&decision=approve"))), 400, "invalid_request");
-        assertErrorPage(op.postForm(path, page.cookie(), "csrf=" + csrf + "&decision=approve&pad=" + "x".repeat(4096)), 400,
+        assertErrorPage(a.post("csrf=" + csrf + "&decision=approve&pad=" + "x".repeat(4096)), 400,
                 "invalid_request");
         // another login's token does not serve this one
-        Page other = signedLogin(op.issueCard(), new Scope("openid"));
-        assertAsksConsent(other);
-        String otherCsrf = csrfOf(op.get("/login/" + other.txn() + "/consent", other.cookie()));
-        assertErrorPage(op.postForm(path, page.cookie(), "csrf=" + otherCsrf + "&decision=approve"), 403, "invalid_csrf_token");
+        assertErrorPage(a.post("csrf=" + awaitingConsent().csrf() + "&decision=approve"), 403,
+                "invalid_csrf_token");
         // the page itself needs the cookie
         assertErrorPage(op.get(path, null), 404, "unknown_transaction");
         // after all that, the person can still decide
-        assertThat(op.postForm(path, page.cookie(), "csrf=" + csrf + "&decision=approve").statusCode()).isEqualTo(303);
+        assertThat(a.post("csrf=" + csrf + "&decision=approve").statusCode()).isEqualTo(303);
     }
 
     @Test
     void theDecisionIsTakenOnceASecondPostIsAnErrorPage() throws Exception {
-        Page page = signedLogin(op.issueCard(), new Scope("openid"));
-        assertAsksConsent(page);
-        String path = "/login/" + page.txn() + "/consent";
-        String csrf = csrfOf(op.get(path, page.cookie()));
-        assertThat(op.postForm(path, page.cookie(), "csrf=" + csrf + "&decision=approve").statusCode()).isEqualTo(303);
-        assertErrorPage(op.postForm(path, page.cookie(), "csrf=" + csrf + "&decision=approve"), 409, "transaction_already_completed");
-        assertErrorPage(op.postForm(path, page.cookie(), "csrf=" + csrf + "&decision=deny"), 409, "transaction_already_completed");
-        assertErrorPage(op.get(path, page.cookie()), 409, "transaction_already_completed");
-        assertErrorPage(op.continueLogin(page), 409, "transaction_already_completed");
+        Awaiting a = awaitingConsent();
+        String csrf = a.csrf();
+        assertThat(a.post("csrf=" + csrf + "&decision=approve").statusCode()).isEqualTo(303);
+        assertErrorPage(a.post("csrf=" + csrf + "&decision=approve"), 409, "transaction_already_completed");
+        assertErrorPage(a.post("csrf=" + csrf + "&decision=deny"), 409, "transaction_already_completed");
+        assertErrorPage(op.get(a.path(), a.page().cookie()), 409, "transaction_already_completed");
+        assertErrorPage(op.continueLogin(a.page()), 409, "transaction_already_completed");
     }
 
     @Test
@@ -227,13 +227,11 @@ class ConsentFlowTest {
 
     @Test
     void aDecisionAfterTheConsentDeadlineIsAccessDenied() throws Exception {
-        Page page = signedLogin(op.issueCard(), new Scope("openid"));
-        assertAsksConsent(page);
-        String csrf = csrfOf(op.get("/login/" + page.txn() + "/consent", page.cookie()));
+        Awaiting awaiting = awaitingConsent();
         op.clock.advance(Duration.ofMinutes(12));
         try {
-            HttpResponse<Buffer> late = op.postForm("/login/" + page.txn() + "/consent", page.cookie(),
-                    "csrf=" + csrf + "&decision=approve");
+            HttpResponse<Buffer> late = op.postForm(awaiting.path(), awaiting.page().cookie(),
+                    "csrf=" + awaiting.csrf() + "&decision=approve");
             assertThat(late.statusCode()).isEqualTo(303);
             assertThat(query(late.getHeader("Location"))).containsEntry("error", "access_denied").doesNotContainKey("code");
         } finally {

@@ -28,9 +28,8 @@ import jp.jpkigate.idp.testing.OpFixture;
 import jp.jpkigate.sim.ca.CaKind;
 import jp.jpkigate.sim.cli.SimCli;
 import jp.jpkigate.testing.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /**
@@ -40,17 +39,8 @@ import picocli.CommandLine;
  * yet) redirects with code, state and iss. Real Redis, real virtual cards, a clock the test moves.
  */
 class LoginFlowTest {
-    private static LoginFixture op;
-
-    @BeforeAll
-    static void start() throws Exception {
-        op = LoginFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        op.close();
-    }
+    @RegisterExtension
+    static final LoginFixture op = new LoginFixture();
 
     private static Page authorize(Scope scope) throws Exception {
         return op.authorize(scope);

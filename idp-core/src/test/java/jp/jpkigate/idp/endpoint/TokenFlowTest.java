@@ -43,9 +43,8 @@ import java.time.Duration;
 import jp.jpkigate.idp.testing.LoginFixture;
 import jp.jpkigate.idp.testing.OpFixture;
 import jp.jpkigate.sim.ca.CaKind;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import jp.jpkigate.testing.TestRedis;
 
 /**
@@ -56,17 +55,8 @@ import jp.jpkigate.testing.TestRedis;
 class TokenFlowTest {
     private static final URI TOKEN = URI.create(OpFixture.ISSUER + "/token");
 
-    private static LoginFixture op;
-
-    @BeforeAll
-    static void start() throws Exception {
-        op = LoginFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        op.close();
-    }
+    @RegisterExtension
+    static final LoginFixture op = new LoginFixture();
 
     /** A code and the verifier that redeems it. */
     record Code(String code, CodeVerifier verifier) {

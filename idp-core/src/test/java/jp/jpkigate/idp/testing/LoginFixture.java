@@ -74,15 +74,19 @@ import jp.jpkigate.sim.registry.Device;
 import jp.jpkigate.sim.registry.SimState;
 import jp.jpkigate.testing.MutableClock;
 import jp.jpkigate.testing.TestRedis;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The OP's login, consent, account and token routes running for HTTP tests, with the simulator's
  * virtual cards as the signers: a real redis-server, Vert.x with a short blocked-loop warning, the
  * routes on port 0, a clock the test moves, the {@link OpFixture} clients ({@code bank} with one ES256
  * key). A test plays the browser (the page, its login cookie) and the signer app; the helpers here
- * are the steps.
+ * are the steps. One per test class: {@code @RegisterExtension static final LoginFixture op = new LoginFixture();}
+ * (or {@link #start()} and {@link #close()} by hand).
  */
-public final class LoginFixture implements AutoCloseable {
+public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     public static final String PIN = "1234";
     public static final String PASSWORD = "PASSWORD1";
     public static final String NONCE = "n-0S6_WzA2Mj";
@@ -90,23 +94,43 @@ public final class LoginFixture implements AutoCloseable {
     private static final Pattern CSRF = Pattern.compile("<input type=\"hidden\" name=\"csrf\" value=\"([A-Za-z0-9_-]+)\">");
     private static final AtomicInteger PEOPLE = new AtomicInteger();
 
-    public final MutableClock clock;
-    public final Path simDir;
-    public final SimState sim;
+    public MutableClock clock;
+    public Path simDir;
+    public SimState sim;
     /** The first person's card (髙橋 花子, Shinjuku). */
-    public final Device card;
-    public final TestRedis redisServer;
-    public final Vertx vertx;
-    public final Redis redis;
-    public final HttpServer server;
-    public final WebClient web;
-    public final ECKey bankKey;
+    public Device card;
+    public TestRedis redisServer;
+    public Vertx vertx;
+    public Redis redis;
+    public HttpServer server;
+    public WebClient web;
+    public ECKey bankKey;
 
     /** A browser's login: the page, its transaction id, login cookie, state and PKCE verifier. */
     public record Page(HttpResponse<Buffer> response, String txn, String cookie, State state, CodeVerifier verifier) {
     }
 
-    private LoginFixture() throws Exception {
+    /** Started by the extension callback, or by {@link #start()}. */
+    public LoginFixture() {
+    }
+
+    public static LoginFixture start() throws Exception {
+        LoginFixture fixture = new LoginFixture();
+        fixture.open();
+        return fixture;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    private void open() throws Exception {
         clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         simDir = Files.createTempDirectory("login-fixture-sim");
         sim = SimState.init(simDir, clock, new SecureRandom(), false);
@@ -131,10 +155,6 @@ public final class LoginFixture implements AutoCloseable {
         server = TestRedis.await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort())
                 .setFollowRedirects(false));
-    }
-
-    public static LoginFixture start() throws Exception {
-        return new LoginFixture();
     }
 
     /** A new person's card (PIN {@link #PIN}, password {@link #PASSWORD}): someone who never approved anything. */
@@ -300,11 +320,6 @@ public final class LoginFixture implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try {
-            web.close();
-            TestRedis.await(vertx.close());
-        } finally {
-            redisServer.close();
-        }
+        OpFixture.close(web, vertx, redisServer);
     }
 }
