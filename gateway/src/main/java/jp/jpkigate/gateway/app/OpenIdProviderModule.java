@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import jp.jpkigate.gateway.config.GatewayConfig;
 import jp.jpkigate.gateway.config.TrustAnchors;
+import jp.jpkigate.idp.approval.ApprovalOptions;
 import jp.jpkigate.idp.client.ClientRegistry;
 import jp.jpkigate.idp.config.OpenIdProviderConfig;
 import jp.jpkigate.idp.jpki.CacheRevocationChecker;
@@ -127,9 +128,11 @@ public final class OpenIdProviderModule {
     /** The OP's routes for one HTTP verticle; reads page templates from the classpath, so call it on a worker. */
     public Router routes(Vertx vertx, Redis redis) {
         Router router = OpenIdProviderRoutes.create(vertx, config, keys, clients, redis, clock);
-        OpenIdProviderRoutes.addLoginRoutes(router, config, clients, verifier, redis, clock);
-        OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, keys, clients, redis,
-                TokenOptions.defaults(pairwiseSecret), personKeys(vertx, redis), clock);
+        TokenOptions tokens = TokenOptions.defaults(pairwiseSecret);
+        PersonKeyResolver persons = personKeys(vertx, redis);
+        OpenIdProviderRoutes.addLoginRoutes(router, config, clients, verifier, redis, persons, tokens,
+                ApprovalOptions.defaults(), clock);
+        OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, keys, clients, redis, tokens, persons, clock);
         return router;
     }
 

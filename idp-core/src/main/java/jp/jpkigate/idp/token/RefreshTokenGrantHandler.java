@@ -9,6 +9,7 @@ import jp.jpkigate.idp.client.RegisteredClient;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
+import jp.jpkigate.idp.store.ApprovalWithdrawalStore;
 import jp.jpkigate.idp.store.RefreshTokenStore;
 import jp.jpkigate.idp.store.RefreshTokenStore.Rotation;
 
@@ -21,7 +22,9 @@ import jp.jpkigate.idp.store.RefreshTokenStore.Rotation;
  * grant lacks → {@code invalid_scope}, and the presented token stays valid (the store checks before
  * it rotates). The new ID token
  * (OIDC Core §12.2) keeps {@code sub}, {@code auth_time}, {@code acr}, has no {@code nonce} and no
- * identity claims: the 4 information reach only the tokens of the code's redemption.
+ * identity claims: the 4 information reach only the tokens of the code's redemption. A family whose
+ * login came at or before the person's withdrawal of the client's approval (on the account page,
+ * {@link ApprovalWithdrawalStore}) is revoked → {@code invalid_grant}.
  */
 public final class RefreshTokenGrantHandler implements GrantHandler {
     public static final String GRANT_TYPE = "refresh_token";
@@ -30,13 +33,15 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     private final RefreshTokens tokenFormat;
     private final TokenIssuer issuer;
     private final GrantRevoker revoker;
+    private final ApprovalWithdrawalStore revocations;
 
     public RefreshTokenGrantHandler(RefreshTokenStore store, RefreshTokens tokenFormat, TokenIssuer issuer,
-                                    GrantRevoker revoker) {
+                                    GrantRevoker revoker, ApprovalWithdrawalStore revocations) {
         this.store = Objects.requireNonNull(store, "store");
         this.tokenFormat = Objects.requireNonNull(tokenFormat, "tokenFormat");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.revoker = Objects.requireNonNull(revoker, "revoker");
+        this.revocations = Objects.requireNonNull(revocations, "revocations");
     }
 
     @Override
@@ -66,7 +71,9 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
         return store.rotate(family.get(), client.clientId(), presented, next, narrowed).compose(outcome -> {
             if (outcome instanceof Rotation.Rotated rotated) {
                 TokenGrant grant = narrowed.isEmpty() ? rotated.grant() : rotated.grant().withScopes(narrowed);
-                return issuer.issue(grant, Optional.empty(), IdentityClaims.Release.NONE, next);
+                return unlessWithdrawn(family.get(), grant).compose(live -> live
+                        ? issuer.issue(grant, Optional.empty(), IdentityClaims.Release.NONE, next)
+                        : AuthorizationCodeGrantHandler.invalidGrant("the person withdrew the approval for this client"));
             }
             if (outcome instanceof Rotation.ScopeExceeded) {
                 return Future.failedFuture(OAuthError.INVALID_SCOPE
@@ -80,6 +87,16 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
                 return AuthorizationCodeGrantHandler.invalidGrant("the refresh token was issued to another client");
             }
             return AuthorizationCodeGrantHandler.invalidGrant("unknown, expired or revoked refresh token");
+        });
+    }
+
+    /** False (and the grant revoked) when the person withdrew the client's approval after this family's login. */
+    private Future<Boolean> unlessWithdrawn(String family, TokenGrant grant) {
+        return revocations.revokedAt(grant.clientId(), grant.subject()).compose(withdrawn -> {
+            if (withdrawn.isEmpty() || grant.authTime().isAfter(withdrawn.get())) {
+                return Future.succeededFuture(true);
+            }
+            return revoker.revoke(family).map(v -> false);
         });
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -16,29 +14,20 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
-import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
-import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
-import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
-import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
-import com.nimbusds.oauth2.sdk.id.State;
-import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
-import com.nimbusds.openid.connect.sdk.OIDCClaimsRequest;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
@@ -46,56 +35,18 @@ import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
-import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.redis.client.Redis;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import jp.jpkigate.idp.client.ClientRegistry;
-import jp.jpkigate.idp.config.OpenIdProviderConfig;
-import jp.jpkigate.idp.jpki.JpkiVerifier;
-import jp.jpkigate.idp.jpki.JpkiVerifierOptions;
-import jp.jpkigate.idp.jpki.RevocationStatus;
-import jp.jpkigate.idp.jpki.TrustAnchors;
-import jp.jpkigate.idp.key.Jca;
-import jp.jpkigate.idp.key.SigningKeys;
-import jp.jpkigate.idp.subject.CertificatePersonKeys;
+import jp.jpkigate.idp.testing.LoginFixture;
 import jp.jpkigate.idp.testing.OpFixture;
-import jp.jpkigate.idp.token.TokenOptions;
-import jp.jpkigate.idp.web.OpenIdProviderRoutes;
 import jp.jpkigate.sim.ca.CaKind;
-import jp.jpkigate.sim.ca.FourInfo;
-import jp.jpkigate.sim.ca.KeyAlgorithm;
-import jp.jpkigate.sim.ca.Municipality;
-import jp.jpkigate.sim.ca.SimCa;
-import jp.jpkigate.sim.card.CardClient;
-import jp.jpkigate.sim.registry.CardRequest;
-import jp.jpkigate.sim.registry.Device;
-import jp.jpkigate.sim.registry.SimState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import jp.jpkigate.testing.TestRedis;
 
 /**
@@ -104,115 +55,32 @@ import jp.jpkigate.testing.TestRedis;
  * access token against the OP's JWKS, calls userinfo and refreshes. Real Redis, a movable clock.
  */
 class TokenFlowTest {
-    private static final String PIN = "1234";
-    private static final String PASSWORD = "PASSWORD1";
     private static final URI TOKEN = URI.create(OpFixture.ISSUER + "/token");
 
-    private static LoginFlowTest.MovableClock clock;
-    private static SimState sim;
-    private static Device card;
-    private static TestRedis redisServer;
-    private static Vertx vertx;
-    private static HttpServer server;
-    private static WebClient web;
-    private static ECKey bankKey;
-    private static SigningKeys opKeys;
-
-    @BeforeAll
-    static void start() throws Exception {
-        clock = new LoginFlowTest.MovableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-        sim = SimState.init(Files.createTempDirectory("token-flow-sim"), clock, new SecureRandom(), false);
-        card = sim.registry().life().issue(new CardRequest("髙橋", "花子", LocalDate.of(1990, 1, 2), FourInfo.Gender.FEMALE,
-                "東京都新宿区西新宿二丁目８番１号", new Municipality("Tokyo", "Shinjuku-ku"), PIN, PASSWORD, KeyAlgorithm.RSA_2048));
-        sim.save();
-        TrustAnchors anchors = TrustAnchors.of("sim", sim.cas().all().stream().map(SimCa::certificate).toList());
-        JpkiVerifier verifier = new JpkiVerifier(anchors,
-                q -> CompletableFuture.completedFuture(RevocationStatus.good(clock.instant())), clock, JpkiVerifierOptions.defaults());
-        redisServer = TestRedis.start();
-        vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(300).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
-        Redis redis = redisServer.client(vertx);
-        OpenIdProviderConfig config = OpenIdProviderConfig.defaults(OpFixture.ISSUER);
-        bankKey = (ECKey) SigningKeys.generateKey(JWSAlgorithm.ES256);
-        ClientRegistry clients = ClientRegistry.parse(OpFixture.clientsJson(new JWKSet(List.<JWK>of(bankKey)).toPublicJWKSet()),
-                config.scopesSupported());
-        opKeys = SigningKeys.generate(JWSAlgorithm.ES256);
-        Router router = OpenIdProviderRoutes.create(vertx, config, opKeys, clients, redis, clock);
-        OpenIdProviderRoutes.addLoginRoutes(router, config, clients, verifier, redis, clock);
-        OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, opKeys, clients, redis,
-                TokenOptions.defaults("a-test-pairwise-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8)),
-                CertificatePersonKeys.INSTANCE, clock);
-        server = TestRedis.await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-        web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort())
-                .setFollowRedirects(false));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            web.close();
-            TestRedis.await(vertx.close());
-        } finally {
-            redisServer.close();
-        }
-    }
+    @RegisterExtension
+    static final LoginFixture op = new LoginFixture();
 
     /** A code and the verifier that redeems it. */
     record Code(String code, CodeVerifier verifier) {
     }
 
     private static PrivateKeyJWT bankAuth() throws Exception {
-        return new PrivateKeyJWT(new JWTAuthenticationClaimsSet(new ClientID(OpFixture.BANK), new Audience(OpFixture.ISSUER)),
-                JWSAlgorithm.ES256, bankKey.toECPrivateKey(), bankKey.getKeyID(), Jca.BC);
+        return op.bankAuth();
     }
 
     private static HttpResponse<Buffer> send(HTTPRequest http) throws Exception {
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        http.getHeaderMap().forEach((k, v) -> headers.set(k, String.join(",", v)));
-        return TestRedis.await(web.post(http.getURL().getPath()).putHeaders(headers).sendBuffer(Buffer.buffer(http.getBody())));
+        return op.send(http);
     }
 
-    /** Runs the login with the card and returns the code. */
+    /** Runs the login with the card (approving the consent page when shown) and returns the code. */
     private static Code login(Scope scope, String claims, CaKind kind) throws Exception {
-        CodeVerifier verifier = new CodeVerifier();
-        AuthenticationRequest.Builder builder = new AuthenticationRequest.Builder(ResponseType.CODE, scope,
-                new ClientID(OpFixture.BANK), URI.create(OpFixture.BANK_REDIRECT))
-                .state(new State()).nonce(new Nonce("n-0S6_WzA2Mj")).codeChallenge(verifier, CodeChallengeMethod.S256);
-        if (claims != null) {
-            builder.claims(OIDCClaimsRequest.parse(claims));
-        }
-        HttpResponse<Buffer> pushed = send(new PushedAuthorizationRequest(URI.create(OpFixture.ISSUER + "/par"), bankAuth(),
-                builder.build()).toHTTPRequest());
-        String requestUri = PushedAuthorizationResponse.parse(OpFixture.toNimbus(pushed)).toSuccessResponse().getRequestURI().toString();
-        HttpResponse<Buffer> page = get("/authorize?client_id=bank&request_uri=" + URLEncoder.encode(requestUri, StandardCharsets.UTF_8), null);
-        assertThat(page.statusCode()).as(page.bodyAsString()).isEqualTo(200);
-        Matcher m = Pattern.compile("data-status-url=\"login/([A-Za-z0-9_-]{43})/status\"").matcher(page.bodyAsString());
-        assertThat(m.find()).isTrue();
-        String txn = m.group(1);
-        String cookie = page.cookies().get(0).substring(0, page.cookies().get(0).indexOf(';'));
-        byte[] data = Base64.getUrlDecoder().decode(get("/login/" + txn, null).bodyAsJsonObject().getString("signed_data"));
-        CardClient client = new CardClient(sim.store().loadCard(card.id()));
-        String secret = kind == CaKind.SIGNATURE ? PASSWORD : PIN;
-        JsonObject body = new JsonObject()
-                .put("certificate", Base64.getEncoder().encodeToString(client.readCertificate(kind, secret).getEncoded()))
-                .put("signature", Base64.getEncoder().encodeToString(client.sign(kind, secret, data)));
-        HttpResponse<Buffer> posted = TestRedis.await(web.post("/login/" + txn).putHeader("Content-Type", "application/json")
-                .sendBuffer(body.toBuffer()));
-        assertThat(posted.bodyAsJsonObject().getString("status")).as(posted.bodyAsString()).isEqualTo("verified");
-        String location = get("/login/" + txn + "/continue", cookie).getHeader("Location");
-        for (String pair : URI.create(location).getRawQuery().split("&")) {
-            if (pair.startsWith("code=")) {
-                return new Code(URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8), verifier);
-            }
-        }
-        throw new AssertionError("no code in " + location);
+        LoginFixture.Page page = op.authorize(scope, claims, null);
+        op.sign(page.txn(), op.card, kind);
+        return new Code(LoginFixture.codeOf(op.continueApproving(page)), page.verifier());
     }
 
     private static HttpResponse<Buffer> get(String path, String cookie) throws Exception {
-        var request = web.get(path);
-        if (cookie != null) {
-            request.putHeader("Cookie", cookie);
-        }
-        return TestRedis.await(request.send());
+        return op.get(path, cookie);
     }
 
     private static TokenResponse token(ClientAuthentication auth, AuthorizationGrant grant) throws Exception {
@@ -250,7 +118,7 @@ class TokenFlowTest {
     }
 
     private static HttpResponse<Buffer> userinfo(String authorization) throws Exception {
-        var request = web.get("/userinfo");
+        var request = op.web.get("/userinfo");
         if (authorization != null) {
             request.putHeader("Authorization", authorization);
         }
@@ -359,11 +227,11 @@ class TokenFlowTest {
                         stolen.verifier())))).isEqualTo("invalid_grant");
 
         Code late = login(new Scope("openid"), null, CaKind.AUTHENTICATION);
-        clock.advance(Duration.ofSeconds(61));
+        op.clock.advance(Duration.ofSeconds(61));
         try {
             assertThat(errorOf(redeem(late))).isEqualTo("invalid_grant");
         } finally {
-            clock.advance(Duration.ofSeconds(-61));
+            op.clock.advance(Duration.ofSeconds(-61));
         }
     }
 
@@ -407,18 +275,18 @@ class TokenFlowTest {
 
     @Test
     void clientAndGrantTypeErrors() throws Exception {
-        HttpResponse<Buffer> noClient = TestRedis.await(web.post("/token").putHeader("Content-Type", "application/x-www-form-urlencoded")
+        HttpResponse<Buffer> noClient = TestRedis.await(op.web.post("/token").putHeader("Content-Type", "application/x-www-form-urlencoded")
                 .sendBuffer(Buffer.buffer("grant_type=authorization_code&code=x&redirect_uri=y&code_verifier=z")));
         assertThat(noClient.statusCode()).isEqualTo(401);
         assertThat(noClient.getHeader("WWW-Authenticate")).contains("invalid_client");
         assertThat(noClient.bodyAsJsonObject().getString("error")).isEqualTo("invalid_client");
-        HttpResponse<Buffer> password = TestRedis.await(web.post("/token").putHeader("Content-Type", "application/x-www-form-urlencoded")
+        HttpResponse<Buffer> password = TestRedis.await(op.web.post("/token").putHeader("Content-Type", "application/x-www-form-urlencoded")
                 .sendBuffer(Buffer.buffer("grant_type=password&username=a&password=b")));
         assertThat(password.bodyAsJsonObject().getString("error")).isEqualTo("unsupported_grant_type");
-        HttpResponse<Buffer> none = TestRedis.await(web.post("/token").putHeader("Content-Type", "application/x-www-form-urlencoded")
+        HttpResponse<Buffer> none = TestRedis.await(op.web.post("/token").putHeader("Content-Type", "application/x-www-form-urlencoded")
                 .sendBuffer(Buffer.buffer("code=x")));
         assertThat(none.bodyAsJsonObject().getString("error")).isEqualTo("invalid_request");
-        assertThat(TestRedis.await(web.get("/token").send()).statusCode()).isEqualTo(405);
+        assertThat(TestRedis.await(op.web.get("/token").send()).statusCode()).isEqualTo(405);
     }
 
     @Test
@@ -434,13 +302,13 @@ class TokenFlowTest {
         OIDCTokenResponse tokens = (OIDCTokenResponse) redeem(code).toSuccessResponse();
         // an ID token is not an access token (typ JWT)
         assertThat(userinfo("Bearer " + tokens.getOIDCTokens().getIDTokenString()).statusCode()).isEqualTo(401);
-        clock.advance(Duration.ofMinutes(6));
+        op.clock.advance(Duration.ofMinutes(6));
         try {
             HttpResponse<Buffer> expired = userinfo("Bearer " + tokens.getOIDCTokens().getAccessToken().getValue());
             assertThat(expired.statusCode()).isEqualTo(401);
             assertThat(expired.getHeader("WWW-Authenticate")).contains("invalid_token");
         } finally {
-            clock.advance(Duration.ofMinutes(-6));
+            op.clock.advance(Duration.ofMinutes(-6));
         }
     }
 }

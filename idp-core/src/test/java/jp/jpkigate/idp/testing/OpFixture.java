@@ -123,6 +123,11 @@ public final class OpFixture implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        close(web, vertx, redisServer);
+    }
+
+    /** Closes a test's client, Vert.x and redis-server, in that order (the server even when the others fail). */
+    public static void close(WebClient web, Vertx vertx, TestRedis redisServer) throws Exception {
         try {
             web.close();
             TestRedis.await(vertx.close());

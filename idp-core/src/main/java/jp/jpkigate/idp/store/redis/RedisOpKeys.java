@@ -22,6 +22,11 @@ import java.util.Base64;
  * jpkigate:op:revoked:{&lt;grant id&gt;}                   string  "1", PX access-token lifetime (+ 1 min): the grant's
  *                                                      access tokens are revoked
  * jpkigate:op:person:{&lt;sha256(issuer/serial)&gt;}       string  the certificate's person key, set once by Lua, no TTL
+ * jpkigate:op:approvals:{&lt;sha256(person key)&gt;}      hash    client id → Approval JSON; PX at least the approval
+ *                                                      lifetime, lengthened by Lua on every save; HDEL on revocation
+ * jpkigate:op:account:{&lt;sha256(session id)&gt;}        string  AccountSession JSON, SET NX PX session lifetime
+ * jpkigate:op:rtrevoked:{&lt;sha256(client, subject)&gt;}  string  epoch ms of the last withdrawal, PX longest refresh
+ *                                                      family lifetime
  * </pre>
  */
 final class RedisOpKeys {
@@ -68,6 +73,21 @@ final class RedisOpKeys {
     /** Certificates are hashed: a key listing shows no serial numbers. */
     static String personKey(String certificateKey) {
         return "jpkigate:op:person:{" + sha256(certificateKey) + "}";
+    }
+
+    /** One person's approvals: the person key is hashed, so no certificate identity appears in key listings. */
+    static String approvals(String personKey) {
+        return "jpkigate:op:approvals:{" + sha256(personKey) + "}";
+    }
+
+    /** Session ids are bearer secrets: only their hash names the key. */
+    static String accountSession(String sessionId) {
+        return "jpkigate:op:account:{" + sha256(sessionId) + "}";
+    }
+
+    /** A NUL separates client and subject (client ids are visible ASCII), so no pair can stand for another. */
+    static String grantRevocation(String clientId, String subject) {
+        return "jpkigate:op:rtrevoked:{" + sha256(clientId + "\u0000" + subject) + "}";
     }
 
     /** Base64url SHA-256 of UTF-8 text. */

@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import jp.jpkigate.idp.account.AccountSession;
+import jp.jpkigate.idp.approval.Approval;
+import jp.jpkigate.idp.approval.RequestedSharing;
 import jp.jpkigate.idp.authorize.CodeGrant;
 import jp.jpkigate.idp.jpki.JpkiCertificateType;
 import jp.jpkigate.idp.login.SignerIdentity;
@@ -39,6 +42,7 @@ import jp.jpkigate.testing.TestRedis;
 @ExtendWith(VertxExtension.class)
 class RedisStoresTest {
     private static TestRedis server;
+    private static final Instant T0 = Instant.parse("2026-04-01T00:00:00Z");
     private static final String URI1 = "urn:ietf:params:oauth:request_uri:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
     private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
 
@@ -174,5 +178,86 @@ class RedisStoresTest {
         String key = RedisOpKeys.personKey("sim:a/1a2b");
         assertThat(key).doesNotContain("1a2b");
         assertThat(TestRedis.call(redis, Command.PTTL, key).toLong()).isEqualTo(-1L);
+    }
+
+    // The stores of the consent slice: approvals per person, account sessions, grant revocations.
+
+    private static Approval approval(String client, String... scopes) {
+        return Approval.of(client, new RequestedSharing(Set.of(scopes), Set.of("verified_claims", "verified_claims.name")),
+                T0, Duration.ofDays(365));
+    }
+
+    @Test
+    void approvalsLiveInOneHashPerPersonReplaceAndDeleteWithoutShorteningTheTtl(Vertx vertx, VertxTestContext test) {
+        Redis redis = server.client(vertx);
+        RedisApprovalStore store = new RedisApprovalStore(redis);
+        String person = "sim:auth-2026/1f";
+        store.save(person, approval("bank", "openid"), Duration.ofDays(365))
+                .compose(v -> store.save(person, approval("bank", "openid", "name"), Duration.ofDays(1)))
+                .compose(v -> store.save(person, approval("broker", "openid"), Duration.ofDays(30)))
+                .compose(v -> Future.all(store.find(person, "bank"), store.list(person), store.find("someone else", "bank"),
+                        redis.send(Request.cmd(Command.PTTL, RedisOpKeys.approvals(person)))))
+                .compose(all -> {
+                    test.verify(() -> {
+                        assertThat(all.<java.util.Optional<Approval>>resultAt(0)).contains(approval("bank", "openid", "name"));
+                        assertThat(all.<java.util.List<Approval>>resultAt(1)).extracting(Approval::clientId)
+                                .containsExactlyInAnyOrder("bank", "broker");
+                        assertThat(all.<java.util.Optional<Approval>>resultAt(2)).isEmpty();
+                        assertThat(all.<io.vertx.redis.client.Response>resultAt(3).toLong())
+                                .isGreaterThan(Duration.ofDays(364).toMillis());
+                        assertThat(RedisOpKeys.approvals(person)).doesNotContain("sim:auth", "1f}");
+                    });
+                    return Future.all(store.delete(person, "bank"), store.delete(person, "bank"));
+                })
+                .compose(deleted -> {
+                    test.verify(() -> assertThat(java.util.List.of(deleted.<Boolean>resultAt(0), deleted.<Boolean>resultAt(1)))
+                            .containsExactlyInAnyOrder(true, false));
+                    return store.list(person);
+                })
+                .onComplete(test.succeeding(left -> {
+                    test.verify(() -> assertThat(left).extracting(Approval::clientId).containsExactly("broker"));
+                    test.completeNow();
+                }));
+    }
+
+    @Test
+    void accountSessionsAreKeptByTheHashOfTheirIdForTheirTtl(Vertx vertx, VertxTestContext test) {
+        Redis redis = server.client(vertx);
+        RedisAccountSessionStore store = new RedisAccountSessionStore(redis);
+        AccountSession session = new AccountSession("sim:auth-2026/20", T0, T0.plus(Duration.ofMinutes(10)));
+        String id = "session-id-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        store.create(id, session, Duration.ofMinutes(10))
+                .compose(v -> store.create(id, session, Duration.ofMinutes(10)).transform(ar -> Future.succeededFuture(ar.failed())))
+                .compose(collision -> {
+                    test.verify(() -> assertThat(collision).isTrue());
+                    return Future.all(store.find(id), store.find("other"),
+                            redis.send(Request.cmd(Command.PTTL, RedisOpKeys.accountSession(id))));
+                })
+                .onComplete(test.succeeding(all -> {
+                    test.verify(() -> {
+                        assertThat(all.<java.util.Optional<AccountSession>>resultAt(0)).contains(session);
+                        assertThat(all.<java.util.Optional<AccountSession>>resultAt(1)).isEmpty();
+                        assertThat(all.<io.vertx.redis.client.Response>resultAt(2).toLong()).isBetween(1L, 600_000L);
+                        assertThat(RedisOpKeys.accountSession(id)).doesNotContain(id);
+                    });
+                    test.completeNow();
+                }));
+    }
+
+    @Test
+    void grantRevocationsKeepTheLatestInstant(Vertx vertx, VertxTestContext test) {
+        RedisApprovalWithdrawalStore store = new RedisApprovalWithdrawalStore(server.client(vertx));
+        store.record("bank", "sub-1", T0.plusSeconds(60), Duration.ofDays(90))
+                .compose(v -> store.record("bank", "sub-1", T0, Duration.ofDays(90)))
+                .compose(v -> Future.all(store.revokedAt("bank", "sub-1"), store.revokedAt("bank", "sub-2"),
+                        store.revokedAt("broker", "sub-1")))
+                .onComplete(test.succeeding(all -> {
+                    test.verify(() -> {
+                        assertThat(all.<java.util.Optional<Instant>>resultAt(0)).contains(T0.plusSeconds(60));
+                        assertThat(all.<java.util.Optional<Instant>>resultAt(1)).isEmpty();
+                        assertThat(all.<java.util.Optional<Instant>>resultAt(2)).isEmpty();
+                    });
+                    test.completeNow();
+                }));
     }
 }
