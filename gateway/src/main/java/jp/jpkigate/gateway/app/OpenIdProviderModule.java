@@ -108,7 +108,7 @@ public final class OpenIdProviderModule {
     /** The OP's routes for one HTTP verticle; reads page templates from the classpath, so call it on a worker. */
     public Router routes(Vertx vertx, Redis redis) {
         Router router = OpenIdProviderRoutes.create(vertx, config, keys, clients, redis, clock);
-        OpenIdProviderRoutes.addLoginRoutes(router, config, clients, verifier, redis, clock);
+        OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, clients, verifier, redis, clock);
         OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, keys, clients, redis,
                 TokenOptions.defaults(pairwiseSecret), CertificatePersonKeys.INSTANCE, clock);
         return router;

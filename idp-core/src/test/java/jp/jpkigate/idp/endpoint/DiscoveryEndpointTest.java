@@ -14,6 +14,8 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import java.net.URI;
+import jp.jpkigate.idp.config.OpenIdProviderConfig;
+import jp.jpkigate.idp.discovery.ProviderMetadata;
 import jp.jpkigate.idp.testing.OpFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +61,18 @@ class DiscoveryEndpointTest {
         assertThat(metadata.supportsAuthorizationResponseIssuerParam()).isTrue();
         assertThat(metadata.getACRs()).extracting(acr -> acr.getValue()).containsExactly("urn:jpkigate:acr:jpki-auth");
         assertThat(metadata.supportsRequestURIParam()).isFalse();
+        assertThat(metadata.supportsRequestParam()).isTrue();
+        assertThat(metadata.getRequestObjectJWSAlgs()).containsExactly(JWSAlgorithm.ES256, JWSAlgorithm.PS256, JWSAlgorithm.EdDSA);
+        assertThat(new io.vertx.core.json.JsonObject(answer.bodyAsString()).getBoolean("require_signed_request_object")).isFalse();
+    }
+
+    @Test
+    void requireSignedRequestObjectIsAnnouncedAsConfigured() {
+        OpenIdProviderConfig d = OpenIdProviderConfig.defaults(OpFixture.ISSUER);
+        OpenIdProviderConfig strict = new OpenIdProviderConfig(d.issuer(), d.scopesSupported(), d.claimsSupported(),
+                d.acrValuesSupported(), true, d.pushedRequestLifetime(), d.maxRequestBodyBytes(), true);
+        assertThat(ProviderMetadata.build(strict, op.opKeys)).containsEntry("require_signed_request_object", true)
+                .containsEntry("request_parameter_supported", true);
     }
 
     @Test

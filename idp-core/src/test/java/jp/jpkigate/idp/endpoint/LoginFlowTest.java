@@ -127,7 +127,7 @@ class LoginFlowTest {
         ClientRegistry clients = ClientRegistry.parse(OpFixture.clientsJson(new JWKSet(List.<JWK>of(bankKey)).toPublicJWKSet()),
                 config.scopesSupported());
         Router router = OpenIdProviderRoutes.create(vertx, config, SigningKeys.generate(JWSAlgorithm.ES256), clients, redis, clock);
-        OpenIdProviderRoutes.addLoginRoutes(router, config, clients, verifier, redis, clock);
+        OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, clients, verifier, redis, clock);
         server = TestRedis.await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort())
                 .setFollowRedirects(false));

@@ -66,7 +66,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -81,6 +83,7 @@ import jp.jpkigate.idp.key.Jca;
 import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.subject.CertificatePersonKeys;
 import jp.jpkigate.idp.testing.OpFixture;
+import jp.jpkigate.idp.testing.RequestObjectBuilder;
 import jp.jpkigate.idp.token.TokenOptions;
 import jp.jpkigate.idp.web.OpenIdProviderRoutes;
 import jp.jpkigate.sim.ca.CaKind;
@@ -136,7 +139,7 @@ class TokenFlowTest {
                 config.scopesSupported());
         opKeys = SigningKeys.generate(JWSAlgorithm.ES256);
         Router router = OpenIdProviderRoutes.create(vertx, config, opKeys, clients, redis, clock);
-        OpenIdProviderRoutes.addLoginRoutes(router, config, clients, verifier, redis, clock);
+        OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, clients, verifier, redis, clock);
         OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, opKeys, clients, redis,
                 TokenOptions.defaults("a-test-pairwise-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8)),
                 CertificatePersonKeys.INSTANCE, clock);
@@ -182,6 +185,11 @@ class TokenFlowTest {
         HttpResponse<Buffer> pushed = send(new PushedAuthorizationRequest(URI.create(OpFixture.ISSUER + "/par"), bankAuth(),
                 builder.build()).toHTTPRequest());
         String requestUri = PushedAuthorizationResponse.parse(OpFixture.toNimbus(pushed)).toSuccessResponse().getRequestURI().toString();
+        return new Code(cardLogin(requestUri, kind), verifier);
+    }
+
+    /** {@code /authorize} with a pushed request, the card signs, {@code /continue}: the code. */
+    private static String cardLogin(String requestUri, CaKind kind) throws Exception {
         HttpResponse<Buffer> page = get("/authorize?client_id=bank&request_uri=" + URLEncoder.encode(requestUri, StandardCharsets.UTF_8), null);
         assertThat(page.statusCode()).as(page.bodyAsString()).isEqualTo(200);
         Matcher m = Pattern.compile("data-status-url=\"login/([A-Za-z0-9_-]{43})/status\"").matcher(page.bodyAsString());
@@ -200,7 +208,7 @@ class TokenFlowTest {
         String location = get("/login/" + txn + "/continue", cookie).getHeader("Location");
         for (String pair : URI.create(location).getRawQuery().split("&")) {
             if (pair.startsWith("code=")) {
-                return new Code(URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8), verifier);
+                return URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8);
             }
         }
         throw new AssertionError("no code in " + location);
@@ -289,6 +297,33 @@ class TokenFlowTest {
         assertThat(second.getOIDCTokens().getIDToken().getJWTClaimsSet().getSubject()).isEqualTo(id.getSubject().getValue());
         assertThat(token(bankAuth(), new RefreshTokenGrant(first)).indicatesSuccess()).isFalse();
         assertThat(errorOf(token(bankAuth(), new RefreshTokenGrant(second.getOIDCTokens().getRefreshToken())))).isEqualTo("invalid_grant");
+    }
+
+    /**
+     * RFC 9126 §3 with RFC 9101: the whole request in a signed request object at PAR, the form's
+     * other authorization parameters ignored; the code, the PKCE verifier and the ID token's nonce
+     * are the request object's.
+     */
+    @Test
+    void pushedRequestObjectThenCardLoginThenTokens() throws Exception {
+        RequestObjectBuilder ro = RequestObjectBuilder.of(OpFixture.BANK, OpFixture.BANK_REDIRECT, clock.instant())
+                .claim("scope", "openid profile").claim("nonce", "n-0S6_WzA2Mj").claim("state", "ro-state-1");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("request", ro.signedWith(bankKey));
+        form.put("client_id", OpFixture.BANK);
+        form.put("redirect_uri", "https://evil.example/cb");
+        form.put("nonce", "outer-nonce");
+        bankAuth().toParameters().forEach((k, v) -> form.put(k, v.get(0)));
+        HttpResponse<Buffer> pushed = TestRedis.await(web.post("/par").putHeader("Content-Type", "application/x-www-form-urlencoded")
+                .sendBuffer(Buffer.buffer(PushedAuthorizationEndpointTest.encode(form))));
+        assertThat(pushed.statusCode()).as(pushed.bodyAsString()).isEqualTo(201);
+        String code = cardLogin(pushed.bodyAsJsonObject().getString("request_uri"), CaKind.AUTHENTICATION);
+        TokenResponse response = redeem(new Code(code, ro.verifier()));
+        assertThat(response.indicatesSuccess()).as(response.toString()).isTrue();
+        IDTokenClaimsSet id = validateIdToken((OIDCTokenResponse) response.toSuccessResponse());
+        assertThat(id.getNonce().getValue()).isEqualTo("n-0S6_WzA2Mj");
+        assertThat(((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens().getBearerAccessToken().getScope())
+                .isEqualTo(new Scope("openid", "profile"));
     }
 
     @Test
