@@ -130,7 +130,7 @@ public final class OpenIdProviderModule {
         Router router = OpenIdProviderRoutes.create(vertx, config, keys, clients, redis, clock);
         TokenOptions tokens = TokenOptions.defaults(pairwiseSecret);
         PersonKeyResolver persons = personKeys(vertx, redis);
-        OpenIdProviderRoutes.addLoginRoutes(router, config, clients, verifier, redis, persons, tokens,
+        OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, clients, verifier, redis, persons, tokens,
                 ApprovalOptions.defaults(), clock);
         OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, keys, clients, redis, tokens, persons, clock);
         return router;

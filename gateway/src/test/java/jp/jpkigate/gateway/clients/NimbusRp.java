@@ -80,7 +80,7 @@ final class NimbusRp {
             request.claims(claims);
         }
         HTTPResponse http = new PushedAuthorizationRequest(op.getPushedAuthorizationRequestEndpointURI(),
-                clientAuth(op.getPushedAuthorizationRequestEndpointURI()), request.build()).toHTTPRequest().send();
+                clientAuth(), request.build()).toHTTPRequest().send();
         PushedAuthorizationResponse pushed = PushedAuthorizationResponse.parse(http);
         assertThat(pushed.indicatesSuccess()).as(http.getBody()).isTrue();
         URI authorization = new AuthenticationRequest.Builder(pushed.toSuccessResponse().getRequestURI(), clientId)
@@ -104,7 +104,7 @@ final class NimbusRp {
     }
 
     private OIDCTokens token(AuthorizationGrant grant) throws Exception {
-        HTTPResponse http = new TokenRequest(op.getTokenEndpointURI(), clientAuth(op.getTokenEndpointURI()), grant)
+        HTTPResponse http = new TokenRequest(op.getTokenEndpointURI(), clientAuth(), grant)
                 .toHTTPRequest().send();
         TokenResponse response = OIDCTokenResponseParser.parse(http);
         assertThat(response.indicatesSuccess()).as(http.getBody()).isTrue();
@@ -138,8 +138,9 @@ final class NimbusRp {
         return new JsonObject(claims);
     }
 
-    private PrivateKeyJWT clientAuth(URI audience) throws Exception {
-        return new PrivateKeyJWT(clientId, audience, JWSAlgorithm.ES256, gateway.clientKey().toECPrivateKey(),
+    /** FAPI 2.0 §5.3.2.1: the assertion's {@code aud} is the issuer identifier. */
+    private PrivateKeyJWT clientAuth() throws Exception {
+        return new PrivateKeyJWT(clientId, URI.create(op.getIssuer().getValue()), JWSAlgorithm.ES256, gateway.clientKey().toECPrivateKey(),
                 gateway.clientKey().getKeyID(), Jca.BC);
     }
 }

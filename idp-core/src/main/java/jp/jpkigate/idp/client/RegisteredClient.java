@@ -24,6 +24,8 @@ import java.util.Set;
  * @param scopes             the scopes the client may request ({@code openid} always among them)
  * @param secretSha256       SHA-256 of the client secret, for {@code client_secret_basic} only
  * @param clientName         RFC 7591 {@code client_name}, for consent pages
+ * @param requireSignedRequestObject RFC 9101 §10.5: every authorization request of the client must
+ *                           be a signed request object ({@code request}, directly or pushed)
  */
 public record RegisteredClient(
         String clientId,
@@ -36,7 +38,8 @@ public record RegisteredClient(
         boolean fapi,
         Set<String> scopes,
         Optional<byte[]> secretSha256,
-        Optional<String> clientName) {
+        Optional<String> clientName,
+        boolean requireSignedRequestObject) {
 
     public RegisteredClient {
         Objects.requireNonNull(clientId, "clientId");
@@ -68,6 +71,7 @@ public record RegisteredClient(
     @Override
     public String toString() {
         // Never prints the secret hash or keys.
-        return "RegisteredClient[" + clientId + ", " + authMethod.value() + (fapi ? ", fapi" : "") + "]";
+        return "RegisteredClient[" + clientId + ", " + authMethod.value() + (fapi ? ", fapi" : "")
+                + (requireSignedRequestObject ? ", signed requests" : "") + "]";
     }
 }

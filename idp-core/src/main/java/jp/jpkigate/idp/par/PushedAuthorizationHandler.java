@@ -8,22 +8,28 @@ import java.util.Objects;
 import jp.jpkigate.idp.client.RegisteredClient;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthException;
+import jp.jpkigate.idp.requestobject.RequestObjectHandler;
 import jp.jpkigate.idp.store.PushedRequestStore;
 
 /**
  * RFC 9126 §2: validates a pushed authorization request of an authenticated client and stores it
- * under a fresh one-time {@code request_uri}. No HTTP types.
+ * under a fresh one-time {@code request_uri}. The request may be a signed request object
+ * (RFC 9126 §3), verified by the {@link RequestObjectHandler}; a client that must sign its
+ * requests (RFC 9101 §10.5) cannot push plain parameters. No HTTP types.
  */
 public final class PushedAuthorizationHandler {
     /** RFC 9126 §2.2: the {@code request_uri} prefix. */
     public static final String REQUEST_URI_PREFIX = "urn:ietf:params:oauth:request_uri:";
 
     private final PushedRequestStore store;
+    private final RequestObjectHandler requestObjects;
     private final Duration lifetime;
     private final SecureRandom random;
 
-    public PushedAuthorizationHandler(PushedRequestStore store, Duration lifetime, SecureRandom random) {
+    public PushedAuthorizationHandler(PushedRequestStore store, RequestObjectHandler requestObjects, Duration lifetime,
+                                      SecureRandom random) {
         this.store = Objects.requireNonNull(store, "store");
+        this.requestObjects = Objects.requireNonNull(requestObjects, "requestObjects");
         this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
         this.random = Objects.requireNonNull(random, "random");
         if (lifetime.toSeconds() < 1) {
@@ -32,15 +38,19 @@ public final class PushedAuthorizationHandler {
     }
 
     public Future<PushedAuthorizationResponse> handle(RegisteredClient client, FormParameters params) {
-        AuthorizationRequest request;
-        try {
-            request = AuthorizationRequestParser.parsePushed(params, client);
-        } catch (OAuthException e) {
-            return Future.failedFuture(e);
-        }
-        String requestUri = newRequestUri();
-        return store.put(requestUri, request, lifetime)
-                .map(v -> new PushedAuthorizationResponse(requestUri, lifetime.toSeconds()));
+        return requestObjects.parameters(client, params)
+                .compose(effective -> {
+                    try {
+                        return Future.succeededFuture(AuthorizationRequestParser.parsePushed(effective, client));
+                    } catch (OAuthException e) {
+                        return Future.failedFuture(e);
+                    }
+                })
+                .compose(request -> {
+                    String requestUri = newRequestUri();
+                    return store.put(requestUri, request, lifetime)
+                            .map(v -> new PushedAuthorizationResponse(requestUri, lifetime.toSeconds()));
+                });
     }
 
     /** 256 random bits, base64url: RFC 9126 §2.2 asks for a value that cannot be guessed. */

@@ -33,6 +33,8 @@ import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.login.AccountLogin;
 import jp.jpkigate.idp.login.LoginHandler;
 import jp.jpkigate.idp.par.PushedAuthorizationHandler;
+import jp.jpkigate.idp.requestobject.RequestObjectHandler;
+import jp.jpkigate.idp.requestobject.RequestObjectPolicy;
 import jp.jpkigate.idp.store.PushedRequestStore;
 import jp.jpkigate.idp.store.ReplayCache;
 import jp.jpkigate.idp.store.redis.RedisPushedRequestStore;
@@ -47,7 +49,7 @@ import jp.jpkigate.idp.token.TokenOptions;
  * GET  /.well-known/openid-configuration     OIDC Discovery
  * GET  /.well-known/oauth-authorization-server  RFC 8414 (same document)
  * GET  /jwks                                 public signing keys
- * POST /par                                  RFC 9126 pushed authorization requests
+ * POST /par                                  RFC 9126 pushed authorization requests (plain, or an RFC 9101 request object)
  * </pre>
  * Errors on these routes are OAuth JSON ({@link OAuthFailureHandler}). Clients' {@code jwks_uri}
  * are fetched with a Vert.x web client and cached ({@link RemoteClientKeys}).
@@ -69,13 +71,11 @@ public final class OpenIdProviderRoutes {
 
     public static Router create(Vertx vertx, OpenIdProviderConfig config, SigningKeys keys, ClientRegistry clients,
                                 PushedRequestStore pushedRequests, ReplayCache replays, Clock clock) {
-        // One web client per router; it lives as long as the Vert.x instance (the routes have no close hook).
-        RemoteClientKeys clientKeys = new RemoteClientKeys(WebClient.create(vertx,
-                new WebClientOptions().setUserAgent("jpkigate-op")), clock);
-        ClientAuthenticator authenticator = new ClientAuthenticator(clients,
-                ClientAuthenticationPolicy.of(config.clientAssertionAudiences()), replays, clientKeys, clock);
-        PushedAuthorizationHandler par = new PushedAuthorizationHandler(pushedRequests, config.pushedRequestLifetime(),
-                new SecureRandom());
+        RemoteClientKeys clientKeys = clientKeys(vertx, clock);
+        ClientAuthenticator authenticator = new ClientAuthenticator(clients, clientAuthenticationPolicy(config), replays,
+                clientKeys, clock);
+        PushedAuthorizationHandler par = new PushedAuthorizationHandler(pushedRequests,
+                requestObjects(config, clientKeys, clock), config.pushedRequestLifetime(), new SecureRandom());
         DiscoveryEndpoint discovery = new DiscoveryEndpoint(ProviderMetadata.build(config, keys));
 
         Router router = Router.router(vertx);
@@ -98,7 +98,8 @@ public final class OpenIdProviderRoutes {
      * page to a router from {@link #create}, with Redis-backed stores (the same Redis as the pushed
      * requests):
      * <pre>
-     * GET  /authorize                      resolve the request (PAR request_uri or plain), open a login, the QR page
+     * GET  /authorize                      resolve the request (PAR request_uri, request object or plain), open a
+     *                                      login, the QR page
      * GET  /login/{txn}                    signer API: the bytes to sign (JSON)
      * POST /login/{txn}                    signer API: certificate + signature (JSON) → verified / failed
      * GET  /login/{txn}/status             the page's polling (browser-bound by cookie)
@@ -113,17 +114,20 @@ public final class OpenIdProviderRoutes {
      * </pre>
      * {@code persons} keys approvals and account sessions by the person's renewal-stable key;
      * {@code tokens} gives the pairwise secret, so a withdrawal reaches the refresh tokens of the
-     * client's pairwise subject. Reads the page templates from the classpath (blocking): call it
-     * while building the routes, not on an event loop.
+     * client's pairwise subject. Request objects sent directly to {@code /authorize} are verified with
+     * the client's keys (fetched with a web client of {@code vertx}). Reads the page templates from
+     * the classpath (blocking): call it while building the routes, not on an event loop.
      */
-    public static Router addLoginRoutes(Router router, OpenIdProviderConfig config, ClientRegistry clients,
+    public static Router addLoginRoutes(Router router, Vertx vertx, OpenIdProviderConfig config, ClientRegistry clients,
                                         JpkiVerifier verifier, Redis redis, PersonKeyResolver persons,
                                         TokenOptions tokens, ApprovalOptions approvals, Clock clock) {
-        return addLoginRoutes(router, config, clients, verifier, LoginStores.redis(redis), persons, tokens, approvals, clock);
+        return addLoginRoutes(router, config, clients, clientKeys(vertx, clock), verifier, LoginStores.redis(redis), persons,
+                tokens, approvals, clock);
     }
 
     public static Router addLoginRoutes(Router router, OpenIdProviderConfig config, ClientRegistry clients,
-                                        JpkiVerifier verifier, LoginStores stores, PersonKeyResolver persons,
+                                        jp.jpkigate.idp.client.ClientKeys clientKeys, JpkiVerifier verifier,
+                                        LoginStores stores, PersonKeyResolver persons,
                                         TokenOptions tokens, ApprovalOptions approvals, Clock clock) {
         String issuer = config.issuer().toString();
         SecureRandom random = new SecureRandom();
@@ -137,7 +141,8 @@ public final class OpenIdProviderRoutes {
         ConsentEndpoint consent = new ConsentEndpoint(login, pages);
         AccountApprovalsEndpoint approvalsPage = new AccountApprovalsEndpoint(account, pages, issuer);
         router.get(OpenIdProviderConfig.AUTHORIZATION_PATH).handler(new AuthorizationEndpoint(
-                new AuthorizationRequestResolver(clients, stores.pushedRequests(), config.requirePushedAuthorizationRequests()),
+                new AuthorizationRequestResolver(clients, stores.pushedRequests(), requestObjects(config, clientKeys, clock),
+                        config.requirePushedAuthorizationRequests()),
                 login, pages));
         router.get("/login/:txn").handler(signer::get);
         router.post("/login/:txn").handler(signer::post);
@@ -230,9 +235,22 @@ public final class OpenIdProviderRoutes {
     /** The client authenticator {@link #create} builds: Redis replay cache, remote client keys fetched with a web client. */
     static ClientAuthenticator authenticator(Vertx vertx, OpenIdProviderConfig config, ClientRegistry clients,
                                              ReplayCache replays, Clock clock) {
-        RemoteClientKeys clientKeys = new RemoteClientKeys(WebClient.create(vertx,
-                new WebClientOptions().setUserAgent("jpkigate-op")), clock);
-        return new ClientAuthenticator(clients, ClientAuthenticationPolicy.of(config.clientAssertionAudiences()), replays,
-                clientKeys, clock);
+        return new ClientAuthenticator(clients, clientAuthenticationPolicy(config), replays, clientKeys(vertx, clock), clock);
+    }
+
+    /** FAPI clients: the issuer only; the others also the token and PAR endpoints (RFC 9126 §2). */
+    private static ClientAuthenticationPolicy clientAuthenticationPolicy(OpenIdProviderConfig config) {
+        return ClientAuthenticationPolicy.of(config.issuer().toString(), config.clientAssertionAudiences());
+    }
+
+    /** Clients' keys: inline, or their jwks_uri fetched with a web client that lives as long as the Vert.x instance. */
+    private static RemoteClientKeys clientKeys(Vertx vertx, Clock clock) {
+        return new RemoteClientKeys(WebClient.create(vertx, new WebClientOptions().setUserAgent("jpkigate-op")), clock);
+    }
+
+    private static RequestObjectHandler requestObjects(OpenIdProviderConfig config, jp.jpkigate.idp.client.ClientKeys keys,
+                                                       Clock clock) {
+        return new RequestObjectHandler(RequestObjectPolicy.fapi(config.issuer().toString(),
+                config.requireSignedRequestObject()), keys, clock);
     }
 }

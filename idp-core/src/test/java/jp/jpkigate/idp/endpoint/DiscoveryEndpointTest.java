@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import jp.jpkigate.idp.config.OpenIdProviderConfig;
+import jp.jpkigate.idp.discovery.ProviderMetadata;
 import jp.jpkigate.idp.jpki.FourInformation;
 import jp.jpkigate.idp.jpki.JpkiCertificateType;
 import jp.jpkigate.idp.login.SignerIdentity;
@@ -72,6 +74,18 @@ class DiscoveryEndpointTest {
         assertThat(metadata.supportsAuthorizationResponseIssuerParam()).isTrue();
         assertThat(metadata.getACRs()).extracting(acr -> acr.getValue()).containsExactly("urn:jpkigate:acr:jpki-auth");
         assertThat(metadata.supportsRequestURIParam()).isFalse();
+        assertThat(metadata.supportsRequestParam()).isTrue();
+        assertThat(metadata.getRequestObjectJWSAlgs()).containsExactly(JWSAlgorithm.ES256, JWSAlgorithm.PS256, JWSAlgorithm.EdDSA);
+        assertThat(new io.vertx.core.json.JsonObject(answer.bodyAsString()).getBoolean("require_signed_request_object")).isFalse();
+    }
+
+    @Test
+    void requireSignedRequestObjectIsAnnouncedAsConfigured() {
+        OpenIdProviderConfig d = OpenIdProviderConfig.defaults(OpFixture.ISSUER);
+        OpenIdProviderConfig strict = new OpenIdProviderConfig(d.issuer(), d.scopesSupported(), d.claimsSupported(),
+                d.acrValuesSupported(), true, d.pushedRequestLifetime(), d.maxRequestBodyBytes(), true);
+        assertThat(ProviderMetadata.build(strict, op.opKeys)).containsEntry("require_signed_request_object", true)
+                .containsEntry("request_parameter_supported", true);
     }
 
     @Test

@@ -26,6 +26,7 @@ import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
@@ -41,9 +42,12 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.redis.client.Redis;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import jp.jpkigate.idp.testing.LoginFixture;
 import jp.jpkigate.idp.testing.OpFixture;
+import jp.jpkigate.idp.testing.RequestObjectBuilder;
 import jp.jpkigate.sim.ca.CaKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -162,6 +166,37 @@ class TokenFlowTest {
         assertThat(second.getOIDCTokens().getIDToken().getJWTClaimsSet().getSubject()).isEqualTo(id.getSubject().getValue());
         assertThat(token(bankAuth(), new RefreshTokenGrant(first)).indicatesSuccess()).isFalse();
         assertThat(errorOf(token(bankAuth(), new RefreshTokenGrant(second.getOIDCTokens().getRefreshToken())))).isEqualTo("invalid_grant");
+    }
+
+    /**
+     * RFC 9126 §3 with RFC 9101: the whole request in a signed request object at PAR, the form's
+     * other authorization parameters ignored; the code, the PKCE verifier and the ID token's nonce
+     * are the request object's.
+     */
+    @Test
+    void pushedRequestObjectThenCardLoginThenTokens() throws Exception {
+        RequestObjectBuilder ro = RequestObjectBuilder.of(OpFixture.BANK, OpFixture.BANK_REDIRECT, op.clock.instant())
+                .claim("scope", "openid profile").claim("nonce", LoginFixture.NONCE).claim("state", "ro-state-1");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("request", ro.signedWith(op.bankKey));
+        form.put("client_id", OpFixture.BANK);
+        form.put("redirect_uri", "https://evil.example/cb");
+        form.put("nonce", "outer-nonce");
+        op.bankAuth().toParameters().forEach((k, v) -> form.put(k, v.get(0)));
+        HttpResponse<Buffer> pushed = op.postForm("/par", null, PushedAuthorizationEndpointTest.encode(form));
+        assertThat(pushed.statusCode()).as(pushed.bodyAsString()).isEqualTo(201);
+        LoginFixture.Page page = op.open(pushed.bodyAsJsonObject().getString("request_uri"), new State("ro-state-1"),
+                ro.verifier());
+        op.sign(page.txn(), op.card, CaKind.AUTHENTICATION);
+        String location = op.continueApproving(page);
+        assertThat(LoginFixture.query(location)).containsEntry("state", "ro-state-1");
+        assertThat(location).startsWith(OpFixture.BANK_REDIRECT);
+        TokenResponse response = redeem(new Code(LoginFixture.codeOf(location), ro.verifier()));
+        assertThat(response.indicatesSuccess()).as(response.toString()).isTrue();
+        IDTokenClaimsSet id = validateIdToken((OIDCTokenResponse) response.toSuccessResponse());
+        assertThat(id.getNonce().getValue()).isEqualTo(LoginFixture.NONCE);
+        assertThat(((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens().getBearerAccessToken().getScope())
+                .isEqualTo(new Scope("openid", "profile"));
     }
 
     @Test

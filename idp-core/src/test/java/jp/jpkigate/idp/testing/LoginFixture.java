@@ -148,7 +148,7 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
         SigningKeys opKeys = SigningKeys.generate(JWSAlgorithm.ES256);
         TokenOptions tokens = TokenOptions.defaults("a-test-pairwise-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8));
         Router router = OpenIdProviderRoutes.create(vertx, config, opKeys, clients, redis, clock);
-        OpenIdProviderRoutes.addLoginRoutes(router, config, clients, verifier, redis, CertificatePersonKeys.INSTANCE, tokens,
+        OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, clients, verifier, redis, CertificatePersonKeys.INSTANCE, tokens,
                 ApprovalOptions.defaults(), clock);
         OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, opKeys, clients, redis, tokens,
                 CertificatePersonKeys.INSTANCE, clock);
@@ -199,6 +199,11 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
             throw new AssertionError("PAR: " + pushed.statusCode() + " " + pushed.bodyAsString());
         }
         String requestUri = PushedAuthorizationResponse.parse(OpFixture.toNimbus(pushed)).toSuccessResponse().getRequestURI().toString();
+        return open(requestUri, state, verifier);
+    }
+
+    /** The browser opens {@code /authorize} with {@code bank}'s pushed request. */
+    public Page open(String requestUri, State state, CodeVerifier verifier) throws Exception {
         HttpResponse<Buffer> page = get("/authorize?client_id=" + OpFixture.BANK + "&request_uri="
                 + URLEncoder.encode(requestUri, StandardCharsets.UTF_8), null);
         assertThat(page.statusCode()).as(page.bodyAsString()).isEqualTo(200);
