@@ -24,6 +24,7 @@ public final class GatewayApp {
     private volatile GatewayVerticle verticle;
     private volatile RevocationVerticle revocation;
     private volatile OpenIdProviderModule openIdProvider;
+    private volatile AdminVerticle admin;
     private final List<String> deploymentIds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Future<Void> stopping;
 
@@ -46,8 +47,18 @@ public final class GatewayApp {
                 .compose(revocationModule -> OpenIdProviderModule.load(vertx, config, revocationModule, linkageUrl(), clock)
                         .compose(op -> {
                             openIdProvider = op;
-                            return startHttp(revocationModule, op);
+                            return startAdmin(op).compose(v -> startHttp(revocationModule, op));
                         }));
+    }
+
+    /** The shared signing keys and registered clients (filled before the OP serves), their sync and the admin API. */
+    private Future<Void> startAdmin(OpenIdProviderModule op) {
+        AdminVerticle started = new AdminVerticle(op.admin(), devServices.redisUrl(config));
+        return vertx.deployVerticle(started).map(id -> {
+            deploymentIds.add(id);
+            admin = started;
+            return null;
+        });
     }
 
     /** The revocation cache, on its own verticle, when there is a CRL publisher. */
@@ -122,6 +133,18 @@ public final class GatewayApp {
         return running == null ? -1 : running.actualPort();
     }
 
+    /** The admin API's port; -1 when it does not listen. */
+    public int adminPort() {
+        AdminVerticle running = admin;
+        return running == null ? -1 : running.actualPort();
+    }
+
+    /** The admin token generated in dev mode (none configured), the first time it is asked for: print it once. */
+    public Optional<String> takeDevAdminToken() {
+        OpenIdProviderModule op = openIdProvider;
+        return op == null ? Optional.empty() : op.admin().takeDevToken();
+    }
+
     /** The revocation cache, once started (none without a CRL publisher). */
     public Optional<RevocationModule> revocation() {
         RevocationVerticle running = revocation;
@@ -148,6 +171,9 @@ public final class GatewayApp {
         lines.add("health (live):  " + base + "/health/live");
         lines.add("health (ready): " + base + "/health/ready");
         lines.add("OpenID Provider: " + base + "/.well-known/openid-configuration");
+        if (adminPort() > 0) {
+            lines.add("admin API:      http://" + config.admin().host() + ":" + adminPort() + "/admin/  (internal network only)");
+        }
         revocation().ifPresent(module -> {
             lines.add("validity check: POST " + base + "/revocation/v1/check  (HTTP Basic, revocation.clients)");
             lines.add("OCSP:           " + base + "/revocation/ocsp" + (config.revocation().ocspCertFile() == null

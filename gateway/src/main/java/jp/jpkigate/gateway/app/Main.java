@@ -44,6 +44,9 @@ public final class Main {
         }
         System.out.println("JPKI Gate started in " + config.mode().id() + " mode");
         app.urls().forEach(line -> System.out.println("  " + line));
+        // Printed once, never logged: a restart generates another.
+        app.takeDevAdminToken().ifPresent(token -> System.out.println("  admin token:    " + token
+                + "  (dev: generated at start, shown only now; Authorization: Bearer <token>)"));
     }
 
     /**

@@ -1,6 +1,5 @@
 package jp.jpkigate.gateway.app;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -38,7 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The OpenID Provider of this process: its configuration, signing keys, client registry, pairwise
  * secret, JPKI verifier and certificate linkage, loaded once (blocking, on a worker), and a router
- * per HTTP verticle.
+ * per HTTP verticle. The signing keys and the registered clients are live ({@link AdminModule}): the
+ * {@link AdminVerticle} fills them from Redis before the HTTP verticles start.
  */
 public final class OpenIdProviderModule {
     /** Where dev mode keeps the generated pairwise-subject secret, so subjects survive restarts. */
@@ -53,10 +53,11 @@ public final class OpenIdProviderModule {
     private final JpkiVerifier verifier;
     private final Optional<String> linkageUrl;
     private final Clock clock;
+    private final AdminModule admin;
 
     private OpenIdProviderModule(OpenIdProviderConfig config, SigningKeys keys, ClientRegistry clients,
                                  byte[] pairwiseSecret, jp.jpkigate.idp.jpki.TrustAnchors anchors, JpkiVerifier verifier,
-                                 Optional<String> linkageUrl, Clock clock) {
+                                 Optional<String> linkageUrl, Clock clock, AdminModule admin) {
         this.config = config;
         this.keys = keys;
         this.clients = clients;
@@ -65,6 +66,7 @@ public final class OpenIdProviderModule {
         this.verifier = verifier;
         this.linkageUrl = linkageUrl;
         this.clock = clock;
+        this.admin = admin;
     }
 
     /**
@@ -78,11 +80,13 @@ public final class OpenIdProviderModule {
         return vertx.executeBlocking(() -> {
             GatewayConfig.Oidc oidc = gateway.oidc();
             OpenIdProviderConfig config = OpenIdProviderConfig.defaults(gateway.http().publicBaseUrl());
-            SigningKeys keys = oidc.keysDir() == null ? SigningKeys.generate(JWSAlgorithm.ES256)
-                    : SigningKeys.load(oidc.keysDir());
-            ClientRegistry clients = oidc.clientsFile() == null ? ClientRegistry.of(List.of())
+            ClientRegistry fileClients = oidc.clientsFile() == null ? ClientRegistry.of(List.of())
                     : ClientRegistry.parse(Files.readString(oidc.clientsFile()), config.scopesSupported());
             byte[] secret = pairwiseSecret(gateway);
+            // The signing keys rotate in Redis and clients may be registered there: the admin module keeps both live.
+            AdminModule admin = AdminModule.load(gateway, config, fileClients, TokenOptions.defaults(secret), clock);
+            SigningKeys keys = admin.signingKeys();
+            ClientRegistry clients = admin.clients();
             RevocationChecker checker = revocation.<RevocationChecker>map(m -> new CacheRevocationChecker(m.service()))
                     .orElse(query -> CompletableFuture.completedFuture(
                             RevocationStatus.unknown("no revocation data source is configured")));
@@ -92,7 +96,7 @@ public final class OpenIdProviderModule {
                 LOG.warn("no certificate linkage is configured (oidc.linkageUrl, JPKI_GATE_OIDC_LINKAGE_URL): "
                         + "pairwise sub follows the certificate and changes when a card is renewed");
             }
-            return new OpenIdProviderModule(config, keys, clients, secret, anchors, verifier, linkageUrl, clock);
+            return new OpenIdProviderModule(config, keys, clients, secret, anchors, verifier, linkageUrl, clock, admin);
         });
     }
 
@@ -145,6 +149,11 @@ public final class OpenIdProviderModule {
     /** The certificate linkage service pairwise subjects follow, if any. */
     public Optional<String> linkageUrl() {
         return linkageUrl;
+    }
+
+    /** The shared signing keys and registered clients, for the {@link AdminVerticle}. */
+    AdminModule admin() {
+        return admin;
     }
 
     /** How many clients are registered (for the start-up banner). */

@@ -14,6 +14,7 @@ import java.util.Map;
 final class ConfigValidator {
     static final int DEFAULT_HTTP_PORT = 8080;
     static final int DEFAULT_SIM_PORT = 8081;
+    static final int DEFAULT_ADMIN_PORT = 8082;
     static final String DEFAULT_DATA_DIR = "./data";
 
     private ConfigValidator() {
@@ -40,6 +41,12 @@ final class ConfigValidator {
 
         GatewayConfig.Revocation revocation = revocation(raw, mode, dev);
         GatewayConfig.Oidc oidc = oidc(raw, mode);
+        GatewayConfig.Keys keys = keys(raw, mode);
+        GatewayConfig.Admin admin = admin(raw, dev);
+        Integer adminPort = admin == null || !admin.enabled() || admin.port() == 0 ? null : admin.port();
+        if (adminPort != null && (adminPort.equals(port) || Boolean.TRUE.equals(simEnabled) && adminPort.equals(simPort))) {
+            raw.mistake("admin.port", "must differ from http.port and simulator.port, got " + admin.port());
+        }
 
         if (mode == Mode.PROD && Boolean.TRUE.equals(simEnabled)) {
             raw.mistake("simulator.enabled", "must be false in prod mode");
@@ -55,21 +62,48 @@ final class ConfigValidator {
         }
         return new GatewayConfig(mode, new GatewayConfig.Http(host, port, baseUrl, instances),
                 new GatewayConfig.RedisSettings(redisUrl, embeddedPort), dataDir,
-                new GatewayConfig.Simulator(simEnabled, simPort), anchors, revocation, oidc);
+                new GatewayConfig.Simulator(simEnabled, simPort), anchors, revocation, oidc, keys, admin);
     }
 
-    /** In prod the signing keys and the pairwise secret come from files (mounted Secrets). */
+    /** In prod the pairwise secret comes from a file (a mounted Secret); signing keys are in Redis (see {@link #keys}). */
     private static GatewayConfig.Oidc oidc(RawSettings raw, Mode mode) {
         Path keys = raw.isSet("oidc.keysDir") ? path(raw, "oidc.keysDir", "") : null;
         Path clients = raw.isSet("oidc.clientsFile") ? path(raw, "oidc.clientsFile", "") : null;
         Path secret = raw.isSet("oidc.pairwiseSecretFile") ? path(raw, "oidc.pairwiseSecretFile", "") : null;
-        if (mode == Mode.PROD && keys == null && !raw.isSet("oidc.keysDir")) {
-            raw.mistake("oidc.keysDir", "is required in prod mode (set JPKI_GATE_OIDC_KEYS_DIR)");
-        }
         if (mode == Mode.PROD && secret == null && !raw.isSet("oidc.pairwiseSecretFile")) {
             raw.mistake("oidc.pairwiseSecretFile", "is required in prod mode (set JPKI_GATE_OIDC_PAIRWISE_SECRET_FILE)");
         }
         return new GatewayConfig.Oidc(keys, clients, secret, httpUrl(raw, "oidc.linkageUrl"));
+    }
+
+    /** Signing key rotation; in prod the key-encryption key comes from a file (a mounted Secret). */
+    private static GatewayConfig.Keys keys(RawSettings raw, Mode mode) {
+        Path kek = raw.isSet("keys.encryptionKeyFile") ? path(raw, "keys.encryptionKeyFile", "") : null;
+        if (mode == Mode.PROD && !raw.isSet("keys.encryptionKeyFile")) {
+            raw.mistake("keys.encryptionKeyFile", "is required in prod mode (set JPKI_GATE_KEYS_ENCRYPTION_KEY_FILE)");
+        }
+        String algorithm = raw.choice("keys.algorithm", new String[] {"ES256", "PS256", "EdDSA"}, name -> name, "ES256");
+        Integer propagation = raw.integer("keys.propagationSeconds", 300, 7 * 86_400, 3600);
+        Integer rotation = raw.integer("keys.rotationDays", 0, 3650, 90);
+        if (propagation != null && rotation != null && rotation != 0 && rotation * 86_400L < propagation + 86_400L) {
+            raw.mistake("keys.rotationDays", "must be 0 (on request only) or at least a day longer than keys.propagationSeconds");
+        }
+        if (algorithm == null || propagation == null || rotation == null) {
+            return null;
+        }
+        return new GatewayConfig.Keys(kek, algorithm, Duration.ofSeconds(propagation), Duration.ofDays(rotation));
+    }
+
+    /** The admin API: on with configured tokens, or in dev (a token generated at start); a free port by default in dev. */
+    private static GatewayConfig.Admin admin(RawSettings raw, boolean dev) {
+        String host = raw.string("admin.host", dev ? "127.0.0.1" : "0.0.0.0");
+        Integer port = raw.integer("admin.port", 0, 65535, dev ? 0 : DEFAULT_ADMIN_PORT);
+        Map<String, String> tokens = raw.clientHashes("admin.tokens");
+        Integer sync = raw.integer("admin.syncSeconds", 1, 300, 5);
+        if (host == null || port == null || tokens == null || sync == null) {
+            return null;
+        }
+        return new GatewayConfig.Admin(dev || !tokens.isEmpty(), host, port, tokens, Duration.ofSeconds(sync));
     }
 
     /** The revocation cache: in prod a publisher URL and an OCSP responder identity are required. */

@@ -18,10 +18,20 @@ import java.util.Map;
  * @param trustAnchors the root certificates JPKI certificates must chain to
  * @param revocation the revocation cache: where CRLs come from, how fresh they must be, who may ask
  * @param oidc the OpenID Provider: signing keys, registered clients, the pairwise-subject secret
+ * @param keys how the signing keys the replicas share are sealed and rotated
+ * @param admin the admin API's listener and tokens
  */
 public record GatewayConfig(
         Mode mode, Http http, RedisSettings redis, Path dataDir, Simulator simulator, TrustAnchors trustAnchors,
-        Revocation revocation, Oidc oidc) {
+        Revocation revocation, Oidc oidc, Keys keys, Admin admin) {
+
+    /** With the default key rotation (dev key-encryption key) and no admin API. */
+    public GatewayConfig(Mode mode, Http http, RedisSettings redis, Path dataDir, Simulator simulator,
+                         TrustAnchors trustAnchors, Revocation revocation, Oidc oidc) {
+        this(mode, http, redis, dataDir, simulator, trustAnchors, revocation, oidc,
+                new Keys(null, "ES256", Duration.ofHours(1), Duration.ofDays(90)),
+                new Admin(false, "127.0.0.1", 0, Map.of(), Duration.ofSeconds(5)));
+    }
 
     /** Requires every part. */
     public GatewayConfig {
@@ -33,6 +43,8 @@ public record GatewayConfig(
         Objects.requireNonNull(trustAnchors, "trustAnchors");
         Objects.requireNonNull(revocation, "revocation");
         Objects.requireNonNull(oidc, "oidc");
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(admin, "admin");
     }
 
     /**
@@ -114,6 +126,40 @@ public record GatewayConfig(
     public record Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile, String linkageUrl) {
     }
 
+    /**
+     * The OP's signing keys, shared by the replicas in Redis with their private parts sealed.
+     *
+     * @param encryptionKeyFile the key-encryption key (32 bytes, raw or base64; a mounted Secret);
+     *                          {@code null} in dev means {@code <dataDir>/signing-kek}, generated owner-only
+     * @param algorithm         the algorithm of new keys: ES256, PS256 or EdDSA
+     * @param propagation       how long a new key is in the JWKS before it signs
+     * @param rotation          the automatic rotation period; zero means only on request
+     */
+    public record Keys(Path encryptionKeyFile, String algorithm, Duration propagation, Duration rotation) {
+    }
+
+    /**
+     * The admin API ({@code /admin/}) on a listener of its own, for an internal network only.
+     *
+     * @param enabled     whether it listens: with configured tokens, or in dev (a generated token)
+     * @param host        the interface to bind
+     * @param port        the port; 0 picks a free one
+     * @param tokenHashes token label (named in the audit log) → hex SHA-256 of the token
+     * @param sync        how often a replica picks up keys and clients changed by another
+     */
+    public record Admin(boolean enabled, String host, int port, Map<String, String> tokenHashes, Duration sync) {
+        public Admin {
+            tokenHashes = Map.copyOf(tokenHashes);
+        }
+
+        /** Token labels only. */
+        @Override
+        public String toString() {
+            return "Admin[enabled=" + enabled + ", host=" + host + ", port=" + port + ", tokens=" + tokenHashes.keySet()
+                    + ", sync=" + sync + "]";
+        }
+    }
+
     /** A multi-line summary for the start-up banner; secrets are masked. */
     public String describe() {
         return String.join("\n",
@@ -127,7 +173,13 @@ public record GatewayConfig(
                 "revocation:        " + (revocation.publisherUrl() == null ? "from the simulator" : revocation.publisherUrl())
                         + ", refresh " + revocation.refresh().toSeconds() + " s, grace " + revocation.grace().toSeconds()
                         + " s, " + revocation.clientSecretHashes().size() + " API client(s)",
-                "signing keys:      " + (oidc.keysDir() == null ? "generated (dev)" : oidc.keysDir()),
+                "signing keys:      " + keys.algorithm() + ", shared in Redis, sealed with " + (keys.encryptionKeyFile() == null
+                        ? "a generated key (dev)" : keys.encryptionKeyFile()) + ", published " + keys.propagation().toSeconds()
+                        + " s before use, rotated " + (keys.rotation().isZero() ? "on request" : "every " + keys.rotation().toDays()
+                        + " days") + (oidc.keysDir() == null ? "" : ", first keys from " + oidc.keysDir()),
+                "admin API:         " + (admin.enabled() ? admin.host() + ":" + admin.port() + " (internal network only), "
+                        + (admin.tokenHashes().isEmpty() ? "a token generated at start" : admin.tokenHashes().size() + " token(s)")
+                        : "off (no admin.tokens)"),
                 "clients:           " + (oidc.clientsFile() == null ? "none" : oidc.clientsFile()),
                 "linkage:           " + (oidc.linkageUrl() != null ? oidc.linkageUrl()
                         : simulator.enabled() ? "from the simulator" : "none (sub changes on card renewal)"));

@@ -17,12 +17,14 @@ import java.util.LinkedHashMap;
  */
 final class RawSettings {
     static final Set<String> SECTIONS = Set.of("http", "redis", "redis.embedded", "simulator", "revocation",
-            "revocation.ocspResponder", "oidc");
+            "revocation.ocspResponder", "oidc", "keys", "admin");
     static final Set<String> KEYS = Set.of("mode", "http.host", "http.port", "http.publicBaseUrl", "http.instances",
             "redis.url", "redis.embedded.port", "dataDir", "simulator.enabled", "simulator.port", "trustAnchors",
             "revocation.publisherUrl", "revocation.refreshSeconds", "revocation.graceSeconds", "revocation.clients",
             "revocation.ocspResponder.certFile", "revocation.ocspResponder.keyFile",
-            "oidc.keysDir", "oidc.clientsFile", "oidc.pairwiseSecretFile", "oidc.linkageUrl");
+            "oidc.keysDir", "oidc.clientsFile", "oidc.pairwiseSecretFile", "oidc.linkageUrl",
+            "keys.encryptionKeyFile", "keys.algorithm", "keys.propagationSeconds", "keys.rotationDays",
+            "admin.host", "admin.port", "admin.tokens", "admin.syncSeconds");
     static final String SECRET_KEY = "redis.url";
 
     private final Map<String, Object> values = new HashMap<>();

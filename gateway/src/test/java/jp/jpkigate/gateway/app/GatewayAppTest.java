@@ -1,22 +1,34 @@
 package jp.jpkigate.gateway.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import jp.jpkigate.gateway.TestVertx;
 import jp.jpkigate.gateway.config.ConfigLoader;
 import jp.jpkigate.gateway.config.GatewayConfig;
+import jp.jpkigate.idp.key.KeyEncryptionKey;
+import jp.jpkigate.idp.key.KeyLoadException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole dev-mode gateway: embedded Redis, verticle, and a clean stop. */
+/**
+ * The whole dev-mode gateway: embedded Redis, verticle, and a clean stop; the signing keys kept
+ * across restarts (sealed with a key-encryption key generated under the data dir) and the admin API
+ * on its own port behind a token generated at start.
+ */
 class GatewayAppTest {
     @TempDir
     Path dataDir;
@@ -60,7 +72,7 @@ class GatewayAppTest {
         assertThat(discovery.statusCode()).isEqualTo(200);
         assertThat(discovery.bodyAsJsonObject().getString("issuer")).isEqualTo(config.http().publicBaseUrl());
         var jwks = TestVertx.await(WebClient.create(vertx).get(app.httpPort(), "127.0.0.1", "/jwks").send());
-        assertThat(jwks.bodyAsJsonObject().getJsonArray("keys")).hasSize(1);
+        assertThat(jwks.bodyAsJsonObject().getJsonArray("keys")).as("the current and the next key").hasSize(2);
         assertThat(jwks.bodyAsString()).doesNotContain("\"d\"");
         var unknownClient = TestVertx.await(WebClient.create(vertx)
                 .get(app.httpPort(), "127.0.0.1", "/authorize?client_id=nobody&response_type=code").send());
@@ -73,5 +85,52 @@ class GatewayAppTest {
         TestVertx.await(app.stop());
         TestVertx.await(app.stop());
         assertThat(vertx.deploymentIDs()).isEmpty();
+    }
+
+    private GatewayApp app() throws Exception {
+        GatewayConfig config = ConfigLoader.parse(null, Map.of("JPKI_GATE_HTTP_PORT", "0", "JPKI_GATE_DATA_DIR", dataDir.toString(),
+                "JPKI_GATE_SIM_PORT", "0"));
+        return new GatewayApp(vertx, config, Clock.systemUTC());
+    }
+
+    private List<String> kids(GatewayApp app) throws Exception {
+        var jwks = TestVertx.await(WebClient.create(vertx).get(app.httpPort(), "127.0.0.1", "/jwks").send());
+        return jwks.bodyAsJsonObject().getJsonArray("keys").stream().map(k -> ((JsonObject) k).getString("kid")).toList();
+    }
+
+    @Test
+    void devKeysPersistAndTheAdminApiWantsTheTokenGivenOutOnce() throws Exception {
+        GatewayApp first = app();
+        TestVertx.await(first.start());
+        Path kek = dataDir.resolve(AdminModule.DEV_KEK);
+        assertThat(Files.getPosixFilePermissions(kek)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        String token = first.takeDevAdminToken().orElseThrow();
+        assertThat(first.takeDevAdminToken()).isEmpty();
+        assertThat(first.adminPort()).isPositive().isNotEqualTo(first.httpPort());
+        assertThat(first.urls()).anySatisfy(line -> assertThat(line).startsWith("admin API:").contains(":" + first.adminPort() + "/admin/"))
+                .allSatisfy(line -> assertThat(line).doesNotContain(token));
+        WebClient admin = WebClient.create(vertx);
+        var keys = TestVertx.await(admin.get(first.adminPort(), "127.0.0.1", "/admin/keys").bearerTokenAuthentication(token).send());
+        assertThat(keys.statusCode()).isEqualTo(200);
+        assertThat(keys.bodyAsJsonObject().getJsonArray("keys")).hasSize(2);
+        assertThat(TestVertx.await(admin.get(first.adminPort(), "127.0.0.1", "/admin/keys").send()).statusCode()).isEqualTo(401);
+        var notPublic = TestVertx.await(WebClient.create(vertx).get(first.httpPort(), "127.0.0.1", "/admin/keys")
+                .bearerTokenAuthentication(token).send());
+        assertThat(notPublic.statusCode()).as("the admin API is not on the public listener").isEqualTo(404);
+        List<String> kids = kids(first);
+        TestVertx.await(first.stop());
+
+        GatewayApp second = app();
+        TestVertx.await(second.start());
+        assertThat(kids(second)).as("the same keys after a restart").isEqualTo(kids);
+        assertThat(second.takeDevAdminToken()).get().isNotEqualTo(token);
+        TestVertx.await(second.stop());
+
+        Files.write(kek, KeyEncryptionKey.generateFileContent(new SecureRandom()));
+        GatewayApp third = app();
+        assertThatThrownBy(() -> TestVertx.await(third.start()))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(KeyLoadException.class).hasMessageContaining("key-encryption key");
+        TestVertx.await(third.stop());
     }
 }

@@ -21,7 +21,8 @@ class ConfigLoaderTest {
             "JPKI_GATE_OCSP_KEY_FILE", "/etc/jpki-gate/ocsp-key.pem",
             "JPKI_GATE_REVOCATION_CLIENTS", "bank-a=" + "ab".repeat(32) + ",carrier-b=" + "CD".repeat(32),
             "JPKI_GATE_OIDC_KEYS_DIR", "/etc/jpki-gate/keys",
-            "JPKI_GATE_OIDC_PAIRWISE_SECRET_FILE", "/etc/jpki-gate/pairwise-secret");
+            "JPKI_GATE_OIDC_PAIRWISE_SECRET_FILE", "/etc/jpki-gate/pairwise-secret",
+            "JPKI_GATE_KEYS_ENCRYPTION_KEY_FILE", "/etc/jpki-gate/kek");
 
     @Test
     void devDefaults() throws Exception {
@@ -77,6 +78,46 @@ class ConfigLoaderTest {
                         "revocation.refreshSeconds: must be 1..86400, got 0",
                         "revocation.clients: client 'bank' needs a non-blank id and a 64-digit hex SHA-256 of its secret",
                         "revocation.ocspResponder: certFile and keyFile go together"));
+    }
+
+    @Test
+    void keyRotationAndAdminApiDefaultsPerMode() throws Exception {
+        GatewayConfig dev = ConfigLoader.parse(null, Map.of());
+        assertThat(dev.keys()).isEqualTo(new GatewayConfig.Keys(null, "ES256", java.time.Duration.ofHours(1),
+                java.time.Duration.ofDays(90)));
+        assertThat(dev.admin().enabled()).as("dev: a token generated at start").isTrue();
+        assertThat(dev.admin().host()).isEqualTo("127.0.0.1");
+        assertThat(dev.admin().port()).as("dev: a free port").isZero();
+        GatewayConfig prod = ConfigLoader.parse(null, PROD_ENV);
+        assertThat(prod.keys().encryptionKeyFile()).isEqualTo(Path.of("/etc/jpki-gate/kek"));
+        assertThat(prod.admin().enabled()).as("prod without tokens: no admin API").isFalse();
+        Map<String, String> env = new java.util.HashMap<>(PROD_ENV);
+        env.putAll(Map.of("JPKI_GATE_ADMIN_TOKENS", "ops=" + "ef".repeat(32), "JPKI_GATE_KEYS_ALGORITHM", "EdDSA",
+                "JPKI_GATE_KEYS_PROPAGATION_SECONDS", "7200", "JPKI_GATE_KEYS_ROTATION_DAYS", "0", "JPKI_GATE_ADMIN_SYNC_SECONDS", "2"));
+        GatewayConfig configured = ConfigLoader.parse(null, env);
+        assertThat(configured.admin()).isEqualTo(new GatewayConfig.Admin(true, "0.0.0.0", 8082, Map.of("ops", "ef".repeat(32)),
+                java.time.Duration.ofSeconds(2)));
+        assertThat(configured.admin().toString()).contains("ops").doesNotContain("efef");
+        assertThat(configured.keys().algorithm()).isEqualTo("EdDSA");
+        assertThat(configured.keys().rotation()).isZero();
+        assertThat(configured.describe()).contains("rotated on request", "8082 (internal network only)").doesNotContain("efef");
+    }
+
+    @Test
+    void keyRotationAndAdminMistakes() {
+        String json = """
+                {"keys": {"algorithm": "RS256", "propagationSeconds": 60, "rotationDays": 1},
+                 "admin": {"port": 8080, "tokens": {"ops": "not-a-hash"}, "syncSeconds": 0}}""";
+        assertThatThrownBy(() -> ConfigLoader.parse(json, Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes()).containsExactlyInAnyOrder(
+                        "keys.algorithm: must be one of ES256, PS256, EdDSA, got RS256",
+                        "keys.propagationSeconds: must be 300..604800, got 60",
+                        "admin.tokens: client 'ops' needs a non-blank id and a 64-digit hex SHA-256 of its secret",
+                        "admin.syncSeconds: must be 1..300, got 0"));
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"keys\": {\"rotationDays\": 1}, \"admin\": {\"port\": 8080}}", Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes()).containsExactlyInAnyOrder(
+                        "keys.rotationDays: must be 0 (on request only) or at least a day longer than keys.propagationSeconds",
+                        "admin.port: must differ from http.port and simulator.port, got 8080"));
     }
 
     @Test
@@ -171,7 +212,7 @@ class ConfigLoaderTest {
                         "trustAnchors: must be jlis in prod mode, got sim",
                         "revocation.publisherUrl: is required in prod mode (set JPKI_GATE_REVOCATION_URL)",
                         "revocation.ocspResponder: certFile and keyFile are required in prod mode",
-                        "oidc.keysDir: is required in prod mode (set JPKI_GATE_OIDC_KEYS_DIR)",
+                        "keys.encryptionKeyFile: is required in prod mode (set JPKI_GATE_KEYS_ENCRYPTION_KEY_FILE)",
                         "oidc.pairwiseSecretFile: is required in prod mode (set JPKI_GATE_OIDC_PAIRWISE_SECRET_FILE)"));
     }
 

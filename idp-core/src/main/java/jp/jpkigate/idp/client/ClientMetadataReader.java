@@ -148,7 +148,9 @@ final class ClientMetadataReader {
         }
         Optional<TokenEndpointAuthMethod> method = TokenEndpointAuthMethod.parse(value);
         if (method.isEmpty()) {
-            problem("token_endpoint_auth_method must be private_key_jwt or client_secret_basic");
+            problem(value.equals("tls_client_auth") || value.equals("self_signed_tls_client_auth")
+                    ? "token_endpoint_auth_method " + value + " (mutual TLS, RFC 8705) is not supported: use private_key_jwt"
+                    : "token_endpoint_auth_method must be private_key_jwt or client_secret_basic");
             return TokenEndpointAuthMethod.PRIVATE_KEY_JWT;
         }
         if (fapi && method.get() == TokenEndpointAuthMethod.CLIENT_SECRET_BASIC) {

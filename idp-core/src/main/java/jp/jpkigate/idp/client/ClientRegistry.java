@@ -36,6 +36,11 @@ import java.util.Set;
  *       {@code subject_type} = pairwise: accepted when consistent.</li>
  * </ul>
  * Unknown members are refused so a typo in the file never silently weakens a client.
+ *
+ * <p>A registry from {@link #of} or {@link #parse} never changes. One from {@link #withRegistered}
+ * also holds the clients registered through the admin API: {@link #replaceRegistered} swaps them in
+ * at once for every reader (the request path reads memory only); the configuration file's clients
+ * always win over a registered one with the same id.
  */
 public final class ClientRegistry {
     private static final Set<String> KNOWN = Set.of("client_id", "client_name", "redirect_uris",
@@ -44,10 +49,48 @@ public final class ClientRegistry {
             "client_secret_sha256", "client_secret", "require_signed_request_object");
     private static final int MAX_JSON_CHARS = 1 << 20;
 
-    private final Map<String, RegisteredClient> clients;
+    private final Map<String, RegisteredClient> fileClients;
+    private final boolean updatable;
+    private volatile Map<String, RegisteredClient> clients;
+
+    private ClientRegistry(Map<String, RegisteredClient> clients, boolean updatable) {
+        this.fileClients = Map.copyOf(clients);
+        this.clients = fileClients;
+        this.updatable = updatable;
+    }
 
     private ClientRegistry(Map<String, RegisteredClient> clients) {
-        this.clients = Map.copyOf(clients);
+        this(clients, false);
+    }
+
+    /** A registry of {@code fileClients} to which registered clients can be added ({@link #replaceRegistered}). */
+    public static ClientRegistry withRegistered(ClientRegistry fileClients) {
+        return new ClientRegistry(fileClients.fileClients, true);
+    }
+
+    /**
+     * Replaces the clients registered through the admin API (the active ones); the file's clients
+     * stay and win on a repeated id.
+     *
+     * @throws IllegalStateException on a registry that does not take registered clients
+     */
+    public void replaceRegistered(Collection<RegisteredClient> registered) {
+        if (!updatable) {
+            throw new IllegalStateException("this client registry is fixed");
+        }
+        Map<String, RegisteredClient> merged = new LinkedHashMap<>(fileClients);
+        registered.forEach(c -> merged.putIfAbsent(c.clientId(), c));
+        clients = Map.copyOf(merged);
+    }
+
+    /** Whether the client comes from the configuration file (read-only through the admin API). */
+    public boolean isFileClient(String clientId) {
+        return clientId != null && fileClients.containsKey(clientId);
+    }
+
+    /** The members a client object may have. */
+    static Set<String> knownMembers() {
+        return KNOWN;
     }
 
     /** A registry of already validated clients. */

@@ -20,19 +20,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
- * The OP's signing keys: one current key that signs, and older keys still published in the JWKS so
- * tokens they signed keep verifying until they expire. Algorithms: ES256 (default), PS256, EdDSA
- * (Ed25519), signed with BouncyCastle. Immutable; a rotation builds a new instance.
+ * The OP's signing keys: one current key that signs, and the other published keys (the next key,
+ * and older keys kept so tokens they signed keep verifying until they expire). Algorithms: ES256
+ * (default), PS256, EdDSA (Ed25519), signed with BouncyCastle.
+ *
+ * <p>A <em>fixed</em> instance ({@link #of}, {@link #load}, {@link #generate}) never changes. A
+ * <em>rotating</em> one ({@link #rotating}) follows a {@link KeySet} that {@link KeyRotation}
+ * rotates: {@link #update} swaps an immutable snapshot, so signing and verification read memory
+ * only, and retiring keys leave the JWKS and stop verifying at their removal time by the clock.
  *
  * <p>{@link #load(Path)} reads a directory such as a mounted Kubernetes Secret: every regular file
  * whose name does not start with {@code .} (the Secret's {@code ..data} links are skipped) and ends
@@ -41,19 +52,88 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
  * {@code 2026-01-es256.pem}. A key without {@code kid} gets its RFC 7638 thumbprint; a JWK without
  * {@code alg} gets ES256 / PS256 / EdDSA by key type.
  *
- * <p>Private key material never leaves this class: {@link #publicJwks()} and {@link #toString()}
- * carry public parts only.
+ * <p>Private key material leaves this class only through {@link #loadPrivateKeys} (to be sealed into
+ * the shared key set): {@link #publicJwks()}, {@link #verificationKey} and {@link #toString()} carry
+ * public parts only.
  */
 public final class SigningKeys {
     private static final long MAX_FILE_BYTES = 64 * 1024;
 
-    private final List<Entry> keys;
+    private final Clock clock;
+    private final boolean rotating;
+    private volatile Snapshot snapshot;
+    private volatile Published published;
 
-    private record Entry(JWK privateKey, JWSAlgorithm algorithm, JWSSigner signer) {
+    /** One key: its public JWK as published ({@code use}, {@code alg}), a signer for the current one. */
+    private record Entry(JWK privateKey, JWK publicKey, JWSAlgorithm algorithm, JWSSigner signer, KeyState state,
+                         Instant removeAfter) {
+        boolean publishedAt(Instant now) {
+            return removeAfter == null || now.isBefore(removeAfter);
+        }
     }
 
-    private SigningKeys(List<Entry> keys) {
-        this.keys = List.copyOf(keys);
+    /** Current first, then next, then retiring. */
+    private record Snapshot(List<Entry> keys, Map<String, Entry> byKid) {
+        Entry current() {
+            if (keys.isEmpty()) {
+                throw new IllegalStateException("no signing key loaded yet");
+            }
+            return keys.get(0);
+        }
+    }
+
+    /** The JWK Set of a snapshot, valid until {@code validUntil} (null: as long as the snapshot). */
+    private record Published(Snapshot of, JWKSet jwks, Instant validUntil) {
+    }
+
+    private SigningKeys(List<Entry> keys, Clock clock, boolean rotating) {
+        this.clock = clock;
+        this.rotating = rotating;
+        this.snapshot = snapshot(keys);
+    }
+
+    private static Snapshot snapshot(List<Entry> keys) {
+        Map<String, Entry> byKid = new HashMap<>();
+        keys.forEach(e -> byKid.put(e.privateKey().getKeyID(), e));
+        return new Snapshot(List.copyOf(keys), Map.copyOf(byKid));
+    }
+
+    /**
+     * An instance that follows a rotating {@link KeySet}; it has no key until the first
+     * {@link #update}.
+     *
+     * @param clock decides when a retiring key stops being published
+     */
+    public static SigningKeys rotating(Clock clock) {
+        return new SigningKeys(List.of(), Objects.requireNonNull(clock, "clock"), true);
+    }
+
+    /**
+     * Takes the keys of {@code set}: the current one signs, all are published (retiring ones until
+     * their removal time). Readers see the old or the new keys, never a mix.
+     *
+     * @throws KeyLoadException listing every unusable key; the keys in use stay as they were
+     * @throws IllegalStateException on a fixed instance
+     */
+    public void update(KeySet set) throws KeyLoadException {
+        if (!rotating) {
+            throw new IllegalStateException("a fixed SigningKeys instance does not rotate");
+        }
+        List<String> problems = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
+        Set<String> kids = new HashSet<>();
+        List<ManagedKey> ordered = new ArrayList<>();
+        ordered.add(set.current());
+        ordered.add(set.next());
+        ordered.addAll(set.retiring());
+        for (ManagedKey key : ordered) {
+            entry(key.privateKey(), "key " + key.kid(), problems, kids, key.state(), key.removeAfter().orElse(null))
+                    .ifPresent(entries::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new KeyLoadException(problems);
+        }
+        snapshot = snapshot(entries);
     }
 
     /**
@@ -67,7 +147,8 @@ public final class SigningKeys {
         Set<String> kids = new HashSet<>();
         for (JWK jwk : currentFirst) {
             String name = "key " + jwk.getKeyID();
-            entry(jwk, name, problems, kids).ifPresent(entries::add);
+            entry(jwk, name, problems, kids, entries.isEmpty() ? KeyState.CURRENT : KeyState.RETIRING, null)
+                    .ifPresent(entries::add);
         }
         if (currentFirst.isEmpty()) {
             problems.add("no signing key");
@@ -75,10 +156,11 @@ public final class SigningKeys {
         if (!problems.isEmpty()) {
             throw new KeyLoadException(problems);
         }
-        return new SigningKeys(entries);
+        return new SigningKeys(entries, Clock.systemUTC(), false);
     }
 
-    private static java.util.Optional<Entry> entry(JWK jwk, String name, List<String> problems, Set<String> kids) {
+    private static java.util.Optional<Entry> entry(JWK jwk, String name, List<String> problems, Set<String> kids,
+                                                   KeyState state, Instant removeAfter) {
         if (!jwk.isPrivate()) {
             problems.add(name + ": not a private key");
             return java.util.Optional.empty();
@@ -97,7 +179,8 @@ public final class SigningKeys {
             return java.util.Optional.empty();
         }
         try {
-            return java.util.Optional.of(new Entry(jwk, alg.get(), JwsAlgorithms.signer(jwk, alg.get())));
+            JWSSigner signer = state == KeyState.CURRENT ? JwsAlgorithms.signer(jwk, alg.get()) : null;
+            return java.util.Optional.of(new Entry(jwk, publicJwk(jwk, alg.get()), alg.get(), signer, state, removeAfter));
         } catch (JOSEException e) {
             problems.add(name + ": unusable for signing");
             return java.util.Optional.empty();
@@ -143,7 +226,8 @@ public final class SigningKeys {
                 problems.add(name + ": not a readable private key (" + e.getClass().getSimpleName() + ")");
                 continue;
             }
-            entry(jwk, name, problems, kids).ifPresent(entries::add);
+            entry(jwk, name, problems, kids, entries.isEmpty() ? KeyState.CURRENT : KeyState.RETIRING, null)
+                    .ifPresent(entries::add);
         }
         if (files.isEmpty()) {
             problems.add("no *.json, *.jwk or *.pem key file in " + directory);
@@ -151,7 +235,15 @@ public final class SigningKeys {
         if (!problems.isEmpty()) {
             throw new KeyLoadException(problems);
         }
-        return new SigningKeys(entries);
+        return new SigningKeys(entries, Clock.systemUTC(), false);
+    }
+
+    /**
+     * The private keys of a key directory, current first (see {@link #load}), validated the same way:
+     * only for importing them into the shared {@link KeySet} of a first start. Blocking file I/O.
+     */
+    public static List<JWK> loadPrivateKeys(Path directory) throws KeyLoadException {
+        return load(directory).snapshot.keys().stream().map(Entry::privateKey).toList();
     }
 
     /** A fresh key for development (lost on restart): ES256, PS256 or EdDSA. */
@@ -187,44 +279,60 @@ public final class SigningKeys {
 
     /** The kid of the current key. */
     public String currentKeyId() {
-        return keys.get(0).privateKey().getKeyID();
+        return snapshot.current().privateKey().getKeyID();
     }
 
     /** The algorithm of the current key. */
     public JWSAlgorithm currentAlgorithm() {
-        return keys.get(0).algorithm();
+        return snapshot.current().algorithm();
     }
 
     /** The algorithms of all published keys, current first. */
     public Set<JWSAlgorithm> algorithms() {
         Set<JWSAlgorithm> algs = new LinkedHashSet<>();
-        keys.forEach(k -> algs.add(k.algorithm()));
+        snapshot.keys().forEach(k -> algs.add(k.algorithm()));
         return algs;
     }
 
     /**
-     * The public JWK Set (RFC 7517 §5): every key, public parts only, each with {@code kid},
-     * {@code use: sig} and {@code alg}.
+     * The public JWK Set (RFC 7517 §5): every published key (current, next, retiring ones before
+     * their removal time), public parts only, each with {@code kid}, {@code use: sig} and {@code alg}.
      */
     public JWKSet publicJwks() {
-        List<JWK> published = new ArrayList<>();
-        for (Entry k : keys) {
-            JWK pub = k.privateKey().toPublicJWK();
-            java.util.Map<String, Object> json = new java.util.LinkedHashMap<>(pub.toJSONObject());
-            json.put("use", "sig");
-            json.put("alg", k.algorithm().getName());
-            try {
-                published.add(JWK.parse(json));
-            } catch (java.text.ParseException e) {
-                throw new IllegalStateException("a public JWK did not round-trip", e);
+        Snapshot keys = snapshot;
+        Instant now = clock.instant();
+        Published cached = published;
+        if (cached != null && cached.of() == keys && (cached.validUntil() == null || now.isBefore(cached.validUntil()))) {
+            return cached.jwks();
+        }
+        List<JWK> jwks = new ArrayList<>();
+        Instant validUntil = null;
+        for (Entry k : keys.keys()) {
+            if (k.publishedAt(now)) {
+                jwks.add(k.publicKey());
+                if (k.removeAfter() != null && (validUntil == null || k.removeAfter().isBefore(validUntil))) {
+                    validUntil = k.removeAfter();
+                }
             }
         }
-        return new JWKSet(published);
+        JWKSet set = new JWKSet(jwks);
+        published = new Published(keys, set, validUntil);
+        return set;
+    }
+
+    /**
+     * The public key (with {@code alg}) that verifies what the OP signed with {@code kid}: any
+     * published key — current, retiring before its removal time, and next (another replica may have
+     * rotated a moment before this one).
+     */
+    public Optional<JWK> verificationKey(String kid) {
+        Entry key = kid == null ? null : snapshot.byKid().get(kid);
+        return key != null && key.publishedAt(clock.instant()) ? Optional.of(key.publicKey()) : Optional.empty();
     }
 
     /** Signs claims with the current key; the header carries {@code alg}, {@code kid} and {@code typ}. */
     public SignedJWT sign(JWTClaimsSet claims, JOSEObjectType type) {
-        Entry current = keys.get(0);
+        Entry current = snapshot.current();
         JWSHeader header = new JWSHeader.Builder(current.algorithm())
                 .keyID(current.privateKey().getKeyID())
                 .type(type)
@@ -243,8 +351,20 @@ public final class SigningKeys {
         return sign(claims, JOSEObjectType.JWT);
     }
 
+    private static JWK publicJwk(JWK privateKey, JWSAlgorithm alg) {
+        Map<String, Object> json = new LinkedHashMap<>(privateKey.toPublicJWK().toJSONObject());
+        json.put("use", "sig");
+        json.put("alg", alg.getName());
+        try {
+            return JWK.parse(json);
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException("a public JWK did not round-trip", e);
+        }
+    }
+
     @Override
     public String toString() {
-        return "SigningKeys" + keys.stream().map(k -> k.privateKey().getKeyID() + "/" + k.algorithm()).toList();
+        return "SigningKeys" + snapshot.keys().stream()
+                .map(k -> k.privateKey().getKeyID() + "/" + k.algorithm() + "/" + k.state().value()).toList();
     }
 }

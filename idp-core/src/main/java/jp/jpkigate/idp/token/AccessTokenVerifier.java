@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import jp.jpkigate.idp.key.JwsAlgorithms;
+import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.store.GrantRevocations;
 import jp.jpkigate.idp.token.BearerTokenException.Code;
 
@@ -29,11 +32,22 @@ public final class AccessTokenVerifier {
 
     private final String issuer;
     private final String audience;
-    private final JWKSet publicKeys;
+    private final Function<String, Optional<JWK>> publicKeys;
     private final GrantRevocations revocations;
     private final Clock clock;
 
+    /** With a fixed set of public keys. */
     public AccessTokenVerifier(String issuer, String audience, JWKSet publicKeys, GrantRevocations revocations, Clock clock) {
+        this(issuer, audience, kid -> Optional.ofNullable(publicKeys.getKeyByKeyId(kid)), revocations, clock);
+    }
+
+    /** With the OP's own keys as they rotate: a token verifies while the key that signed it is published. */
+    public AccessTokenVerifier(String issuer, String audience, SigningKeys keys, GrantRevocations revocations, Clock clock) {
+        this(issuer, audience, keys::verificationKey, revocations, clock);
+    }
+
+    private AccessTokenVerifier(String issuer, String audience, Function<String, Optional<JWK>> publicKeys,
+                                GrantRevocations revocations, Clock clock) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.audience = Objects.requireNonNull(audience, "audience");
         this.publicKeys = Objects.requireNonNull(publicKeys, "publicKeys");
@@ -69,7 +83,7 @@ public final class AccessTokenVerifier {
             if (typ == null || !(typ.getType().equalsIgnoreCase("at+jwt") || typ.getType().equalsIgnoreCase("application/at+jwt"))) {
                 throw invalid("not a JWT access token");
             }
-            JWK key = jwt.getHeader().getKeyID() == null ? null : publicKeys.getKeyByKeyId(jwt.getHeader().getKeyID());
+            JWK key = jwt.getHeader().getKeyID() == null ? null : publicKeys.apply(jwt.getHeader().getKeyID()).orElse(null);
             if (key == null || key.getAlgorithm() == null || !key.getAlgorithm().equals(jwt.getHeader().getAlgorithm())) {
                 throw invalid("unknown signing key");
             }

@@ -20,12 +20,30 @@ public final class FormBody {
     }
 
     public static Future<FormParameters> read(HttpServerRequest request, int limit) {
-        String contentType = request.getHeader("Content-Type");
-        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        if (!mediaType.equals("application/x-www-form-urlencoded")) {
+        if (!mediaType(request).equals("application/x-www-form-urlencoded")) {
             return Future.failedFuture(OAuthError.INVALID_REQUEST
                     .withDescription("Content-Type must be application/x-www-form-urlencoded").toException());
         }
+        return body(request, limit).compose(buffer -> {
+            try {
+                return Future.succeededFuture(FormParameters.parse(buffer.getBytes()));
+            } catch (OAuthException e) {
+                return Future.failedFuture(e);
+            }
+        });
+    }
+
+    /** The request's media type, lower case without parameters; empty without {@code Content-Type}. */
+    static String mediaType(HttpServerRequest request) {
+        String contentType = request.getHeader("Content-Type");
+        return contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The raw body, at most {@code limit} bytes: beyond it {@code 413 invalid_request}, detected
+     * from {@code Content-Length} or while streaming. Empty when the body was read already.
+     */
+    public static Future<Buffer> body(HttpServerRequest request, int limit) {
         OAuthException tooLarge = OAuthError.INVALID_REQUEST.withStatus(413)
                 .withDescription("request body larger than " + limit + " bytes").toException();
         String length = request.getHeader("Content-Length");
@@ -41,7 +59,7 @@ public final class FormBody {
         if (request.isEnded()) {
             // No body (or one already read by an earlier handler): an empty form, which fails closed
             // (no client authentication) rather than waiting for data that will never come.
-            return Future.succeededFuture(FormParameters.of(java.util.Map.of()));
+            return Future.succeededFuture(Buffer.buffer());
         }
         Promise<Buffer> promise = Promise.promise();
         Buffer body = Buffer.buffer();
@@ -56,12 +74,6 @@ public final class FormBody {
         });
         request.endHandler(v -> promise.tryComplete(body));
         request.resume();
-        return promise.future().compose(buffer -> {
-            try {
-                return Future.succeededFuture(FormParameters.parse(buffer.getBytes()));
-            } catch (OAuthException e) {
-                return Future.failedFuture(e);
-            }
-        });
+        return promise.future();
     }
 }

@@ -81,7 +81,7 @@ public final class OpenIdProviderRoutes {
         Router router = Router.router(vertx);
         router.get("/.well-known/openid-configuration").handler(discovery);
         router.get("/.well-known/oauth-authorization-server").handler(discovery);
-        router.get(OpenIdProviderConfig.JWKS_PATH).handler(new JwksEndpoint(keys.publicJwks()));
+        router.get(OpenIdProviderConfig.JWKS_PATH).handler(new JwksEndpoint(keys));
         router.post(OpenIdProviderConfig.PAR_PATH)
                 .handler(new PushedAuthorizationEndpoint(authenticator, par, config.maxRequestBodyBytes()));
         // Other methods on the OP's paths: 405 as OAuth JSON (the router's default 405 is plain text).
@@ -208,7 +208,7 @@ public final class OpenIdProviderRoutes {
                                 withdrawals)));
         jp.jpkigate.idp.endpoint.UserInfoEndpoint userinfo = new jp.jpkigate.idp.endpoint.UserInfoEndpoint(
                 new jp.jpkigate.idp.token.UserInfoHandler(
-                        new jp.jpkigate.idp.token.AccessTokenVerifier(issuer, audience, keys.publicJwks(), revocations, clock),
+                        new jp.jpkigate.idp.token.AccessTokenVerifier(issuer, audience, keys, revocations, clock),
                         userInfoClaims));
         router.post(OpenIdProviderConfig.TOKEN_PATH).handler(new jp.jpkigate.idp.endpoint.TokenEndpoint(token,
                 config.maxRequestBodyBytes()));

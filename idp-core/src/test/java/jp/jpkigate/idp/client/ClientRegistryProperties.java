@@ -42,7 +42,7 @@ class ClientRegistryProperties {
         return Arbitraries.oneOf(client, value(2)).list().ofMaxSize(4).map(cs -> "[" + String.join(",", cs) + "]");
     }
 
-    private static Arbitrary<String> value(int depth) {
+    static Arbitrary<String> value(int depth) {
         Arbitrary<String> scalars = Arbitraries.oneOf(
                 Arbitraries.of("null", "true", "false", "0", "-1", "1e309", "\"\"", "\"openid\"", "\"private_key_jwt\"",
                         "\"client_secret_basic\"", "\"https://rp.example/cb\"", "\"http://localhost/cb\"", "\"http://[::1\"",

@@ -92,7 +92,7 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
     public static final String NONCE = "n-0S6_WzA2Mj";
     private static final Pattern STATUS_URL = Pattern.compile("data-status-url=\"(?:\\.\\./)?login/([A-Za-z0-9_-]{43})/status\"");
     private static final Pattern CSRF = Pattern.compile("<input type=\"hidden\" name=\"csrf\" value=\"([A-Za-z0-9_-]+)\">");
-    private static final AtomicInteger PEOPLE = new AtomicInteger();
+    private final AtomicInteger people = new AtomicInteger();
 
     public MutableClock clock;
     public Path simDir;
@@ -159,7 +159,7 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
 
     /** A new person's card (PIN {@link #PIN}, password {@link #PASSWORD}): someone who never approved anything. */
     public Device issueCard() throws Exception {
-        Device issued = sim.registry().life().issue(new CardRequest("髙橋", PEOPLE.getAndIncrement() == 0 ? "花子" : "次郎",
+        Device issued = sim.registry().life().issue(new CardRequest("髙橋", people.getAndIncrement() == 0 ? "花子" : "次郎",
                 LocalDate.of(1990, 1, 2), FourInfo.Gender.FEMALE, "東京都新宿区西新宿二丁目８番１号",
                 new Municipality("Tokyo", "Shinjuku-ku"), PIN, PASSWORD, KeyAlgorithm.RSA_2048));
         sim.save();

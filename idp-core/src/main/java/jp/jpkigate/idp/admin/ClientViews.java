@@ -1,0 +1,41 @@
+package jp.jpkigate.idp.admin;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import jp.jpkigate.idp.client.RegisteredClient;
+
+/** The RFC 7591 §3.2.1-shaped JSON the admin API answers for a client; never with secrets. */
+final class ClientViews {
+    private ClientViews() {
+    }
+
+    /** A registered client: its metadata as registered, {@code client_id_issued_at}, {@code disabled}, {@code source: admin}. */
+    static Map<String, Object> of(ClientRecord record) {
+        Map<String, Object> json = new LinkedHashMap<>(record.metadata());
+        json.keySet().removeAll(MetadataDiff.SECRET_MEMBERS);
+        json.put("client_id_issued_at", record.issuedAt().getEpochSecond());
+        json.put("disabled", record.disabled());
+        json.put("source", "admin");
+        return json;
+    }
+
+    /** A client of the configuration file, as the OP understood it ({@code source: file}, read-only). */
+    static Map<String, Object> of(RegisteredClient client) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("client_id", client.clientId());
+        client.clientName().ifPresent(name -> json.put("client_name", name));
+        json.put("redirect_uris", client.redirectUris().stream().map(URI::toString).toList());
+        json.put("token_endpoint_auth_method", client.authMethod().value());
+        client.jwks().ifPresent(jwks -> json.put("jwks", jwks.toPublicJWKSet().toJSONObject()));
+        client.jwksUri().ifPresent(uri -> json.put("jwks_uri", uri.toString()));
+        json.put("scope", String.join(" ", new TreeSet<>(client.scopes())));
+        json.put("fapi", client.fapi());
+        json.put("require_pushed_authorization_requests", client.requirePushedAuthorizationRequests());
+        json.put("require_signed_request_object", client.requireSignedRequestObject());
+        json.put("disabled", false);
+        json.put("source", "file");
+        return json;
+    }
+}
