@@ -19,6 +19,7 @@ import jp.jpkigate.gateway.config.GatewayConfig;
 import jp.jpkigate.gateway.config.TrustAnchors;
 import jp.jpkigate.idp.client.ClientRegistry;
 import jp.jpkigate.idp.config.OpenIdProviderConfig;
+import jp.jpkigate.idp.dpop.DpopOptions;
 import jp.jpkigate.idp.jpki.CacheRevocationChecker;
 import jp.jpkigate.idp.jpki.JpkiVerifier;
 import jp.jpkigate.idp.jpki.JpkiVerifierOptions;
@@ -44,15 +45,17 @@ public final class OpenIdProviderModule {
     private final ClientRegistry clients;
     private final byte[] pairwiseSecret;
     private final JpkiVerifier verifier;
+    private final DpopOptions dpop;
     private final Clock clock;
 
     private OpenIdProviderModule(OpenIdProviderConfig config, SigningKeys keys, ClientRegistry clients,
-                                 byte[] pairwiseSecret, JpkiVerifier verifier, Clock clock) {
+                                 byte[] pairwiseSecret, JpkiVerifier verifier, DpopOptions dpop, Clock clock) {
         this.config = config;
         this.keys = keys;
         this.clients = clients;
         this.pairwiseSecret = pairwiseSecret;
         this.verifier = verifier;
+        this.dpop = dpop;
         this.clock = clock;
     }
 
@@ -72,7 +75,10 @@ public final class OpenIdProviderModule {
                             RevocationStatus.unknown("no revocation data source is configured")));
             JpkiVerifier verifier = new JpkiVerifier(trustAnchors(gateway, clock), checker, clock,
                     JpkiVerifierOptions.defaults());
-            return new OpenIdProviderModule(config, keys, clients, secret, verifier, clock);
+            // Every replica and event loop shares the pairwise secret, so nonces derived from it agree everywhere.
+            DpopOptions dpop = oidc.dpopNonces() ? DpopOptions.defaults(DpopOptions.deriveNonceKey(secret))
+                    : DpopOptions.withoutNonces();
+            return new OpenIdProviderModule(config, keys, clients, secret, verifier, dpop, clock);
         });
     }
 
@@ -107,10 +113,10 @@ public final class OpenIdProviderModule {
 
     /** The OP's routes for one HTTP verticle; reads page templates from the classpath, so call it on a worker. */
     public Router routes(Vertx vertx, Redis redis) {
-        Router router = OpenIdProviderRoutes.create(vertx, config, keys, clients, redis, clock);
+        Router router = OpenIdProviderRoutes.create(vertx, config, keys, clients, redis, dpop, clock);
         OpenIdProviderRoutes.addLoginRoutes(router, config, clients, verifier, redis, clock);
         OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, keys, clients, redis,
-                TokenOptions.defaults(pairwiseSecret), CertificatePersonKeys.INSTANCE, clock);
+                TokenOptions.defaults(pairwiseSecret), CertificatePersonKeys.INSTANCE, dpop, clock);
         return router;
     }
 

@@ -69,7 +69,8 @@ final class ConfigValidator {
         if (mode == Mode.PROD && secret == null && !raw.isSet("oidc.pairwiseSecretFile")) {
             raw.mistake("oidc.pairwiseSecretFile", "is required in prod mode (set JPKI_GATE_OIDC_PAIRWISE_SECRET_FILE)");
         }
-        return new GatewayConfig.Oidc(keys, clients, secret);
+        Boolean dpopNonces = raw.bool("oidc.dpopNonces", true);
+        return new GatewayConfig.Oidc(keys, clients, secret, !Boolean.FALSE.equals(dpopNonces));
     }
 
     /** The revocation cache: in prod a publisher URL and an OCSP responder identity are required. */

@@ -106,8 +106,13 @@ public record GatewayConfig(
      * @param keysDir signing keys (JWK or PEM files, e.g. a mounted Secret); {@code null} in dev means generated
      * @param clientsFile the registered clients, a JSON array of RFC 7591 metadata; {@code null} means none
      * @param pairwiseSecretFile at least 32 bytes keying pairwise subjects; {@code null} in dev means one under the data dir
+     * @param dpopNonces whether DPoP proofs must carry a server nonce (RFC 9449 §8); default true
      */
-    public record Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile) {
+    public record Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile, boolean dpopNonces) {
+        /** DPoP nonces required. */
+        public Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile) {
+            this(keysDir, clientsFile, pairwiseSecretFile, true);
+        }
     }
 
     /** A multi-line summary for the start-up banner; secrets are masked. */
@@ -124,6 +129,7 @@ public record GatewayConfig(
                         + ", refresh " + revocation.refresh().toSeconds() + " s, grace " + revocation.grace().toSeconds()
                         + " s, " + revocation.clientSecretHashes().size() + " API client(s)",
                 "signing keys:      " + (oidc.keysDir() == null ? "generated (dev)" : oidc.keysDir()),
-                "clients:           " + (oidc.clientsFile() == null ? "none" : oidc.clientsFile()));
+                "clients:           " + (oidc.clientsFile() == null ? "none" : oidc.clientsFile()),
+                "DPoP nonces:       " + (oidc.dpopNonces() ? "required" : "off"));
     }
 }

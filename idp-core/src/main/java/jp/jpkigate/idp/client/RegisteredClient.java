@@ -24,6 +24,8 @@ import java.util.Set;
  * @param scopes             the scopes the client may request ({@code openid} always among them)
  * @param secretSha256       SHA-256 of the client secret, for {@code client_secret_basic} only
  * @param clientName         RFC 7591 {@code client_name}, for consent pages
+ * @param dpopBoundAccessTokens RFC 9449 §5.2: the client gets DPoP-bound access tokens only (a token
+ *                           request without a proof is refused); always true for FAPI clients
  */
 public record RegisteredClient(
         String clientId,
@@ -36,7 +38,8 @@ public record RegisteredClient(
         boolean fapi,
         Set<String> scopes,
         Optional<byte[]> secretSha256,
-        Optional<String> clientName) {
+        Optional<String> clientName,
+        boolean dpopBoundAccessTokens) {
 
     public RegisteredClient {
         Objects.requireNonNull(clientId, "clientId");
@@ -48,6 +51,14 @@ public record RegisteredClient(
         scopes = Set.copyOf(scopes);
         secretSha256 = secretSha256.map(byte[]::clone);
         Objects.requireNonNull(clientName, "clientName");
+    }
+
+    /** A client whose access tokens are DPoP-bound exactly when it is a FAPI client. */
+    public RegisteredClient(String clientId, List<URI> redirectUris, TokenEndpointAuthMethod authMethod, Optional<JWKSet> jwks,
+                            Optional<URI> jwksUri, String sector, boolean requirePushedAuthorizationRequests, boolean fapi,
+                            Set<String> scopes, Optional<byte[]> secretSha256, Optional<String> clientName) {
+        this(clientId, redirectUris, authMethod, jwks, jwksUri, sector, requirePushedAuthorizationRequests, fapi, scopes,
+                secretSha256, clientName, fapi);
     }
 
     /** Whether {@code redirectUri} is registered, by exact string comparison (FAPI 2.0 §5.3.2.2). */

@@ -4,9 +4,12 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.jpkigate.idp.authorize.CodeGrant;
 import jp.jpkigate.idp.client.RegisteredClient;
+import jp.jpkigate.idp.dpop.DpopBinding;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
@@ -20,8 +23,10 @@ import jp.jpkigate.idp.subject.PairwiseSubjects;
  * {@code invalid_request}); then the code is consumed — single use, so every redemption attempt,
  * successful or not, burns it (a PKCE guess gets one try) — and checked: unknown, used or older
  * than the code lifetime, another client's, another redirect URI (exact string) or a verifier that
- * does not match the S256 challenge → {@code invalid_grant}. Then the pairwise subject, a new
- * refresh-token family and the tokens.
+ * does not match the S256 challenge → {@code invalid_grant}; a code bound to a DPoP key (RFC 9449
+ * §10) without a proof → {@code invalid_dpop_proof}, with another key's → {@code invalid_grant}.
+ * Then the pairwise subject, a new refresh-token family (bound to the DPoP key for public clients
+ * only, RFC 9449 §5.2) and the tokens (the access token bound to the proof's key).
  */
 public final class AuthorizationCodeGrantHandler implements GrantHandler {
     public static final String GRANT_TYPE = "authorization_code";
@@ -53,7 +58,7 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
     }
 
     @Override
-    public Future<TokenResponse> handle(RegisteredClient client, FormParameters form) {
+    public Future<TokenResponse> handle(RegisteredClient client, FormParameters form, Optional<JwkThumbprint> dpopKey) {
         String code;
         String redirectUri;
         String verifier;
@@ -84,18 +89,24 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
             if (!grant.codeChallenge().matches(verifier)) {
                 return invalidGrant("code_verifier does not match the code_challenge");
             }
-            return redeem(client, grant);
+            try {
+                DpopBinding.checkBound("code", grant.dpopJkt(), dpopKey);
+            } catch (OAuthException e) {
+                return Future.failedFuture(e);
+            }
+            return redeem(client, grant, dpopKey);
         });
     }
 
-    private Future<TokenResponse> redeem(RegisteredClient client, CodeGrant code) {
+    private Future<TokenResponse> redeem(RegisteredClient client, CodeGrant code, Optional<JwkThumbprint> dpopKey) {
         return subjects.subject(client.sector(), code.signer()).compose(sub -> {
-            TokenGrant grant = new TokenGrant(client.clientId(), sub, code.scopes(), code.authTime(), code.acr(), code.amr());
+            TokenGrant grant = new TokenGrant(client.clientId(), sub, code.scopes(), code.authTime(), code.acr(), code.amr())
+                    .withDpopJkt(DpopBinding.refreshTokenBinding(client.authMethod().confidential(), dpopKey));
             IdentityClaims.Release release = IdentityClaims.release(code.signer(), code.scopes(), ClaimsRequest.parse(code.claims()));
             String family = tokenFormat.newFamilyId();
             String refreshToken = tokenFormat.newToken(family);
             return refreshTokens.issue(family, refreshToken, grant, options.refreshTokenLifetime())
-                    .compose(v -> issuer.issue(grant, code.nonce(), release, refreshToken));
+                    .compose(v -> issuer.issue(grant, code.nonce(), release, refreshToken, dpopKey));
         });
     }
 

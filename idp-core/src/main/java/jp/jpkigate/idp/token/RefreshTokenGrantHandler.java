@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import jp.jpkigate.idp.client.RegisteredClient;
+import jp.jpkigate.idp.dpop.DpopBinding;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
@@ -20,6 +22,12 @@ import jp.jpkigate.idp.store.RefreshTokenStore.Rotation;
  * An optional {@code scope} may narrow the grant (wider → {@code invalid_scope}). The new ID token
  * (OIDC Core §12.2) keeps {@code sub}, {@code auth_time}, {@code acr}, has no {@code nonce} and no
  * identity claims: the 4 information reach only the tokens of the code's redemption.
+ *
+ * <p>DPoP (RFC 9449 §5.2): the new access token is bound to the key of the request's proof, if any.
+ * A family bound to a DPoP key (public clients) needs a proof by that key: none →
+ * {@code invalid_dpop_proof}, another key → {@code invalid_grant}, and the family is revoked (its
+ * token was presented without its key). Confidential clients' families are
+ * bound to client authentication and may move to a new DPoP key.
  */
 public final class RefreshTokenGrantHandler implements GrantHandler {
     public static final String GRANT_TYPE = "refresh_token";
@@ -40,7 +48,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     }
 
     @Override
-    public Future<TokenResponse> handle(RegisteredClient client, FormParameters form) {
+    public Future<TokenResponse> handle(RegisteredClient client, FormParameters form, Optional<JwkThumbprint> dpopKey) {
         String presented;
         Optional<List<String>> narrowed;
         try {
@@ -60,6 +68,12 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
         return store.rotate(family.get(), client.clientId(), presented, next).compose(outcome -> {
             if (outcome instanceof Rotation.Rotated rotated) {
                 TokenGrant grant = rotated.grant();
+                try {
+                    DpopBinding.checkBound("refresh token", grant.dpopJkt(), dpopKey);
+                } catch (OAuthException e) {
+                    // The presented token is already rotated away: the family could not go on anyway.
+                    return store.revoke(family.get()).compose(v -> Future.failedFuture(e));
+                }
                 if (narrowed.isPresent()) {
                     if (!grant.scopes().containsAll(narrowed.get())) {
                         return Future.failedFuture(OAuthError.INVALID_SCOPE
@@ -67,7 +81,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
                     }
                     grant = grant.withScopes(narrowed.get().stream().distinct().toList());
                 }
-                return issuer.issue(grant, Optional.empty(), IdentityClaims.Release.NONE, next);
+                return issuer.issue(grant, Optional.empty(), IdentityClaims.Release.NONE, next, dpopKey);
             }
             if (outcome instanceof Rotation.Reused) {
                 return AuthorizationCodeGrantHandler.invalidGrant("refresh token reused; the grant is revoked");

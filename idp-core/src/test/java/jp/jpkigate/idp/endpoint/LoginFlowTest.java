@@ -44,7 +44,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -52,7 +51,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,22 +58,15 @@ import jp.jpkigate.idp.authorize.CodeGrant;
 import jp.jpkigate.idp.client.ClientRegistry;
 import jp.jpkigate.idp.config.OpenIdProviderConfig;
 import jp.jpkigate.idp.jpki.JpkiVerifier;
-import jp.jpkigate.idp.jpki.JpkiVerifierOptions;
-import jp.jpkigate.idp.jpki.RevocationStatus;
-import jp.jpkigate.idp.jpki.TrustAnchors;
 import jp.jpkigate.idp.key.Jca;
 import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.store.redis.RedisAuthorizationCodeStore;
 import jp.jpkigate.idp.testing.OpFixture;
+import jp.jpkigate.idp.testing.SimulatedCard;
 import jp.jpkigate.idp.web.OpenIdProviderRoutes;
 import jp.jpkigate.sim.ca.CaKind;
-import jp.jpkigate.sim.ca.FourInfo;
-import jp.jpkigate.sim.ca.KeyAlgorithm;
-import jp.jpkigate.sim.ca.Municipality;
-import jp.jpkigate.sim.ca.SimCa;
 import jp.jpkigate.sim.card.CardClient;
 import jp.jpkigate.sim.cli.SimCli;
-import jp.jpkigate.sim.registry.CardRequest;
 import jp.jpkigate.sim.registry.Device;
 import jp.jpkigate.sim.registry.SimState;
 import org.junit.jupiter.api.AfterAll;
@@ -91,8 +82,8 @@ import jp.jpkigate.testing.TestRedis;
  * cards, a clock the test moves.
  */
 class LoginFlowTest {
-    private static final String PIN = "1234";
-    private static final String PASSWORD = "PASSWORD1";
+    private static final String PIN = SimulatedCard.PIN;
+    private static final String PASSWORD = SimulatedCard.PASSWORD;
 
     private static MovableClock clock;
     private static Path simDir;
@@ -109,13 +100,10 @@ class LoginFlowTest {
     static void start() throws Exception {
         clock = new MovableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         simDir = Files.createTempDirectory("login-flow-sim");
-        sim = SimState.init(simDir, clock, new SecureRandom(), false);
-        card = sim.registry().life().issue(new CardRequest("髙橋", "花子", LocalDate.of(1990, 1, 2), FourInfo.Gender.FEMALE,
-                "東京都新宿区西新宿二丁目８番１号", new Municipality("Tokyo", "Shinjuku-ku"), PIN, PASSWORD, KeyAlgorithm.RSA_2048));
-        sim.save();
-        TrustAnchors anchors = TrustAnchors.of("sim", sim.cas().all().stream().map(SimCa::certificate).toList());
-        JpkiVerifier verifier = new JpkiVerifier(anchors,
-                q -> CompletableFuture.completedFuture(RevocationStatus.good(clock.instant())), clock, JpkiVerifierOptions.defaults());
+        SimulatedCard simulated = SimulatedCard.issue(simDir, clock);
+        sim = simulated.sim();
+        card = simulated.card();
+        JpkiVerifier verifier = simulated.verifier();
 
         redisServer = TestRedis.start();
         vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(300).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));

@@ -1,11 +1,9 @@
 package jp.jpkigate.idp.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -29,13 +27,16 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.JWTID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCClaimsRequest;
@@ -45,114 +46,53 @@ import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
-import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.redis.client.Redis;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import jp.jpkigate.idp.client.ClientRegistry;
-import jp.jpkigate.idp.config.OpenIdProviderConfig;
-import jp.jpkigate.idp.jpki.JpkiVerifier;
-import jp.jpkigate.idp.jpki.JpkiVerifierOptions;
-import jp.jpkigate.idp.jpki.RevocationStatus;
-import jp.jpkigate.idp.jpki.TrustAnchors;
+import java.util.Date;
+import jp.jpkigate.idp.dpop.DpopOptions;
 import jp.jpkigate.idp.key.Jca;
 import jp.jpkigate.idp.key.SigningKeys;
-import jp.jpkigate.idp.subject.CertificatePersonKeys;
 import jp.jpkigate.idp.testing.OpFixture;
-import jp.jpkigate.idp.token.TokenOptions;
-import jp.jpkigate.idp.web.OpenIdProviderRoutes;
+import jp.jpkigate.idp.testing.OpFlowFixture;
 import jp.jpkigate.sim.ca.CaKind;
-import jp.jpkigate.sim.ca.FourInfo;
-import jp.jpkigate.sim.ca.KeyAlgorithm;
-import jp.jpkigate.sim.ca.Municipality;
-import jp.jpkigate.sim.ca.SimCa;
-import jp.jpkigate.sim.card.CardClient;
-import jp.jpkigate.sim.registry.CardRequest;
-import jp.jpkigate.sim.registry.Device;
-import jp.jpkigate.sim.registry.SimState;
+import jp.jpkigate.testing.MutableClock;
+import jp.jpkigate.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import jp.jpkigate.testing.TestRedis;
 
 /**
  * The token slice end to end: PAR → /authorize → a simulator card signs → /continue → Nimbus
- * redeems the code with private_key_jwt and the PKCE verifier, validates the ID token and the JWT
- * access token against the OP's JWKS, calls userinfo and refreshes. Real Redis, a movable clock.
+ * redeems the code with private_key_jwt, the PKCE verifier and a DPoP proof (the FAPI client gets
+ * DPoP-bound tokens), validates the ID token and the JWT access token against the OP's JWKS, calls
+ * userinfo and refreshes. Real Redis, a movable clock. DPoP itself: {@link DpopFlowTest}.
  */
 class TokenFlowTest {
-    private static final String PIN = "1234";
-    private static final String PASSWORD = "PASSWORD1";
     private static final URI TOKEN = URI.create(OpFixture.ISSUER + "/token");
 
-    private static LoginFlowTest.MovableClock clock;
-    private static SimState sim;
-    private static Device card;
-    private static TestRedis redisServer;
-    private static Vertx vertx;
-    private static HttpServer server;
+    private static OpFlowFixture op;
+    private static MutableClock clock;
     private static WebClient web;
     private static ECKey bankKey;
-    private static SigningKeys opKeys;
+    private static DefaultDPoPProofFactory dpop;
 
     @BeforeAll
     static void start() throws Exception {
-        clock = new LoginFlowTest.MovableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-        sim = SimState.init(Files.createTempDirectory("token-flow-sim"), clock, new SecureRandom(), false);
-        card = sim.registry().life().issue(new CardRequest("髙橋", "花子", LocalDate.of(1990, 1, 2), FourInfo.Gender.FEMALE,
-                "東京都新宿区西新宿二丁目８番１号", new Municipality("Tokyo", "Shinjuku-ku"), PIN, PASSWORD, KeyAlgorithm.RSA_2048));
-        sim.save();
-        TrustAnchors anchors = TrustAnchors.of("sim", sim.cas().all().stream().map(SimCa::certificate).toList());
-        JpkiVerifier verifier = new JpkiVerifier(anchors,
-                q -> CompletableFuture.completedFuture(RevocationStatus.good(clock.instant())), clock, JpkiVerifierOptions.defaults());
-        redisServer = TestRedis.start();
-        vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(300).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
-        Redis redis = redisServer.client(vertx);
-        OpenIdProviderConfig config = OpenIdProviderConfig.defaults(OpFixture.ISSUER);
-        bankKey = (ECKey) SigningKeys.generateKey(JWSAlgorithm.ES256);
-        ClientRegistry clients = ClientRegistry.parse(OpFixture.clientsJson(new JWKSet(List.<JWK>of(bankKey)).toPublicJWKSet()),
-                config.scopesSupported());
-        opKeys = SigningKeys.generate(JWSAlgorithm.ES256);
-        Router router = OpenIdProviderRoutes.create(vertx, config, opKeys, clients, redis, clock);
-        OpenIdProviderRoutes.addLoginRoutes(router, config, clients, verifier, redis, clock);
-        OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, opKeys, clients, redis,
-                TokenOptions.defaults("a-test-pairwise-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8)),
-                CertificatePersonKeys.INSTANCE, clock);
-        server = TestRedis.await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-        web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort())
-                .setFollowRedirects(false));
+        op = OpFlowFixture.start(DpopOptions.withoutNonces());
+        clock = op.clock;
+        web = op.web;
+        bankKey = op.bankKey;
+        dpop = new DefaultDPoPProofFactory(SigningKeys.generateKey(JWSAlgorithm.ES256), JWSAlgorithm.ES256, Jca.BC);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            web.close();
-            TestRedis.await(vertx.close());
-        } finally {
-            redisServer.close();
-        }
+        op.close();
     }
 
     /** A code and the verifier that redeems it. */
@@ -164,12 +104,6 @@ class TokenFlowTest {
                 JWSAlgorithm.ES256, bankKey.toECPrivateKey(), bankKey.getKeyID(), Jca.BC);
     }
 
-    private static HttpResponse<Buffer> send(HTTPRequest http) throws Exception {
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        http.getHeaderMap().forEach((k, v) -> headers.set(k, String.join(",", v)));
-        return TestRedis.await(web.post(http.getURL().getPath()).putHeaders(headers).sendBuffer(Buffer.buffer(http.getBody())));
-    }
-
     /** Runs the login with the card and returns the code. */
     private static Code login(Scope scope, String claims, CaKind kind) throws Exception {
         CodeVerifier verifier = new CodeVerifier();
@@ -179,43 +113,21 @@ class TokenFlowTest {
         if (claims != null) {
             builder.claims(OIDCClaimsRequest.parse(claims));
         }
-        HttpResponse<Buffer> pushed = send(new PushedAuthorizationRequest(URI.create(OpFixture.ISSUER + "/par"), bankAuth(),
+        HttpResponse<Buffer> pushed = op.send(new PushedAuthorizationRequest(URI.create(OpFixture.ISSUER + "/par"), bankAuth(),
                 builder.build()).toHTTPRequest());
         String requestUri = PushedAuthorizationResponse.parse(OpFixture.toNimbus(pushed)).toSuccessResponse().getRequestURI().toString();
-        HttpResponse<Buffer> page = get("/authorize?client_id=bank&request_uri=" + URLEncoder.encode(requestUri, StandardCharsets.UTF_8), null);
-        assertThat(page.statusCode()).as(page.bodyAsString()).isEqualTo(200);
-        Matcher m = Pattern.compile("data-status-url=\"login/([A-Za-z0-9_-]{43})/status\"").matcher(page.bodyAsString());
-        assertThat(m.find()).isTrue();
-        String txn = m.group(1);
-        String cookie = page.cookies().get(0).substring(0, page.cookies().get(0).indexOf(';'));
-        byte[] data = Base64.getUrlDecoder().decode(get("/login/" + txn, null).bodyAsJsonObject().getString("signed_data"));
-        CardClient client = new CardClient(sim.store().loadCard(card.id()));
-        String secret = kind == CaKind.SIGNATURE ? PASSWORD : PIN;
-        JsonObject body = new JsonObject()
-                .put("certificate", Base64.getEncoder().encodeToString(client.readCertificate(kind, secret).getEncoded()))
-                .put("signature", Base64.getEncoder().encodeToString(client.sign(kind, secret, data)));
-        HttpResponse<Buffer> posted = TestRedis.await(web.post("/login/" + txn).putHeader("Content-Type", "application/json")
-                .sendBuffer(body.toBuffer()));
-        assertThat(posted.bodyAsJsonObject().getString("status")).as(posted.bodyAsString()).isEqualTo("verified");
-        String location = get("/login/" + txn + "/continue", cookie).getHeader("Location");
-        for (String pair : URI.create(location).getRawQuery().split("&")) {
-            if (pair.startsWith("code=")) {
-                return new Code(URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8), verifier);
-            }
-        }
-        throw new AssertionError("no code in " + location);
+        return new Code(op.signIn(requestUri, kind), verifier);
     }
 
     private static HttpResponse<Buffer> get(String path, String cookie) throws Exception {
-        var request = web.get(path);
-        if (cookie != null) {
-            request.putHeader("Cookie", cookie);
-        }
-        return TestRedis.await(request.send());
+        return op.get(path, cookie);
     }
 
+    /** A token request with a DPoP proof (iat from the test's clock), as the FAPI client must send it. */
     private static TokenResponse token(ClientAuthentication auth, AuthorizationGrant grant) throws Exception {
-        HttpResponse<Buffer> answer = send(new TokenRequest(TOKEN, auth, grant).toHTTPRequest());
+        HTTPRequest http = new TokenRequest(TOKEN, auth, grant).toHTTPRequest();
+        http.setDPoP(dpop.createDPoPJWT(new JWTID(), "POST", TOKEN, Date.from(clock.instant()), null));
+        HttpResponse<Buffer> answer = op.send(http);
         assertThat(answer.getHeader("Cache-Control")).isEqualTo("no-store");
         return OIDCTokenResponseParser.parse(OpFixture.toNimbus(answer));
     }
@@ -244,10 +156,15 @@ class TokenFlowTest {
         return processor.process(token, null);
     }
 
+    /** Userinfo; a {@code DPoP} authorization gets a proof for its token. */
     private static HttpResponse<Buffer> userinfo(String authorization) throws Exception {
         var request = web.get("/userinfo");
         if (authorization != null) {
             request.putHeader("Authorization", authorization);
+        }
+        if (authorization != null && authorization.startsWith("DPoP ")) {
+            request.putHeader("DPoP", dpop.createDPoPJWT(new JWTID(), "GET", URI.create(OpFixture.ISSUER + "/userinfo"),
+                    Date.from(clock.instant()), new DPoPAccessToken(authorization.substring(5))).serialize());
         }
         return TestRedis.await(request.send());
     }
@@ -263,8 +180,8 @@ class TokenFlowTest {
         assertThat(id.getAuthenticationTime()).isNotNull();
         assertThat(id.getAccessTokenHash()).isNotNull();
         assertThat(id.getClaim("name")).isNull();
-        assertThat(tokens.getOIDCTokens().getBearerAccessToken().getLifetime()).isEqualTo(300);
-        assertThat(tokens.getOIDCTokens().getBearerAccessToken().getScope()).isEqualTo(new Scope("openid", "profile"));
+        assertThat(tokens.getOIDCTokens().getDPoPAccessToken().getLifetime()).isEqualTo(300);
+        assertThat(tokens.getOIDCTokens().getDPoPAccessToken().getScope()).isEqualTo(new Scope("openid", "profile"));
 
         String accessToken = tokens.getOIDCTokens().getAccessToken().getValue();
         JWTClaimsSet at = validateAccessToken(accessToken);
@@ -276,7 +193,7 @@ class TokenFlowTest {
         assertThat(at.getJWTID()).isNotBlank();
         assertThat(at.getClaim("auth_time")).isNotNull();
 
-        UserInfo info = UserInfoResponse.parse(OpFixture.toNimbus(userinfo("Bearer " + accessToken))).toSuccessResponse().getUserInfo();
+        UserInfo info = UserInfoResponse.parse(OpFixture.toNimbus(userinfo("DPoP " + accessToken))).toSuccessResponse().getUserInfo();
         assertThat(info.getSubject()).isEqualTo(id.getSubject());
         assertThat(info.toJSONObject()).containsOnlyKeys("sub");
 
@@ -344,7 +261,7 @@ class TokenFlowTest {
         assertThat(evidence.getString("issuer")).isNotBlank();
         assertThat(evidence.getString("created_at")).isEqualTo(verification.getString("time"));
 
-        HttpResponse<Buffer> answer = userinfo("Bearer " + tokens.getOIDCTokens().getAccessToken().getValue());
+        HttpResponse<Buffer> answer = userinfo("DPoP " + tokens.getOIDCTokens().getAccessToken().getValue());
         UserInfo info = UserInfoResponse.parse(OpFixture.toNimbus(answer)).toSuccessResponse().getUserInfo();
         assertThat(info.getName()).isEqualTo("〓橋\u3000花子");
         assertThat(info.getFamilyName()).isEqualTo("〓橋");
@@ -357,7 +274,7 @@ class TokenFlowTest {
         // a refreshed access token carries no 4 information
         OIDCTokenResponse refreshed = (OIDCTokenResponse) token(bankAuth(), new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken()))
                 .toSuccessResponse();
-        assertThat(new JsonObject(userinfo("Bearer " + refreshed.getOIDCTokens().getAccessToken().getValue()).bodyAsString())
+        assertThat(new JsonObject(userinfo("DPoP " + refreshed.getOIDCTokens().getAccessToken().getValue()).bodyAsString())
                 .fieldNames()).containsExactly("sub");
     }
 
