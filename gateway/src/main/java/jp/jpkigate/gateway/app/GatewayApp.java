@@ -23,6 +23,7 @@ public final class GatewayApp {
     private volatile DevServices devServices;
     private volatile GatewayVerticle verticle;
     private volatile RevocationVerticle revocation;
+    private volatile OpenIdProviderModule openIdProvider;
     private final List<String> deploymentIds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Future<Void> stopping;
 
@@ -42,8 +43,11 @@ public final class GatewayApp {
                             ? dev.startSimulator(vertx, config, clock) : Future.succeededFuture();
                 })
                 .compose(nothing -> startRevocation())
-                .compose(revocationModule -> OpenIdProviderModule.load(vertx, config, revocationModule, clock)
-                        .compose(op -> startHttp(revocationModule, op)));
+                .compose(revocationModule -> OpenIdProviderModule.load(vertx, config, revocationModule, linkageUrl(), clock)
+                        .compose(op -> {
+                            openIdProvider = op;
+                            return startHttp(revocationModule, op);
+                        }));
     }
 
     /** The revocation cache, on its own verticle, when there is a CRL publisher. */
@@ -83,10 +87,16 @@ public final class GatewayApp {
 
     /** The configured CRL / OCSP publisher, else the dev simulator's URL, else none (no revocation cache). */
     private String revocationPublisherUrl() {
-        if (config.revocation().publisherUrl() != null) {
-            return config.revocation().publisherUrl();
-        }
-        return devServices.simulator().map(sim -> "http://127.0.0.1:" + sim.port()).orElse(null);
+        return Optional.ofNullable(config.revocation().publisherUrl()).or(this::simulatorUrl).orElse(null);
+    }
+
+    /** The configured certificate linkage, else the dev simulator's, else none (sub follows the certificate). */
+    private Optional<String> linkageUrl() {
+        return Optional.ofNullable(config.oidc().linkageUrl()).or(this::simulatorUrl);
+    }
+
+    private Optional<String> simulatorUrl() {
+        return devServices.simulator().map(sim -> "http://127.0.0.1:" + sim.port());
     }
 
     /** Undeploys the gateway, then stops the dev services, even if undeploying failed. */
@@ -118,6 +128,11 @@ public final class GatewayApp {
         return running == null ? Optional.empty() : Optional.ofNullable(running.module());
     }
 
+    /** The OpenID Provider, once loaded. */
+    public Optional<OpenIdProviderModule> openIdProvider() {
+        return Optional.ofNullable(openIdProvider);
+    }
+
     /** The dev-mode simulator, once started. */
     public Optional<SimServer> simulator() {
         DevServices dev = devServices;
@@ -147,7 +162,8 @@ public final class GatewayApp {
         }
         if (dev != null) {
             dev.simulator().ifPresent(sim -> {
-                lines.add("simulator:      http://localhost:" + sim.port() + "  (CA certificates /ca, CRLs /crl/..., OCSP /ocsp)");
+                lines.add("simulator:      http://localhost:" + sim.port()
+                        + "  (CA certificates /ca, CRLs /crl/..., OCSP /ocsp, linkage /linkage/...)");
                 lines.add("simulator CLI:  java -jar jpki-sim/target/jpki-sim.jar --state " + sim.stateDir() + " --help");
             });
         }

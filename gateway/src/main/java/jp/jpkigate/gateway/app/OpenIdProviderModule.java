@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import jp.jpkigate.gateway.config.GatewayConfig;
 import jp.jpkigate.gateway.config.TrustAnchors;
+import jp.jpkigate.idp.approval.ApprovalOptions;
 import jp.jpkigate.idp.client.ClientRegistry;
 import jp.jpkigate.idp.config.OpenIdProviderConfig;
 import jp.jpkigate.idp.dpop.DpopOptions;
@@ -27,41 +28,56 @@ import jp.jpkigate.idp.jpki.RevocationChecker;
 import jp.jpkigate.idp.jpki.RevocationStatus;
 import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.subject.CertificatePersonKeys;
+import jp.jpkigate.idp.subject.PersonKeyResolver;
 import jp.jpkigate.idp.token.TokenOptions;
 import jp.jpkigate.idp.web.OpenIdProviderRoutes;
 import jp.jpkigate.sim.ca.SimCa;
 import jp.jpkigate.sim.registry.SimState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The OpenID Provider of this process: its configuration, signing keys, client registry, pairwise
- * secret and JPKI verifier, loaded once (blocking, on a worker), and a router per HTTP verticle.
+ * secret, JPKI verifier and certificate linkage, loaded once (blocking, on a worker), and a router
+ * per HTTP verticle.
  */
 public final class OpenIdProviderModule {
     /** Where dev mode keeps the generated pairwise-subject secret, so subjects survive restarts. */
     static final String DEV_PAIRWISE_SECRET = "pairwise-secret";
+    private static final Logger LOG = LoggerFactory.getLogger(OpenIdProviderModule.class);
 
     private final OpenIdProviderConfig config;
     private final SigningKeys keys;
     private final ClientRegistry clients;
     private final byte[] pairwiseSecret;
+    private final jp.jpkigate.idp.jpki.TrustAnchors anchors;
     private final JpkiVerifier verifier;
+    private final Optional<String> linkageUrl;
     private final DpopOptions dpop;
     private final Clock clock;
 
     private OpenIdProviderModule(OpenIdProviderConfig config, SigningKeys keys, ClientRegistry clients,
-                                 byte[] pairwiseSecret, JpkiVerifier verifier, DpopOptions dpop, Clock clock) {
+                                 byte[] pairwiseSecret, jp.jpkigate.idp.jpki.TrustAnchors anchors, JpkiVerifier verifier,
+                                 Optional<String> linkageUrl, DpopOptions dpop, Clock clock) {
         this.config = config;
         this.keys = keys;
         this.clients = clients;
         this.pairwiseSecret = pairwiseSecret;
+        this.anchors = anchors;
         this.verifier = verifier;
+        this.linkageUrl = linkageUrl;
         this.dpop = dpop;
         this.clock = clock;
     }
 
-    /** Loads everything off the event loop; fails with every configuration problem it finds first. */
+    /**
+     * Loads everything off the event loop; fails with every configuration problem it finds first.
+     *
+     * @param linkageUrl the certificate linkage service (the configured one, else the dev simulator); without
+     *                   one, pairwise subjects follow the certificate and change on card renewal (a warning says so)
+     */
     public static Future<OpenIdProviderModule> load(Vertx vertx, GatewayConfig gateway, Optional<RevocationModule> revocation,
-                                                    Clock clock) {
+                                                    Optional<String> linkageUrl, Clock clock) {
         return vertx.executeBlocking(() -> {
             GatewayConfig.Oidc oidc = gateway.oidc();
             OpenIdProviderConfig config = OpenIdProviderConfig.defaults(gateway.http().publicBaseUrl());
@@ -73,12 +89,16 @@ public final class OpenIdProviderModule {
             RevocationChecker checker = revocation.<RevocationChecker>map(m -> new CacheRevocationChecker(m.service()))
                     .orElse(query -> CompletableFuture.completedFuture(
                             RevocationStatus.unknown("no revocation data source is configured")));
-            JpkiVerifier verifier = new JpkiVerifier(trustAnchors(gateway, clock), checker, clock,
-                    JpkiVerifierOptions.defaults());
+            jp.jpkigate.idp.jpki.TrustAnchors anchors = trustAnchors(gateway, clock);
+            JpkiVerifier verifier = new JpkiVerifier(anchors, checker, clock, JpkiVerifierOptions.defaults());
+            if (linkageUrl.isEmpty()) {
+                LOG.warn("no certificate linkage is configured (oidc.linkageUrl, JPKI_GATE_OIDC_LINKAGE_URL): "
+                        + "pairwise sub follows the certificate and changes when a card is renewed");
+            }
             // Every replica and event loop shares the pairwise secret, so nonces derived from it agree everywhere.
             DpopOptions dpop = oidc.dpopNonces() ? DpopOptions.defaults(DpopOptions.deriveNonceKey(secret))
                     : DpopOptions.withoutNonces();
-            return new OpenIdProviderModule(config, keys, clients, secret, verifier, dpop, clock);
+            return new OpenIdProviderModule(config, keys, clients, secret, anchors, verifier, linkageUrl, dpop, clock);
         });
     }
 
@@ -114,10 +134,23 @@ public final class OpenIdProviderModule {
     /** The OP's routes for one HTTP verticle; reads page templates from the classpath, so call it on a worker. */
     public Router routes(Vertx vertx, Redis redis) {
         Router router = OpenIdProviderRoutes.create(vertx, config, keys, clients, redis, dpop, clock);
-        OpenIdProviderRoutes.addLoginRoutes(router, config, clients, verifier, redis, clock);
-        OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, keys, clients, redis,
-                TokenOptions.defaults(pairwiseSecret), CertificatePersonKeys.INSTANCE, dpop, clock);
+        TokenOptions tokens = TokenOptions.defaults(pairwiseSecret);
+        PersonKeyResolver persons = personKeys(vertx, redis);
+        OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, clients, verifier, redis, persons, tokens,
+                ApprovalOptions.defaults(), clock);
+        OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, keys, clients, redis, tokens, persons, dpop, clock);
         return router;
+    }
+
+    /** The linkage service with the Redis record when there is one, else the certificate itself. */
+    private PersonKeyResolver personKeys(Vertx vertx, Redis redis) {
+        return linkageUrl.<PersonKeyResolver>map(url -> OpenIdProviderRoutes.linkedPersonKeys(vertx, redis, url, anchors))
+                .orElse(CertificatePersonKeys.INSTANCE);
+    }
+
+    /** The certificate linkage service pairwise subjects follow, if any. */
+    public Optional<String> linkageUrl() {
+        return linkageUrl;
     }
 
     /** How many clients are registered (for the start-up banner). */

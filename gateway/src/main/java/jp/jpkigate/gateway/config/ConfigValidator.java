@@ -70,15 +70,13 @@ final class ConfigValidator {
             raw.mistake("oidc.pairwiseSecretFile", "is required in prod mode (set JPKI_GATE_OIDC_PAIRWISE_SECRET_FILE)");
         }
         Boolean dpopNonces = raw.bool("oidc.dpopNonces", true);
-        return new GatewayConfig.Oidc(keys, clients, secret, !Boolean.FALSE.equals(dpopNonces));
+        return new GatewayConfig.Oidc(keys, clients, secret, httpUrl(raw, "oidc.linkageUrl"),
+                !Boolean.FALSE.equals(dpopNonces));
     }
 
     /** The revocation cache: in prod a publisher URL and an OCSP responder identity are required. */
     private static GatewayConfig.Revocation revocation(RawSettings raw, Mode mode, boolean dev) {
-        String publisher = raw.string("revocation.publisherUrl", null);
-        if (publisher != null && !publisher.matches("https?://[^\\s]+")) {
-            raw.mistake("revocation.publisherUrl", "must be an http(s) URL, got " + publisher);
-        }
+        String publisher = httpUrl(raw, "revocation.publisherUrl");
         if (mode == Mode.PROD && publisher == null && !raw.isSet("revocation.publisherUrl")) {
             raw.mistake("revocation.publisherUrl", "is required in prod mode (set JPKI_GATE_REVOCATION_URL)");
         }
@@ -98,6 +96,16 @@ final class ConfigValidator {
         }
         return new GatewayConfig.Revocation(publisher, Duration.ofSeconds(refresh),
                 Duration.ofSeconds(grace), clients, cert, key);
+    }
+
+    /** An optional http(s) URL; {@code null} when unset or after a mistake. */
+    private static String httpUrl(RawSettings raw, String key) {
+        String url = raw.string(key, null);
+        if (url != null && !url.matches("https?://[^\\s]+")) {
+            raw.mistake(key, "must be an http(s) URL, got " + url);
+            return null;
+        }
+        return url;
     }
 
     /** An absolute http(s) URL without query or fragment, trailing slash removed; https in prod. */

@@ -106,12 +106,16 @@ public record GatewayConfig(
      * @param keysDir signing keys (JWK or PEM files, e.g. a mounted Secret); {@code null} in dev means generated
      * @param clientsFile the registered clients, a JSON array of RFC 7591 metadata; {@code null} means none
      * @param pairwiseSecretFile at least 32 bytes keying pairwise subjects; {@code null} in dev means one under the data dir
+     * @param linkageUrl base URL of the old → new serial linkage of renewed certificates (the simulator's layout:
+     *                   {@code /ca}, {@code /linkage/<ca>/<serial hex>}) that keeps {@code sub} across card renewal;
+     *                   {@code null} means the dev simulator's, or without one the certificate itself (renewal
+     *                   changes {@code sub})
      * @param dpopNonces whether DPoP proofs must carry a server nonce (RFC 9449 §8); default true
      */
-    public record Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile, boolean dpopNonces) {
-        /** DPoP nonces required. */
+    public record Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile, String linkageUrl, boolean dpopNonces) {
+        /** No linkage URL configured, DPoP nonces required. */
         public Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile) {
-            this(keysDir, clientsFile, pairwiseSecretFile, true);
+            this(keysDir, clientsFile, pairwiseSecretFile, null, true);
         }
     }
 
@@ -130,6 +134,8 @@ public record GatewayConfig(
                         + " s, " + revocation.clientSecretHashes().size() + " API client(s)",
                 "signing keys:      " + (oidc.keysDir() == null ? "generated (dev)" : oidc.keysDir()),
                 "clients:           " + (oidc.clientsFile() == null ? "none" : oidc.clientsFile()),
+                "linkage:           " + (oidc.linkageUrl() != null ? oidc.linkageUrl()
+                        : simulator.enabled() ? "from the simulator" : "none (sub changes on card renewal)"),
                 "DPoP nonces:       " + (oidc.dpopNonces() ? "required" : "off"));
     }
 }

@@ -50,6 +50,11 @@ class GatewayAppTest {
         assertThat(cas.statusCode()).isEqualTo(200);
         assertThat(cas.bodyAsJsonArray()).hasSize(4);
         assertThat(dataDir.resolve("sim").resolve("registry.json")).exists();
+        assertThat(app.openIdProvider().orElseThrow().linkageUrl()).as("dev: pairwise sub follows the simulator's linkage")
+                .contains("http://127.0.0.1:" + simPort);
+        var linkage = TestVertx.await(WebClient.create(vertx).get(simPort, "127.0.0.1", "/linkage/"
+                + cas.bodyAsJsonArray().getJsonObject(0).getString("id") + "/1").send());
+        assertThat(linkage.bodyAsJsonObject().getString("type")).isEqualTo("urn:jpki-sim:problem:unknown-certificate");
         var discovery = TestVertx.await(WebClient.create(vertx)
                 .get(app.httpPort(), "127.0.0.1", "/.well-known/openid-configuration").send());
         assertThat(discovery.statusCode()).isEqualTo(200);

@@ -52,6 +52,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void certificateLinkageIsOptionalAndMustBeAnHttpUrl() throws Exception {
+        assertThat(ConfigLoader.parse(null, Map.of()).oidc().linkageUrl()).as("dev: the simulator's").isNull();
+        assertThat(ConfigLoader.parse(null, PROD_ENV).describe()).contains("linkage:           none (sub changes on card renewal)");
+        Map<String, String> env = new java.util.HashMap<>(PROD_ENV);
+        env.put("JPKI_GATE_OIDC_LINKAGE_URL", "https://linkage.example.jp");
+        GatewayConfig config = ConfigLoader.parse(null, env);
+        assertThat(config.oidc().linkageUrl()).isEqualTo("https://linkage.example.jp");
+        assertThat(config.describe()).contains("linkage:           https://linkage.example.jp");
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"oidc\": {\"linkageUrl\": \"jlis.example\"}}", Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes()).containsExactly(
+                        "oidc.linkageUrl: must be an http(s) URL, got jlis.example"));
+    }
+
+    @Test
     void revocationMistakes() {
         String json = """
                 {"revocation": {"publisherUrl": "ftp://x", "refreshSeconds": 0, "clients": {"bank": "short"},

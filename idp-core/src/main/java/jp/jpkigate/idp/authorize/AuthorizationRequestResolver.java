@@ -12,6 +12,7 @@ import jp.jpkigate.idp.oauth.OAuthException;
 import jp.jpkigate.idp.par.AuthorizationRequest;
 import jp.jpkigate.idp.par.AuthorizationRequestParser;
 import jp.jpkigate.idp.par.Prompt;
+import jp.jpkigate.idp.requestobject.RequestObjectHandler;
 import jp.jpkigate.idp.store.PushedRequestStore;
 
 /**
@@ -21,8 +22,13 @@ import jp.jpkigate.idp.store.PushedRequestStore;
  *       {@code client_id} must equal the query's. Unknown, used or expired request URIs, and a
  *       client mismatch, are error pages: the pushed request is gone, so no redirect URI is known
  *       to be the client's.</li>
+ *   <li>with {@code request} (RFC 9101 §5.1), for a client not required to use PAR: the request
+ *       object, verified by the {@link RequestObjectHandler}; its parameters replace the query's
+ *       (RFC 9101 §6.3). A refused request object is an error page: its {@code redirect_uri} is
+ *       not to be trusted, and the query's is not the request's.</li>
  *   <li>otherwise the plain parameters, parsed by {@link AuthorizationRequestParser}, unless the
- *       client or the OP requires PAR (RFC 9126 §5, §6).</li>
+ *       client or the OP requires PAR (RFC 9126 §5, §6) or signed request objects
+ *       (RFC 9101 §10.5).</li>
  * </ul>
  * Until {@code client_id} and {@code redirect_uri} are validated every failure is an error page;
  * after, it is redirected to the client with {@code state} (RFC 6749 §4.1.2.1). {@code prompt=none}
@@ -31,11 +37,14 @@ import jp.jpkigate.idp.store.PushedRequestStore;
 public final class AuthorizationRequestResolver {
     private final ClientRegistry clients;
     private final PushedRequestStore pushedRequests;
+    private final RequestObjectHandler requestObjects;
     private final boolean requirePar;
 
-    public AuthorizationRequestResolver(ClientRegistry clients, PushedRequestStore pushedRequests, boolean requirePar) {
+    public AuthorizationRequestResolver(ClientRegistry clients, PushedRequestStore pushedRequests,
+                                        RequestObjectHandler requestObjects, boolean requirePar) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.pushedRequests = Objects.requireNonNull(pushedRequests, "pushedRequests");
+        this.requestObjects = Objects.requireNonNull(requestObjects, "requestObjects");
         this.requirePar = requirePar;
     }
 
@@ -71,6 +80,28 @@ public final class AuthorizationRequestResolver {
                         return checkPrompt(client, stored.get());
                     });
         }
+        boolean parRequired = requirePar || client.requirePushedAuthorizationRequests();
+        if (params.has("request") && !parRequired) {
+            return requestObjects.verify(client, params)
+                    .recover(failure -> Future.failedFuture(AuthorizationFailure.page(failure instanceof OAuthException e
+                            ? e.error() : OAuthError.SERVER_ERROR)))
+                    .compose(inner -> parse(client, inner, Optional.empty()));
+        }
+        Optional<OAuthError> refusal = Optional.empty();
+        if (parRequired) {
+            refusal = Optional.of(OAuthError.INVALID_REQUEST.withDescription(
+                    "this client must use pushed authorization requests (RFC 9126)"));
+        } else if (requestObjects.required(client)) {
+            refusal = Optional.of(RequestObjectHandler.SIGNED_REQUEST_REQUIRED);
+        }
+        return parse(client, params, refusal);
+    }
+
+    /**
+     * The plain parameters, or a verified request object's: once the redirect URI is validated,
+     * the {@code refusal} (if any) and parse errors are redirected to it.
+     */
+    private Future<ResolvedAuthorization> parse(RegisteredClient client, FormParameters params, Optional<OAuthError> refusal) {
         Optional<String> redirect = params.get("redirect_uri");
         if (redirect.isEmpty() || !client.isRegisteredRedirectUri(redirect.get())) {
             return page(OAuthError.INVALID_REQUEST, "redirect_uri is missing or not registered for this client");
@@ -82,9 +113,8 @@ public final class AuthorizationRequestResolver {
             return page(OAuthError.INVALID_REQUEST, "redirect_uri is not a URI");
         }
         Optional<String> state = params.get("state").filter(AuthorizationRequestResolver::echoable);
-        if (requirePar || client.requirePushedAuthorizationRequests()) {
-            return Future.failedFuture(AuthorizationFailure.redirect(OAuthError.INVALID_REQUEST
-                    .withDescription("this client must use pushed authorization requests (RFC 9126)"), redirectUri, state));
+        if (refusal.isPresent()) {
+            return Future.failedFuture(AuthorizationFailure.redirect(refusal.get(), redirectUri, state));
         }
         AuthorizationRequest request;
         try {

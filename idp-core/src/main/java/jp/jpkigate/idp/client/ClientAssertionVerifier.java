@@ -1,20 +1,19 @@
 package jp.jpkigate.idp.client;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import jp.jpkigate.idp.key.JwsAlgorithms;
+import jp.jpkigate.idp.key.JwsTypes;
 import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
 
@@ -24,9 +23,16 @@ import jp.jpkigate.idp.oauth.OAuthException;
  * {@code invalid_client} (RFC 7523 §3.2).
  *
  * <ol>
- *   <li>a JWS (never {@code none}) with ES256, PS256 or EdDSA; no {@code crit} header;</li>
+ *   <li>a JWS (never {@code none}) with ES256, PS256 or EdDSA; no {@code crit} header; no
+ *       {@code typ} of another kind of JWT (a request object's {@code oauth-authz-req+jwt} above
+ *       all: RFC 9101 §10.8, RFC 8725 §3.11) — absent, {@code JWT} or
+ *       {@code client-authentication+jwt} (draft-ietf-oauth-rfc7523bis);</li>
  *   <li>{@code iss} = {@code sub} = the client id, and the {@code client_id} parameter if sent;</li>
- *   <li>{@code aud} contains one of the policy's audiences;</li>
+ *   <li>{@code aud}: for a FAPI client only the issuer identifier, as a single JSON string — FAPI
+ *       2.0 Security Profile §5.3.2.1: the AS "shall only accept its issuer identifier value (as
+ *       defined in [RFC8414]) as a string in the aud claim received in client authentication
+ *       assertions" (the audience-injection fix); for other clients one of the policy's accepted
+ *       audiences (RFC 9126 §2: issuer, token endpoint or PAR endpoint), string or array;</li>
  *   <li>{@code exp} after now − skew and at most {@code maxLifetime} + skew ahead; {@code nbf}
  *       and {@code iat} (optional) not in the future beyond the skew; {@code iat} not older than
  *       {@code maxLifetime} + skew;</li>
@@ -36,6 +42,9 @@ import jp.jpkigate.idp.oauth.OAuthException;
  * </ol>
  */
 public final class ClientAssertionVerifier {
+    /** The {@code typ} values of a client assertion, lower case; absent is accepted too. */
+    private static final Set<String> TYPES = Set.of("jwt", "client-authentication+jwt");
+
     private final ClientAuthenticationPolicy policy;
 
     /** A verified assertion: whose it is, and the one-time {@code jti} with its expiry. */
@@ -81,21 +90,36 @@ public final class ClientAssertionVerifier {
         if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
             throw invalid("client assertion with unsupported crit header");
         }
+        if (JwsTypes.of(header).filter(typ -> !TYPES.contains(typ)).isPresent()) {
+            throw invalid("client assertion typ must be JWT or client-authentication+jwt, not another kind of JWT");
+        }
         JWTClaimsSet claims = claims(jwt);
         String clientId = client.clientId();
         if (!clientId.equals(claims.getIssuer()) || !clientId.equals(claims.getSubject())) {
             throw invalid("client assertion iss and sub must be the client_id");
         }
-        List<String> audience = claims.getAudience();
-        if (audience == null || audience.stream().noneMatch(policy.acceptedAudiences()::contains)) {
-            throw invalid("client assertion aud must be the issuer identifier");
-        }
+        checkAudience(jwt, claims, client);
         checkTimes(claims, now);
         String jti = claims.getJWTID();
         if (jti == null || jti.isEmpty() || jti.length() > 256) {
             throw invalid("client assertion needs a jti of at most 256 characters");
         }
         return new VerifiedAssertion(clientId, jti, claims.getExpirationTime().toInstant());
+    }
+
+    private void checkAudience(SignedJWT jwt, JWTClaimsSet claims, RegisteredClient client) throws OAuthException {
+        if (client.fapi()) {
+            // The raw member: Nimbus turns a one-element array into the same list as a string.
+            Map<String, Object> payload = jwt.getPayload().toJSONObject();
+            if (payload == null || !policy.issuer().equals(payload.get("aud"))) {
+                throw invalid("client assertion aud must be the issuer identifier, as a single string (FAPI 2.0)");
+            }
+            return;
+        }
+        List<String> audience = claims.getAudience();
+        if (audience == null || audience.stream().noneMatch(policy.acceptedAudiences()::contains)) {
+            throw invalid("client assertion aud must be the issuer identifier");
+        }
     }
 
     private void checkTimes(JWTClaimsSet claims, Instant now) throws OAuthException {
@@ -123,42 +147,15 @@ public final class ClientAssertionVerifier {
         }
     }
 
-    /** Whether the set holds a key the assertion could be verified with (by kid and algorithm). */
-    public static boolean hasCandidateKey(SignedJWT jwt, JWKSet jwks) {
-        return !candidates(jwt, jwks).isEmpty();
-    }
-
-    private static List<JWK> candidates(SignedJWT jwt, JWKSet jwks) {
-        JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
-        String kid = jwt.getHeader().getKeyID();
-        List<JWK> candidates = new ArrayList<>();
-        for (JWK key : jwks.getKeys()) {
-            if ((kid == null || kid.equals(key.getKeyID())) && JwsAlgorithms.keyFits(key, alg)) {
-                candidates.add(key);
-            }
-        }
-        return candidates;
-    }
-
     /** The signature check: by the key named by {@code kid}, else any key fitting the algorithm. */
     public static void verifySignature(SignedJWT jwt, JWKSet jwks) throws OAuthException {
-        JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
-        String kid = jwt.getHeader().getKeyID();
-        List<JWK> candidates = candidates(jwt, jwks);
-        if (candidates.isEmpty()) {
-            throw invalid(kid != null ? "no client key with this kid and alg" : "no client key for this alg");
-        }
-        for (JWK key : candidates) {
-            try {
-                JWSVerifier verifier = JwsAlgorithms.verifier(key, alg);
-                if (jwt.verify(verifier)) {
-                    return;
-                }
-            } catch (JOSEException | RuntimeException e) {
-                // a key that cannot verify this signature: try the next
+        switch (ClientSignature.verify(jwt, jwks)) {
+            case VALID -> {
             }
+            case NO_KEY -> throw invalid(jwt.getHeader().getKeyID() != null ? "no client key with this kid and alg"
+                    : "no client key for this alg");
+            default -> throw invalid("client assertion signature invalid");
         }
-        throw invalid("client assertion signature invalid");
     }
 
     private static JWTClaimsSet claims(SignedJWT jwt) throws OAuthException {

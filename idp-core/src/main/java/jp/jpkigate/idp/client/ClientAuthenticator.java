@@ -87,8 +87,7 @@ public final class ClientAuthenticator {
         // Remember the jti until the assertion could no longer pass the exp check.
         Duration remaining = Duration.between(now, verified.expiresAt().plus(policy.clockSkew()));
         Duration ttl = remaining.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : remaining;
-        return keys.keys(client)
-                .compose(set -> ClientAssertionVerifier.hasCandidateKey(jwt, set) ? Future.succeededFuture(set) : keys.refresh(client))
+        return keys.forSignature(client, jwt)
                 .compose(set -> {
                     try {
                         ClientAssertionVerifier.verifySignature(jwt, set);

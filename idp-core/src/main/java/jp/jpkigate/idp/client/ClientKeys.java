@@ -3,6 +3,7 @@ package jp.jpkigate.idp.client;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jwt.SignedJWT;
 import io.vertx.core.Future;
 import java.util.List;
 import jp.jpkigate.idp.key.JwsAlgorithms;
@@ -21,6 +22,14 @@ public interface ClientKeys {
     Future<JWKSet> keys(RegisteredClient client);
 
     Future<JWKSet> refresh(RegisteredClient client);
+
+    /**
+     * The keys to verify a JWS of this client with: the cached set, or the refetched one when no
+     * key of it fits the JWS's {@code kid} and algorithm (the client rotated its keys).
+     */
+    default Future<JWKSet> forSignature(RegisteredClient client, SignedJWT jwt) {
+        return keys(client).compose(set -> ClientSignature.hasCandidateKey(jwt, set) ? Future.succeededFuture(set) : refresh(client));
+    }
 
     /** Only inline keys: for registries without any {@code jwks_uri}, and for tests. */
     static ClientKeys inline() {

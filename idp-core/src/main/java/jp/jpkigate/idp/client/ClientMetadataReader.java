@@ -60,6 +60,10 @@ final class ClientMetadataReader {
         TokenEndpointAuthMethod method = authMethod(fapi);
         Optional<JWKSet> jwks = jwks(method);
         Optional<URI> jwksUri = jwksUri(method);
+        boolean requireSignedRequestObject = bool("require_signed_request_object", false);
+        if (requireSignedRequestObject && method != TokenEndpointAuthMethod.PRIVATE_KEY_JWT) {
+            problem("require_signed_request_object needs the client's public keys (private_key_jwt with jwks or jwks_uri)");
+        }
         Optional<byte[]> secret = secret(method);
         Set<String> scopes = scopes();
         String sector = sector(redirectUris);
@@ -73,7 +77,7 @@ final class ClientMetadataReader {
             return Optional.empty();
         }
         return Optional.of(new RegisteredClient(clientId, redirectUris, method, jwks, jwksUri, sector, requirePar, fapi,
-                scopes, secret, clientName, dpopBound));
+                scopes, secret, clientName, requireSignedRequestObject, dpopBound));
     }
 
     private String string(String name, boolean required) {

@@ -22,6 +22,7 @@ import java.util.Set;
  * @param requirePushedAuthorizationRequests RFC 9126 §5: every client must use PAR
  * @param pushedRequestLifetime RFC 9126 {@code expires_in} of a request_uri (10-600 s; default 60 s)
  * @param maxRequestBodyBytes the largest form body accepted; larger ones get 413
+ * @param requireSignedRequestObject RFC 9101 §10.5: every client must send signed request objects
  */
 public record OpenIdProviderConfig(
         URI issuer,
@@ -30,7 +31,8 @@ public record OpenIdProviderConfig(
         List<String> acrValuesSupported,
         boolean requirePushedAuthorizationRequests,
         Duration pushedRequestLifetime,
-        int maxRequestBodyBytes) {
+        int maxRequestBodyBytes,
+        boolean requireSignedRequestObject) {
 
     public static final String AUTHORIZATION_PATH = "/authorize";
     public static final String TOKEN_PATH = "/token";
@@ -74,12 +76,20 @@ public record OpenIdProviderConfig(
             return new OpenIdProviderConfig(new URI(issuer),
                     Set.of("openid", "profile", "name", "address", "birthdate", "gender", "offline_access"),
                     Set.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr",
-                            "name", "address", "birthdate", "gender", "verified_claims"),
+                            "name", "family_name", "given_name", "address", "birthdate", "gender", "verified_claims"),
                     List.of(),
                     false, Duration.ofSeconds(60), 64 * 1024);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("issuer is not a URI", e);
         }
+    }
+
+    /** Without an OP-wide signed request object requirement (clients may still require it). */
+    public OpenIdProviderConfig(URI issuer, Set<String> scopesSupported, Set<String> claimsSupported,
+                                List<String> acrValuesSupported, boolean requirePushedAuthorizationRequests,
+                                Duration pushedRequestLifetime, int maxRequestBodyBytes) {
+        this(issuer, scopesSupported, claimsSupported, acrValuesSupported, requirePushedAuthorizationRequests,
+                pushedRequestLifetime, maxRequestBodyBytes, false);
     }
 
     public String endpoint(String path) {
@@ -106,7 +116,10 @@ public record OpenIdProviderConfig(
         return endpoint(USERINFO_PATH);
     }
 
-    /** RFC 9126 §2: the audiences a client assertion may name — issuer, token and PAR endpoints. */
+    /**
+     * RFC 9126 §2: the audiences a client assertion may name — issuer, token and PAR endpoints. A
+     * FAPI client's may name only the issuer, as a string (FAPI 2.0 Security Profile §5.3.2.1).
+     */
     public Set<String> clientAssertionAudiences() {
         return Set.of(issuer.toString(), tokenEndpoint(), pushedAuthorizationRequestEndpoint());
     }

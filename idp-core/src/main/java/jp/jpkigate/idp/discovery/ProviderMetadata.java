@@ -9,10 +9,12 @@ import jp.jpkigate.idp.client.TokenEndpointAuthMethod;
 import jp.jpkigate.idp.config.OpenIdProviderConfig;
 import jp.jpkigate.idp.key.JwsAlgorithms;
 import jp.jpkigate.idp.key.SigningKeys;
+import jp.jpkigate.idp.token.IdentityClaims;
 
 /**
  * The OP's metadata: OpenID Connect Discovery 1.0 §3 and RFC 8414 §2 (one document serves both),
- * with RFC 9126 §5, RFC 9207 §3 and RFC 9449 §5.1 members. It lists only what the OP implements (or, for the
+ * with RFC 9126 §5, RFC 9101 §10.2, RFC 9207 §3 and RFC 9449 §5.1 members and those of OpenID
+ * Connect for Identity Assurance 1.0 ({@link IdentityClaims#assuranceMetadata()}). It lists only what the OP implements (or, for the
  * authorization, token and userinfo endpoints, what this slice reserves for them).
  */
 public final class ProviderMetadata {
@@ -40,7 +42,11 @@ public final class ProviderMetadata {
         m.put("subject_types_supported", List.of("pairwise"));
         m.put("claims_supported", new TreeSet<>(config.claimsSupported()).stream().toList());
         m.put("claims_parameter_supported", true);
-        m.put("request_parameter_supported", false);
+        m.putAll(IdentityClaims.assuranceMetadata());
+        m.put("request_parameter_supported", true);
+        m.put("request_object_signing_alg_values_supported", algs);
+        m.put("require_signed_request_object", config.requireSignedRequestObject());
+        // Only the PAR endpoint's own request_uri values: no fetching of client-hosted request objects.
         m.put("request_uri_parameter_supported", false);
         m.put("require_pushed_authorization_requests", config.requirePushedAuthorizationRequests());
         m.put("authorization_response_iss_parameter_supported", true);

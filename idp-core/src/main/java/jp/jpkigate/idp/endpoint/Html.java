@@ -5,14 +5,18 @@ import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * HTML for the login pages: templates from {@code pages/} on the classpath with {@code {{name}}}
- * placeholders (values escaped here unless named {@code qrSvg}), and the security headers every page
- * carries — a strict CSP without inline scripts ({@code script-src 'self'}), no framing, no
- * referrer, no caching.
+ * placeholders (values escaped here unless named {@code qrSvg} or ending in {@code Html}, which
+ * hold markup built from escaped parts), and the security headers every page carries — a strict
+ * CSP without inline scripts ({@code script-src 'self'}), no framing, no referrer, no caching.
+ * Pages with a form widen only {@code form-action} ({@link #cspWithForms}).
  */
 final class Html {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -36,7 +40,7 @@ final class Html {
     static String render(String template, Map<String, String> values) {
         String out = template;
         for (Map.Entry<String, String> e : values.entrySet()) {
-            String value = e.getKey().equals("qrSvg") ? e.getValue() : escape(e.getValue());
+            String value = e.getKey().equals("qrSvg") || e.getKey().endsWith("Html") ? e.getValue() : escape(e.getValue());
             out = out.replace("{{" + e.getKey() + "}}", value);
         }
         return out;
@@ -58,8 +62,40 @@ final class Html {
         return out.toString();
     }
 
+    /**
+     * {@link #CSP} with {@code form-action} allowing {@code sources} instead of nothing. A form that
+     * leads on to a client needs the client's origin too: Chrome applies form-action to the
+     * redirects that follow the POST.
+     */
+    static String cspWithForms(String sources) {
+        return CSP.replace("form-action 'none'", "form-action " + sources);
+    }
+
+    /**
+     * The CSP source of a redirect URI's origin ({@code https://rp.example:8443}, or {@code scheme:}
+     * for an app's private-use scheme); empty when it is nothing a CSP can name safely.
+     */
+    static Optional<String> cspSource(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.matches("[a-z][a-z0-9+.-]*")) {
+            return Optional.empty();
+        }
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            return Optional.of(scheme + ":");
+        }
+        String host = uri.getHost();
+        if (host == null || !host.matches("[A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+\\]")) {
+            return Optional.empty();
+        }
+        return Optional.of(scheme + "://" + host + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
+    }
+
     static HttpServerResponse secure(HttpServerResponse response) {
-        return response.putHeader("Content-Security-Policy", CSP)
+        return secure(response, CSP);
+    }
+
+    static HttpServerResponse secure(HttpServerResponse response, String csp) {
+        return response.putHeader("Content-Security-Policy", csp)
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("X-Frame-Options", "DENY")
                 .putHeader("Referrer-Policy", "no-referrer")
@@ -67,9 +103,18 @@ final class Html {
     }
 
     static Future<Void> page(HttpServerResponse response, int status, String html) {
+        return page(response, status, html, CSP);
+    }
+
+    static Future<Void> page(HttpServerResponse response, int status, String html, String csp) {
         if (response.ended() || response.headWritten()) {
             return Future.succeededFuture();
         }
-        return secure(response).setStatusCode(status).putHeader("Content-Type", "text/html;charset=UTF-8").end(html);
+        return secure(response, csp).setStatusCode(status).putHeader("Content-Type", "text/html;charset=UTF-8").end(html);
+    }
+
+    /** A 303 See Other to {@code location} with the page headers (after a form POST, the browser GETs it). */
+    static Future<Void> seeOther(HttpServerResponse response, String location) {
+        return secure(response).setStatusCode(303).putHeader("Location", location).end();
     }
 }

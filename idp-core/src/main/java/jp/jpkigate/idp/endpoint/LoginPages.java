@@ -7,9 +7,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.jpkigate.idp.login.CertificateRequirement;
+import jp.jpkigate.idp.login.LoginException;
 import jp.jpkigate.idp.login.LoginProblem;
 import jp.jpkigate.idp.login.LoginTransaction;
 import jp.jpkigate.idp.oauth.OAuthError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The login page and the error page, from {@code pages/login.html} and {@code pages/error.html}
@@ -17,9 +20,10 @@ import jp.jpkigate.idp.oauth.OAuthError;
  * work wherever the gateway mounts the OP.
  */
 public final class LoginPages {
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-    private static final DateTimeFormatter JA = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss");
-    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'JST'");
+    private static final Logger LOG = LoggerFactory.getLogger(LoginPages.class);
+    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    static final DateTimeFormatter JA = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss");
+    static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'JST'");
 
     private final String issuer;
     private final String loginTemplate;
@@ -36,12 +40,21 @@ public final class LoginPages {
         return issuer + "/login/" + transactionId;
     }
 
+    /** The page of {@code /authorize}: links relative to the issuer's root. */
     Future<Void> login(HttpServerResponse response, LoginTransaction txn) {
+        return login(response, txn, "", "login/" + txn.id() + "/continue");
+    }
+
+    /**
+     * The login page served {@code base} below the issuer's root ({@code ""} or {@code "../"}),
+     * continuing to {@code continueUrl} (relative to the page) once the card has signed.
+     */
+    Future<Void> login(HttpServerResponse response, LoginTransaction txn, String base, String continueUrl) {
         boolean sign = txn.requirement() == CertificateRequirement.SIGNATURE;
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("base", "");
-        values.put("statusUrl", "login/" + txn.id() + "/status");
-        values.put("continueUrl", "login/" + txn.id() + "/continue");
+        values.put("base", base);
+        values.put("statusUrl", base + "login/" + txn.id() + "/status");
+        values.put("continueUrl", continueUrl);
         values.put("signerUrl", signerUrl(txn.id()));
         values.put("clientName", txn.clientName());
         values.put("certificateJa", sign
@@ -57,6 +70,10 @@ public final class LoginPages {
     }
 
     Future<Void> error(HttpServerResponse response, OAuthError error) {
+        return error(response, error, "");
+    }
+
+    private Future<Void> error(HttpServerResponse response, OAuthError error, String base) {
         String en = error.description().orElse(error.code());
         String ja = switch (error.code()) {
             case "invalid_request_uri" -> "認可要求が見つからないか、期限切れか、既に使用されています。サービスからやり直してください。";
@@ -65,12 +82,29 @@ public final class LoginPages {
         };
         int status = error.httpStatus() >= 500 ? 500 : 400;
         return Html.page(response, status, Html.render(errorTemplate,
-                Map.of("base", "", "messageJa", ja, "messageEn", en, "code", error.code())));
+                Map.of("base", base, "messageJa", ja, "messageEn", en, "code", error.code())));
     }
 
     Future<Void> error(HttpServerResponse response, LoginProblem problem) {
         // Pages for login/<id>/continue: the stylesheet is two levels up.
-        return Html.page(response, problem.httpStatus(), Html.render(errorTemplate, Map.of("base", "../../",
+        return error(response, problem, "../../");
+    }
+
+    /** The error page of a refused step, served {@code base} below the issuer's root. */
+    Future<Void> error(HttpServerResponse response, LoginProblem problem, String base) {
+        return Html.page(response, problem.httpStatus(), Html.render(errorTemplate, Map.of("base", base,
                 "messageJa", problem.messageJa(), "messageEn", problem.messageEn(), "code", problem.code())));
+    }
+
+    /**
+     * The page for a failed step: a {@link LoginException}'s problem, an unexpected failure logged
+     * (its type only: messages may quote request data) and answered 500 without details.
+     */
+    Future<Void> failure(HttpServerResponse response, Throwable failure, String base, String step) {
+        if (failure instanceof LoginException refused) {
+            return error(response, refused.problem(), base);
+        }
+        LOG.error("{} failed: {}", step, failure.getClass().getName(), failure);
+        return error(response, OAuthError.SERVER_ERROR, base);
     }
 }

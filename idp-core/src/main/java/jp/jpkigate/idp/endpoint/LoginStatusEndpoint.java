@@ -15,7 +15,8 @@ import jp.jpkigate.idp.web.OAuthResponses;
 /**
  * {@code GET /login/{txn}/status} for the page's script (the browser holding the login cookie):
  * {@code {"status": "pending"|"verified"|"failed"|"expired"|"completed", "message_ja", "message_en"}},
- * with the JPKI {@code error} code when failed. Unknown transactions, or another browser: 404 JSON.
+ * with the JPKI {@code error} code when failed; a login awaiting consent is {@code verified} (the page
+ * continues, and continue leads to the consent page). Unknown transactions, or another browser: 404 JSON.
  */
 public final class LoginStatusEndpoint implements Handler<RoutingContext> {
     private final LoginHandler login;
@@ -45,7 +46,7 @@ public final class LoginStatusEndpoint implements Handler<RoutingContext> {
                     put(json, "pending", "カードでの署名を待っています…", "Waiting for the card to sign…");
                 }
             }
-            case VERIFIED -> put(json, "verified", "確認できました。サービスに戻ります…", "Verified. Returning to the service…");
+            case VERIFIED, AWAITING_CONSENT -> put(json, "verified", "確認できました。続けます…", "Verified. Continuing…");
             case FAILED -> {
                 String code = txn.failure().orElse("unknown");
                 put(json, "failed", JpkiFailureMessages.japanese(code), JpkiFailureMessages.english(code));

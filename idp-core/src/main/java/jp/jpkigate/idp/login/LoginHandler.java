@@ -3,7 +3,6 @@ package jp.jpkigate.idp.login;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,17 +14,16 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import jp.jpkigate.idp.authorize.AuthorizationRedirect;
-import jp.jpkigate.idp.authorize.CodeGrant;
+import jp.jpkigate.idp.approval.Approvals;
 import jp.jpkigate.idp.authorize.ResolvedAuthorization;
 import jp.jpkigate.idp.jpki.JpkiVerificationException;
 import jp.jpkigate.idp.jpki.JpkiVerifier;
 import jp.jpkigate.idp.jpki.VerificationRequest;
 import jp.jpkigate.idp.jpki.VerifiedCertificate;
-import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.par.AuthorizationRequest;
 import jp.jpkigate.idp.store.AuthorizationCodeStore;
 import jp.jpkigate.idp.store.LoginTransactionStore;
+import jp.jpkigate.idp.subject.PersonKeyResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,12 +38,17 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #submit}: the signer's certificate and signature, verified by {@link JpkiVerifier}
  *       against the transaction's required type (any device); PENDING → VERIFIED or FAILED, once.</li>
  *   <li>{@link #status}: for the page's polling (the binding browser only).</li>
- *   <li>{@link #complete}: VERIFIED → CONSUMED and a 60 s single-use code
- *       ({@link AuthorizationCodeStore}), or FAILED / expired → CONSUMED and {@code access_denied};
+ *   <li>{@link #complete}: VERIFIED → the consent step ({@link ConsentStep}): with a remembered
+ *       approval CONSUMED and a 60 s single-use code ({@link AuthorizationCodeStore}), else
+ *       AWAITING_CONSENT and the consent page; FAILED / expired → CONSUMED and {@code access_denied};
  *       the answer is the client's redirect URI with {@code iss} (RFC 9207).</li>
  * </ol>
  * A VERIFIED transaction may be continued until {@link #CONTINUE_GRACE} after its expiry, so a
- * signature made in the last seconds is not lost to polling; the store keeps it that long too.
+ * signature made in the last seconds is not lost to polling, and the person has
+ * {@link #CONSENT_GRACE} more to decide on the consent page; the store keeps it that long too.
+ *
+ * <p>The OP's own account page logs in with the same transactions ({@link #openForAccount},
+ * {@link #completeForAccount}); those never yield a code.
  */
 public final class LoginHandler {
     static final int LIFETIME_MINUTES = 5;
@@ -53,26 +56,31 @@ public final class LoginHandler {
     public static final Duration LIFETIME = Duration.ofMinutes(LIFETIME_MINUTES);
     /** How long after expiry a VERIFIED (or FAILED) transaction can still be continued. */
     public static final Duration CONTINUE_GRACE = Duration.ofSeconds(60);
+    /** How long after the continue grace the person may still decide on the consent page. */
+    public static final Duration CONSENT_GRACE = Duration.ofMinutes(5);
     /** Authorization code lifetime (RFC 6749 §4.1.2 recommends at most 10 minutes). */
     public static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
+    /** How long the store keeps a transaction: its lifetime, both graces and a minute's margin. */
+    static final Duration STORED_FOR = LIFETIME.plus(CONTINUE_GRACE).plus(CONSENT_GRACE).plusSeconds(60);
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginHandler.class);
 
-    private final String issuer;
-    private final LoginTransactionStore transactions;
-    private final AuthorizationCodeStore codes;
+    private final LoginTransitions steps;
     private final JpkiVerifier verifier;
+    private final ConsentStep consent;
     private final Clock clock;
     private final SecureRandom random;
 
     public LoginHandler(String issuer, LoginTransactionStore transactions, AuthorizationCodeStore codes,
-                        JpkiVerifier verifier, Clock clock, SecureRandom random) {
-        this.issuer = Objects.requireNonNull(issuer, "issuer");
-        this.transactions = Objects.requireNonNull(transactions, "transactions");
-        this.codes = Objects.requireNonNull(codes, "codes");
+                        JpkiVerifier verifier, PersonKeyResolver persons, Approvals approvals, Clock clock,
+                        SecureRandom random) {
+        this.steps = new LoginTransitions(Objects.requireNonNull(issuer, "issuer"),
+                Objects.requireNonNull(transactions, "transactions"), Objects.requireNonNull(codes, "codes"),
+                Objects.requireNonNull(random, "random"));
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.random = Objects.requireNonNull(random, "random");
+        this.random = random;
+        this.consent = new ConsentStep(steps, persons, approvals, clock);
     }
 
     /** A new transaction and the secret for the browser's cookie (only its hash is stored). */
@@ -84,17 +92,24 @@ public final class LoginHandler {
     }
 
     public Future<Opened> open(ResolvedAuthorization resolved) {
+        return open(resolved.request(), resolved.client().clientName().orElse(resolved.client().clientId()));
+    }
+
+    /** A login for the person's account page (authentication certificate, no client). */
+    public Future<Opened> openForAccount() {
+        return open(AccountLogin.request(steps.issuer(), random), AccountLogin.CLIENT_NAME);
+    }
+
+    private Future<Opened> open(AuthorizationRequest request, String clientName) {
         String secret = LoginTransactionId.generate(random);
         LoginTransaction txn = LoginTransaction.open(LoginTransactionId.generate(random),
-                LoginTransactionId.generate(random), browserBinding(secret), resolved.request(),
-                resolved.client().clientName().orElse(resolved.client().clientId()), clock.instant(), LIFETIME);
-        return transactions.create(txn, LIFETIME.plus(CONTINUE_GRACE).plusSeconds(60))
-                .map(v -> new Opened(txn, secret));
+                LoginTransactionId.generate(random), browserBinding(secret), request, clientName, clock.instant(), LIFETIME);
+        return steps.transactions().create(txn, STORED_FOR).map(v -> new Opened(txn, secret));
     }
 
     /** The PENDING, unexpired transaction and its bytes to sign. */
     public Future<Challenge> challenge(String id) {
-        return pending(id).map(txn -> new Challenge(txn, LoginSigningInput.of(issuer, txn)));
+        return pending(id).map(txn -> new Challenge(txn, LoginSigningInput.of(steps.issuer(), txn)));
     }
 
     /**
@@ -106,7 +121,7 @@ public final class LoginHandler {
         Context context = Vertx.currentContext();
         return pending(id).compose(txn -> {
             VerificationRequest request = new VerificationRequest(certificateDer, signature,
-                    LoginSigningInput.of(issuer, txn), txn.requirement().expectedType());
+                    LoginSigningInput.of(steps.issuer(), txn), txn.requirement().expectedType());
             CompletionStage<VerifiedCertificate> stage = verifier.verify(request);
             Future<VerifiedCertificate> verified = context == null
                     ? Future.fromCompletionStage(stage) : Future.fromCompletionStage(stage, context);
@@ -120,92 +135,94 @@ public final class LoginHandler {
                         LOG.info("login refused for client {}: {}", txn.request().clientId(), jpki.get().error().code());
                         return Future.succeededFuture(txn.failed(jpki.get().error().code()));
                     })
-                    .compose(next -> transactions.compareAndSet(LoginState.PENDING, next)
-                            .compose(set -> set ? Future.succeededFuture(next)
-                                    : Future.failedFuture(LoginProblem.ALREADY_COMPLETED.toException())));
+                    .compose(next -> steps.move(txn, next).map(v -> next));
         });
     }
 
     /** The transaction for the browser that opened it. */
     public Future<LoginTransaction> status(String id, Optional<String> browserSecret) {
-        return bound(id, browserSecret);
+        return steps.bound(id, browserSecret);
     }
 
     /**
-     * Ends the transaction and answers the client: the redirect URI with a fresh code (VERIFIED) or
-     * with {@code access_denied} (FAILED or expired). Fails with a {@link LoginException} when there
-     * is nothing to answer (unknown, other browser, still pending, already continued).
+     * Continues the login after the card: to the client with a fresh code (VERIFIED and approved),
+     * to the consent page (VERIFIED, consent needed, or AWAITING_CONSENT), or to the client with an
+     * error (FAILED, expired, {@code prompt=none} without approval). Fails with a
+     * {@link LoginException} when there is nothing to answer (unknown, other browser, still pending,
+     * already continued, an account login).
      */
-    public Future<URI> complete(String id, Optional<String> browserSecret) {
-        return bound(id, browserSecret).compose(txn -> {
+    public Future<LoginContinuation> complete(String id, Optional<String> browserSecret) {
+        return steps.bound(id, browserSecret).compose(txn -> {
+            if (AccountLogin.isAccountLogin(txn)) {
+                return Future.failedFuture(LoginProblem.UNKNOWN_TRANSACTION.toException());
+            }
             Instant now = clock.instant();
             AuthorizationRequest request = txn.request();
-            boolean pastGrace = !now.isBefore(txn.expiresAt().plus(CONTINUE_GRACE));
             return switch (txn.state()) {
                 case CONSUMED -> Future.failedFuture(LoginProblem.ALREADY_COMPLETED.toException());
                 case PENDING -> txn.isExpired(now)
-                        ? close(txn, txn.consumed(), deny(request, "the login transaction expired before the card signed"))
+                        ? toClient(steps.close(txn, steps.deny(request, "the login transaction expired before the card signed")))
                         : Future.failedFuture(LoginProblem.NOT_COMPLETED.toException());
-                case FAILED -> close(txn, txn.consumed(), deny(request,
-                        "JPKI verification failed: " + txn.failure().orElse("unknown")));
-                case VERIFIED -> pastGrace
-                        ? close(txn, txn.consumed(), deny(request, "the login transaction expired"))
-                        : transactions.compareAndSet(LoginState.VERIFIED, txn.consumed()).compose(set -> set
-                                ? issueCode(txn, now)
-                                : Future.failedFuture(LoginProblem.ALREADY_COMPLETED.toException()));
+                case FAILED -> toClient(steps.close(txn, steps.deny(request,
+                        "JPKI verification failed: " + txn.failure().orElse("unknown"))));
+                case VERIFIED -> pastGrace(txn, now)
+                        ? toClient(steps.close(txn, steps.deny(request, "the login transaction expired")))
+                        : consent.afterVerification(txn, now);
+                case AWAITING_CONSENT -> consent.resume(txn, now);
             };
         });
     }
 
-    private Future<URI> issueCode(LoginTransaction txn, Instant now) {
-        AuthorizationRequest request = txn.request();
-        SignerIdentity signer = txn.signer().orElseThrow();
-        String code = LoginTransactionId.generate(random);
-        CodeGrant grant = new CodeGrant(request.clientId(), request.redirectUri(), request.scopes(), request.nonce(),
-                request.codeChallenge(), signer.authTime(), signer.acr(), signer.amr(), signer, request.claims(), now)
-                .withDpopJkt(request.dpopJkt());
-        return codes.put(code, grant, CODE_LIFETIME)
-                .map(v -> AuthorizationRedirect.success(request.redirectUri(), code, request.state(), issuer));
-    }
-
-    private Future<URI> close(LoginTransaction txn, LoginTransaction consumed, URI answer) {
-        return transactions.compareAndSet(txn.state(), consumed).compose(set -> set
-                ? Future.succeededFuture(answer)
-                : Future.failedFuture(LoginProblem.ALREADY_COMPLETED.toException()));
-    }
-
-    private URI deny(AuthorizationRequest request, String description) {
-        return AuthorizationRedirect.error(request.redirectUri(), OAuthError.ACCESS_DENIED.withDescription(description),
-                request.state(), issuer);
-    }
-
-    private Future<LoginTransaction> pending(String id) {
-        return find(id).compose(txn -> {
-            if (txn.state() != LoginState.PENDING) {
-                return Future.failedFuture(LoginProblem.ALREADY_COMPLETED.toException());
+    /**
+     * Ends an account login: VERIFIED → CONSUMED and who signed. Fails with a {@link LoginException}
+     * otherwise (not an account login, other browser, pending, failed, expired, already used).
+     */
+    public Future<SignerIdentity> completeForAccount(String id, Optional<String> browserSecret) {
+        return steps.bound(id, browserSecret).compose(txn -> {
+            if (!AccountLogin.isAccountLogin(txn)) {
+                return Future.failedFuture(LoginProblem.UNKNOWN_TRANSACTION.toException());
             }
-            if (txn.isExpired(clock.instant())) {
-                return Future.failedFuture(LoginProblem.EXPIRED_TRANSACTION.toException());
-            }
-            return Future.succeededFuture(txn);
+            Instant now = clock.instant();
+            return switch (txn.state()) {
+                case PENDING -> txn.isExpired(now)
+                        ? steps.move(txn, txn.consumed()).compose(v -> refused(LoginProblem.EXPIRED_TRANSACTION))
+                        : refused(LoginProblem.NOT_COMPLETED);
+                case FAILED -> steps.move(txn, txn.consumed()).compose(v -> refused(LoginProblem.ACCOUNT_LOGIN_FAILED));
+                case VERIFIED -> pastGrace(txn, now)
+                        ? steps.move(txn, txn.consumed()).compose(v -> refused(LoginProblem.EXPIRED_TRANSACTION))
+                        : steps.move(txn, txn.consumed()).map(v -> txn.signer().orElseThrow());
+                case AWAITING_CONSENT, CONSUMED -> refused(LoginProblem.ALREADY_COMPLETED);
+            };
         });
     }
 
-    private Future<LoginTransaction> bound(String id, Optional<String> browserSecret) {
-        return find(id).compose(txn -> browserSecret.isPresent()
-                && MessageDigest.isEqual(browserBinding(browserSecret.get()).getBytes(StandardCharsets.US_ASCII),
-                        txn.browserBinding().getBytes(StandardCharsets.US_ASCII))
-                ? Future.succeededFuture(txn)
-                : Future.failedFuture(LoginProblem.NOT_THIS_BROWSER.toException()));
+    /** The consent step: its page and the person's decision. */
+    public ConsentStep consent() {
+        return consent;
     }
 
-    private Future<LoginTransaction> find(String id) {
-        if (LoginTransactionId.parse(id).isEmpty()) {
-            return Future.failedFuture(LoginProblem.UNKNOWN_TRANSACTION.toException());
-        }
-        return transactions.get(id).compose(found -> found.isPresent()
-                ? Future.succeededFuture(found.get())
-                : Future.failedFuture(LoginProblem.UNKNOWN_TRANSACTION.toException()));
+    private static boolean pastGrace(LoginTransaction txn, Instant now) {
+        return !now.isBefore(txn.expiresAt().plus(CONTINUE_GRACE));
+    }
+
+    private static Future<LoginContinuation> toClient(Future<java.net.URI> answer) {
+        return answer.map(LoginContinuation.ToClient::new);
+    }
+
+    private static <T> Future<T> refused(LoginProblem problem) {
+        return Future.failedFuture(problem.toException());
+    }
+
+    private Future<LoginTransaction> pending(String id) {
+        return steps.find(id).compose(txn -> {
+            if (txn.state() != LoginState.PENDING) {
+                return refused(LoginProblem.ALREADY_COMPLETED);
+            }
+            if (txn.isExpired(clock.instant())) {
+                return refused(LoginProblem.EXPIRED_TRANSACTION);
+            }
+            return Future.succeededFuture(txn);
+        });
     }
 
     /** SHA-256 of the browser's cookie secret, base64url. */
@@ -219,6 +236,6 @@ public final class LoginHandler {
     }
 
     public String issuer() {
-        return issuer;
+        return steps.issuer();
     }
 }

@@ -22,7 +22,22 @@ public enum LoginProblem {
             "This login was not started in this browser. Please start again from the service."),
     NOT_COMPLETED("login_pending", 409,
             "まだマイナンバーカードで署名されていません。",
-            "The My Number card has not signed yet.");
+            "The My Number card has not signed yet."),
+    NO_CONSENT_ASKED("consent_not_open", 409,
+            "このログインでは同意の確認を行っていません。サービスからやり直してください。",
+            "This login is not waiting for your consent. Please start again from the service."),
+    INVALID_FORM("invalid_request", 400,
+            "送信された内容の形式が正しくありません。ページを開き直してください。",
+            "The submitted form is malformed. Please reopen the page."),
+    CSRF_MISMATCH("invalid_csrf_token", 403,
+            "この送信は確認できませんでした。このブラウザで開いたページから操作してください。",
+            "This submission could not be verified. Please use the page opened in this browser."),
+    ACCOUNT_SESSION_EXPIRED("account_session_expired", 403,
+            "確認の有効期限が切れたか、まだ確認されていません。もう一度マイナンバーカードで確認してください。",
+            "Your check has expired or was not made. Please confirm with your My Number card again."),
+    ACCOUNT_LOGIN_FAILED("access_denied", 403,
+            "マイナンバーカードでの確認ができませんでした。もう一度お試しください。",
+            "The check with your My Number card did not succeed. Please try again.");
 
     private final String code;
     private final int httpStatus;

@@ -21,6 +21,7 @@ import jp.jpkigate.idp.par.AuthorizationRequest;
  * @param expiresAt       after this instant nothing more happens to it (5 minutes)
  * @param state           where it stands
  * @param signer          present once VERIFIED (and after; the 4 information are dropped on CONSUMED)
+ *                        and while AWAITING_CONSENT
  * @param failure         the JPKI error code once FAILED, e.g. {@code certificate_revoked}
  */
 public record LoginTransaction(String id, String challenge, String browserBinding, AuthorizationRequest request,
@@ -39,7 +40,8 @@ public record LoginTransaction(String id, String challenge, String browserBindin
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(signer, "signer");
         Objects.requireNonNull(failure, "failure");
-        if (state == LoginState.VERIFIED && signer.isEmpty() || state == LoginState.FAILED && failure.isEmpty()) {
+        if ((state == LoginState.VERIFIED || state == LoginState.AWAITING_CONSENT) && signer.isEmpty()
+                || state == LoginState.FAILED && failure.isEmpty()) {
             throw new IllegalArgumentException("a " + state + " transaction needs its outcome");
         }
     }
@@ -59,6 +61,11 @@ public record LoginTransaction(String id, String challenge, String browserBindin
 
     public LoginTransaction verified(SignerIdentity identity) {
         return move(LoginState.VERIFIED, Optional.of(identity), Optional.empty());
+    }
+
+    /** AWAITING_CONSENT, keeping the signer (and the 4 information, for the code once approved). */
+    public LoginTransaction awaitingConsent() {
+        return move(LoginState.AWAITING_CONSENT, signer, failure);
     }
 
     public LoginTransaction failed(String jpkiErrorCode) {

@@ -13,8 +13,9 @@ import jp.jpkigate.idp.jpki.VerifiedCertificate;
  * Who signed a login, as kept after verification: the certificate's type, serial and issuing trust
  * anchor (enough to derive the pairwise subject and to follow a renewal), the time of the check,
  * and the basic 4 information only when the login asked for them. The 4 information live in the
- * transaction and then in the authorization code only (5 min and 60 s in Redis at most), until
- * {@code /token} turns them into claims; nothing else keeps them.
+ * transaction and then in the authorization code only, until
+ * {@code /token} turns them into claims; nothing else keeps them. The store keeps a transaction at
+ * most 12 minutes (its 5, the continue grace, the time to decide on the consent page) and a code 60 s.
  *
  * @param type            the certificate type (which purpose, which device)
  * @param serial          the certificate serial number

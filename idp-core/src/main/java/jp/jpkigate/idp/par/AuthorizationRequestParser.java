@@ -22,7 +22,8 @@ import jp.jpkigate.idp.oauth.OAuthException;
  * Validates the parameters of an authorization request for an already authenticated client
  * (RFC 6749 §4.1.1, RFC 7636 §4.3, OIDC Core §3.1.2.1, RFC 9126 §2.1). Plain Java; the first
  * problem found is thrown as an {@link OAuthException}. Unrecognised parameters are ignored
- * (RFC 6749 §3.1).
+ * (RFC 6749 §3.1). A request object is verified before ({@code RequestObjectHandler}) and its
+ * parameters come here in place of the plain ones; a {@code request} still present was not.
  */
 public final class AuthorizationRequestParser {
     static final int MAX_STATE = 512;
@@ -44,7 +45,7 @@ public final class AuthorizationRequestParser {
     /** Parses a request sent directly to the authorization endpoint, or the pushed one. */
     public static AuthorizationRequest parse(FormParameters params, RegisteredClient client) throws OAuthException {
         if (params.has("request")) {
-            throw OAuthError.REQUEST_NOT_SUPPORTED.withDescription("request objects are not supported yet").toException();
+            throw OAuthError.INVALID_REQUEST_OBJECT.withDescription("the request object was not verified").toException();
         }
         String clientId = required(params, "client_id");
         if (!clientId.equals(client.clientId())) {

@@ -2,6 +2,7 @@ package jp.jpkigate.idp.store;
 
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.util.List;
 import jp.jpkigate.idp.token.TokenGrant;
 
 /**
@@ -14,17 +15,22 @@ import jp.jpkigate.idp.token.TokenGrant;
  *       {@code lifetime}; rotation never extends it.</li>
  *   <li>{@link #rotate} is atomic across replicas. The family's current token, presented by the
  *       family's client, is replaced by {@code next} and remembered as used → {@link Rotation.Rotated}
- *       with the grant. A token of the family that was already rotated away (a replay: the old token
- *       leaked or the client misbehaves) deletes the whole family → {@link Rotation.Reused}. Another
- *       client's request changes nothing → {@link Rotation.WrongClient}. Anything else (unknown,
- *       expired, revoked) → {@link Rotation.Unknown}.</li>
+ *       with the grant; but when the grant lacks one of {@code requestedScopes} (RFC 6749 §6: a
+ *       refresh may only narrow the scope) nothing changes, the presented token stays current →
+ *       {@link Rotation.ScopeExceeded}. A token of the family that was already rotated away (a
+ *       replay: the old token leaked or the client misbehaves) deletes the whole family →
+ *       {@link Rotation.Reused}. Another client's request changes nothing →
+ *       {@link Rotation.WrongClient}. Anything else (unknown, expired, revoked) →
+ *       {@link Rotation.Unknown}.</li>
+ *   <li>{@link #revoke} deletes a family (no-op when there is none).</li>
  *   <li>A store failure fails the future.</li>
  * </ul>
  */
 public interface RefreshTokenStore {
     Future<Void> issue(String familyId, String token, TokenGrant grant, Duration lifetime);
 
-    Future<Rotation> rotate(String familyId, String clientId, String presented, String next);
+    /** @param requestedScopes the scopes the refresh asks for; empty to keep the grant's */
+    Future<Rotation> rotate(String familyId, String clientId, String presented, String next, List<String> requestedScopes);
 
     Future<Void> revoke(String familyId);
 
@@ -37,6 +43,9 @@ public interface RefreshTokenStore {
         }
 
         record WrongClient() implements Rotation {
+        }
+
+        record ScopeExceeded() implements Rotation {
         }
 
         record Unknown() implements Rotation {

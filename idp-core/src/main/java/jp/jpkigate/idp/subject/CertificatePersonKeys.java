@@ -6,7 +6,7 @@ import java.math.BigInteger;
 /**
  * The default {@link PersonKeyResolver}: the certificate identity itself,
  * {@code <issuer anchor id>/<serial hex>}. Stable for the life of one certificate only; a renewed
- * card gets a new subject. Wire a linkage-aware resolver for production.
+ * card gets a new subject. Production wires {@link LinkedPersonKeys}.
  */
 public final class CertificatePersonKeys implements PersonKeyResolver {
     public static final CertificatePersonKeys INSTANCE = new CertificatePersonKeys();

@@ -11,16 +11,17 @@ import java.math.BigInteger;
  *
  * <p>Wiring:
  * <ul>
- *   <li>Production: J-LIS's certificate linkage (the old → new serial relation the platform
- *       operator obtains from J-LIS on renewal) — the key is the first certificate of the chain.</li>
- *   <li>Development: the simulator's registry, {@code registry.predecessors(caId, serial)}, taking
- *       the first serial of the chain.</li>
+ *   <li>{@link LinkedPersonKeys}: follows a {@link CertificateLinkage} to the first certificate of
+ *       the chain — in production J-LIS's linkage (the old → new serial relation the platform
+ *       operator obtains from J-LIS on renewal), in development the simulator's
+ *       {@code GET /linkage/{caId}/{serial}} — and records each certificate's key.</li>
  *   <li>{@link CertificatePersonKeys}: the certificate identity itself (renewal changes the
  *       subject) — the fallback when no linkage source is configured.</li>
  * </ul>
  *
  * <p>Contract: the same person yields the same key for every certificate of the chain; the future
- * fails only when the linkage source fails (the token request then fails with {@code server_error}).
+ * fails only when the linkage source or the record of keys fails (the token request then fails with
+ * {@code server_error}).
  * Implementations must not block the event loop.
  */
 public interface PersonKeyResolver {

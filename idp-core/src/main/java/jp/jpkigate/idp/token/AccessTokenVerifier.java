@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -15,14 +16,17 @@ import java.util.Objects;
 import java.util.Optional;
 import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.key.JwsAlgorithms;
+import jp.jpkigate.idp.store.GrantRevocations;
 import jp.jpkigate.idp.token.BearerTokenException.Code;
 
 /**
  * Validates the OP's own JWT access tokens (RFC 9068 §4): {@code typ} {@code at+jwt}, a signature
  * by one of the OP's published keys with that key's algorithm, {@code iss}, {@code aud} containing
- * the expected audience, {@code exp} after now (injected clock), {@code sub} and {@code jti}; a
- * {@code cnf} claim must hold a well-formed {@code jkt} (RFC 9449 §6.1), the token's DPoP key.
- * Everything else is {@code invalid_token}.
+ * the expected audience, {@code exp} after now (injected clock), {@code sub}, {@code jti} and the
+ * grant id {@code gid}; a {@code cnf} claim must hold a well-formed {@code jkt} (RFC 9449 §6.1), the
+ * token's DPoP key; then that the grant was not revoked ({@link GrantRevocations}: a replayed code
+ * or a reused refresh token). Everything else is {@code invalid_token}; a store failure fails the
+ * future as it is.
  */
 public final class AccessTokenVerifier {
     private static final int MAX_LENGTH = 8 * 1024;
@@ -30,21 +34,36 @@ public final class AccessTokenVerifier {
     private final String issuer;
     private final String audience;
     private final JWKSet publicKeys;
+    private final GrantRevocations revocations;
     private final Clock clock;
 
-    public AccessTokenVerifier(String issuer, String audience, JWKSet publicKeys, Clock clock) {
+    public AccessTokenVerifier(String issuer, String audience, JWKSet publicKeys, GrantRevocations revocations, Clock clock) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.audience = Objects.requireNonNull(audience, "audience");
         this.publicKeys = Objects.requireNonNull(publicKeys, "publicKeys");
+        this.revocations = Objects.requireNonNull(revocations, "revocations");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** What {@code /userinfo} needs of a valid token; {@code dpopKey} is set for a DPoP-bound token. */
-    public record VerifiedAccessToken(String subject, String clientId, List<String> scopes, String jti, Instant expiresAt,
-                                      Optional<JwkThumbprint> dpopKey) {
+    public record VerifiedAccessToken(String subject, String clientId, List<String> scopes, String jti, String grantId,
+                                      Instant expiresAt, Optional<JwkThumbprint> dpopKey) {
     }
 
-    public VerifiedAccessToken verify(String token) throws BearerTokenException {
+    /** The token, once valid and not revoked; fails with {@link BearerTokenException} otherwise. */
+    public Future<VerifiedAccessToken> verify(String token) {
+        VerifiedAccessToken valid;
+        try {
+            valid = validate(token);
+        } catch (BearerTokenException e) {
+            return Future.failedFuture(e);
+        }
+        return revocations.isRevoked(valid.grantId()).compose(revoked -> revoked
+                ? Future.failedFuture(invalid("the grant was revoked"))
+                : Future.succeededFuture(valid));
+    }
+
+    private VerifiedAccessToken validate(String token) throws BearerTokenException {
         if (token.length() > MAX_LENGTH) {
             throw invalid("access token too long");
         }
@@ -72,11 +91,13 @@ public final class AccessTokenVerifier {
                 throw invalid("the access token has expired");
             }
             String scope = claims.getStringClaim("scope");
-            if (claims.getSubject() == null || claims.getJWTID() == null || scope == null) {
+            String grantId = claims.getStringClaim(GrantIds.CLAIM);
+            if (claims.getSubject() == null || claims.getJWTID() == null || scope == null || grantId == null) {
                 throw invalid("missing claims");
             }
             return new VerifiedAccessToken(claims.getSubject(), claims.getStringClaim("client_id"),
-                    Arrays.asList(scope.split(" ")), claims.getJWTID(), claims.getExpirationTime().toInstant(), dpopKey(claims));
+                    Arrays.asList(scope.split(" ")), claims.getJWTID(), grantId, claims.getExpirationTime().toInstant(),
+                    dpopKey(claims));
         } catch (java.text.ParseException | JOSEException | RuntimeException e) {
             throw invalid("malformed access token");
         }

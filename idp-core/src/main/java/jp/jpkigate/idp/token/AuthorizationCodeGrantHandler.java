@@ -14,19 +14,24 @@ import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
 import jp.jpkigate.idp.store.AuthorizationCodeStore;
+import jp.jpkigate.idp.store.AuthorizationCodeStore.Redemption;
 import jp.jpkigate.idp.store.RefreshTokenStore;
 import jp.jpkigate.idp.subject.PairwiseSubjects;
 
 /**
  * {@code grant_type=authorization_code} (RFC 6749 §4.1.3, RFC 7636 §4.5-4.6). Parameters first
  * ({@code code}, {@code redirect_uri}, {@code code_verifier} missing or malformed →
- * {@code invalid_request}); then the code is consumed — single use, so every redemption attempt,
- * successful or not, burns it (a PKCE guess gets one try) — and checked: unknown, used or older
- * than the code lifetime, another client's, another redirect URI (exact string) or a verifier that
- * does not match the S256 challenge → {@code invalid_grant}; a code bound to a DPoP key (RFC 9449
- * §10) without a proof → {@code invalid_dpop_proof}, with another key's → {@code invalid_grant}.
- * Then the pairwise subject, a new refresh-token family (bound to the DPoP key for public clients
- * only, RFC 9449 §5.2) and the tokens (the access token bound to the proof's key).
+ * {@code invalid_request}); then the code is redeemed — single use, so every redemption attempt,
+ * successful or not, burns it (a PKCE guess gets one try) — and checked: unknown or older than the
+ * code lifetime, another client's, another redirect URI (exact string) or a verifier that does not
+ * match the S256 challenge → {@code invalid_grant}; a code bound to a DPoP key (RFC 9449 §10)
+ * without a proof → {@code invalid_dpop_proof}, with another key's → {@code invalid_grant}. A code
+ * used before → {@code invalid_grant}, and everything its first use issued is revoked (RFC 6749
+ * §4.1.2: the authorization server "SHOULD revoke (when possible) all tokens previously issued based
+ * on that authorization code"): the grant id derives from the code ({@link GrantIds}), so the
+ * refresh-token family and the access tokens are found without more state. Then the pairwise
+ * subject, the refresh-token family named by the grant id (bound to the DPoP key for public clients
+ * only, RFC 9449 §5.2), and the tokens (the access token bound to the proof's key).
  */
 public final class AuthorizationCodeGrantHandler implements GrantHandler {
     public static final String GRANT_TYPE = "authorization_code";
@@ -38,16 +43,19 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
     private final RefreshTokens tokenFormat;
     private final PairwiseSubjects subjects;
     private final TokenIssuer issuer;
+    private final GrantRevoker revoker;
     private final TokenOptions options;
     private final Clock clock;
 
     public AuthorizationCodeGrantHandler(AuthorizationCodeStore codes, RefreshTokenStore refreshTokens, RefreshTokens tokenFormat,
-                                         PairwiseSubjects subjects, TokenIssuer issuer, TokenOptions options, Clock clock) {
+                                         PairwiseSubjects subjects, TokenIssuer issuer, GrantRevoker revoker,
+                                         TokenOptions options, Clock clock) {
         this.codes = Objects.requireNonNull(codes, "codes");
         this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
         this.tokenFormat = Objects.requireNonNull(tokenFormat, "tokenFormat");
         this.subjects = Objects.requireNonNull(subjects, "subjects");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.revoker = Objects.requireNonNull(revoker, "revoker");
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -72,11 +80,16 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
         } catch (OAuthException e) {
             return Future.failedFuture(e);
         }
-        return codes.consume(code).compose(found -> {
-            if (found.isEmpty()) {
-                return invalidGrant("the code is unknown, expired or already used");
+        String grantId = GrantIds.ofCode(code);
+        return codes.redeem(code).compose(redemption -> {
+            if (redemption instanceof Redemption.Replayed) {
+                return revoker.revoke(grantId)
+                        .compose(v -> invalidGrant("the code was already used; the tokens issued for it are revoked"));
             }
-            CodeGrant grant = found.get();
+            if (!(redemption instanceof Redemption.Redeemed redeemed)) {
+                return invalidGrant("the code is unknown or expired");
+            }
+            CodeGrant grant = redeemed.grant();
             if (clock.instant().isAfter(grant.issuedAt().plus(options.codeLifetime()))) {
                 return invalidGrant("the code has expired");
             }
@@ -94,18 +107,19 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
             } catch (OAuthException e) {
                 return Future.failedFuture(e);
             }
-            return redeem(client, grant, dpopKey);
+            return redeem(client, grant, grantId, dpopKey);
         });
     }
 
-    private Future<TokenResponse> redeem(RegisteredClient client, CodeGrant code, Optional<JwkThumbprint> dpopKey) {
+    private Future<TokenResponse> redeem(RegisteredClient client, CodeGrant code, String grantId,
+                                         Optional<JwkThumbprint> dpopKey) {
         return subjects.subject(client.sector(), code.signer()).compose(sub -> {
-            TokenGrant grant = new TokenGrant(client.clientId(), sub, code.scopes(), code.authTime(), code.acr(), code.amr())
-                    .withDpopJkt(DpopBinding.refreshTokenBinding(client.authMethod().confidential(), dpopKey));
+            TokenGrant grant = new TokenGrant(grantId, client.clientId(), sub, code.scopes(), code.authTime(), code.acr(),
+                    code.amr()).withDpopJkt(DpopBinding.refreshTokenBinding(client.authMethod().confidential(), dpopKey));
             IdentityClaims.Release release = IdentityClaims.release(code.signer(), code.scopes(), ClaimsRequest.parse(code.claims()));
-            String family = tokenFormat.newFamilyId();
-            String refreshToken = tokenFormat.newToken(family);
-            return refreshTokens.issue(family, refreshToken, grant, options.refreshTokenLifetime())
+            String refreshToken = tokenFormat.newToken(grantId);
+            return refreshTokens.issue(grantId, refreshToken, grant, options.refreshTokenLifetime())
+                    .compose(v -> revoker.unlessRevoked(grantId))
                     .compose(v -> issuer.issue(grant, code.nonce(), release, refreshToken, dpopKey));
         });
     }

@@ -32,9 +32,14 @@ import jp.jpkigate.idp.login.SignerIdentity;
  * ({@code signature_type: jpki}, the issuing CA's trust-anchor id, the certificate serial in hex,
  * {@code created_at} = when the card signed). Userinfo carries them whenever it carries any of the
  * 4 information; the ID token only when {@code claims.id_token.verified_claims} asks.
+ *
+ * <p>{@link #assuranceMetadata()} advertises exactly this in discovery, from the same constants.
  */
 public final class IdentityClaims {
     public static final String TRUST_FRAMEWORK = "jp_aml";
+    /** The one evidence type: the card's signature with the signature certificate. */
+    public static final String EVIDENCE_TYPE = "electronic_signature";
+    /** Every claim the 4 information give, in the order they are written; all may appear in verified_claims. */
     static final List<String> CLAIM_NAMES = List.of("name", "family_name", "given_name", "birthdate", "gender", "address");
     private static final Map<String, List<String>> BY_SCOPE = Map.of(
             "name", List.of("name", "family_name", "given_name"),
@@ -96,7 +101,7 @@ public final class IdentityClaims {
     static Map<String, Object> verified(SignerIdentity signer, Map<String, Object> claims) {
         String time = iso(signer.authTime());
         Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("type", "electronic_signature");
+        evidence.put("type", EVIDENCE_TYPE);
         evidence.put("signature_type", "jpki");
         evidence.put("issuer", signer.issuerAnchorId());
         evidence.put("serial_number", signer.serial().toString(16));
@@ -109,6 +114,24 @@ public final class IdentityClaims {
         out.put("verification", verification);
         out.put("claims", claims);
         return out;
+    }
+
+    /**
+     * The OP metadata of OpenID Connect for Identity Assurance 1.0 (section "OP metadata"): the required
+     * {@code trust_frameworks_supported} and {@code claims_in_verified_claims_supported},
+     * {@code evidence_supported} (required when any evidence type is supported; no
+     * {@code documents_supported} or {@code electronic_records_supported}, which are required only
+     * for those evidence types, and no attachments), and {@code verified_claims_supported: true},
+     * which the drafts up to ID3 required and RPs still look for. The spec's other requirement,
+     * advertising {@code claims_parameter_supported}, is met by {@code ProviderMetadata}.
+     */
+    public static Map<String, Object> assuranceMetadata() {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("verified_claims_supported", true);
+        metadata.put("trust_frameworks_supported", List.of(TRUST_FRAMEWORK));
+        metadata.put("evidence_supported", List.of(EVIDENCE_TYPE));
+        metadata.put("claims_in_verified_claims_supported", CLAIM_NAMES);
+        return metadata;
     }
 
     private static String iso(Instant instant) {

@@ -11,17 +11,22 @@ import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
+import jp.jpkigate.idp.store.ApprovalWithdrawalStore;
 import jp.jpkigate.idp.store.RefreshTokenStore;
 import jp.jpkigate.idp.store.RefreshTokenStore.Rotation;
 
 /**
  * {@code grant_type=refresh_token} (RFC 6749 §6) with rotation (RFC 9700 §4.14.2): every use
  * returns a new refresh token and retires the presented one; presenting a retired one again
- * revokes the whole family (the legitimate client and an attacker both lose it) →
- * {@code invalid_grant}. Another client's token, an unknown or expired one → {@code invalid_grant}.
- * An optional {@code scope} may narrow the grant (wider → {@code invalid_scope}). The new ID token
+ * revokes the whole grant, the family and its access tokens (the legitimate client and an attacker
+ * both lose it) → {@code invalid_grant}. Another client's token, an unknown or expired one →
+ * {@code invalid_grant}. An optional {@code scope} may narrow the grant (RFC 6749 §6); a scope the
+ * grant lacks → {@code invalid_scope}, and the presented token stays valid (the store checks before
+ * it rotates). The new ID token
  * (OIDC Core §12.2) keeps {@code sub}, {@code auth_time}, {@code acr}, has no {@code nonce} and no
- * identity claims: the 4 information reach only the tokens of the code's redemption.
+ * identity claims: the 4 information reach only the tokens of the code's redemption. A family whose
+ * login came at or before the person's withdrawal of the client's approval (on the account page,
+ * {@link ApprovalWithdrawalStore}) is revoked → {@code invalid_grant}.
  *
  * <p>DPoP (RFC 9449 §5.2): the new access token is bound to the key of the request's proof, if any.
  * A family bound to a DPoP key (public clients) needs a proof by that key: none →
@@ -35,11 +40,16 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     private final RefreshTokenStore store;
     private final RefreshTokens tokenFormat;
     private final TokenIssuer issuer;
+    private final GrantRevoker revoker;
+    private final ApprovalWithdrawalStore revocations;
 
-    public RefreshTokenGrantHandler(RefreshTokenStore store, RefreshTokens tokenFormat, TokenIssuer issuer) {
+    public RefreshTokenGrantHandler(RefreshTokenStore store, RefreshTokens tokenFormat, TokenIssuer issuer,
+                                    GrantRevoker revoker, ApprovalWithdrawalStore revocations) {
         this.store = Objects.requireNonNull(store, "store");
         this.tokenFormat = Objects.requireNonNull(tokenFormat, "tokenFormat");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.revoker = Objects.requireNonNull(revoker, "revoker");
+        this.revocations = Objects.requireNonNull(revocations, "revocations");
     }
 
     @Override
@@ -50,11 +60,11 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     @Override
     public Future<TokenResponse> handle(RegisteredClient client, FormParameters form, Optional<JwkThumbprint> dpopKey) {
         String presented;
-        Optional<List<String>> narrowed;
+        List<String> requested;
         try {
             presented = AuthorizationCodeGrantHandler.required(form, "refresh_token");
-            narrowed = form.get("scope").map(s -> Arrays.asList(s.split(" ")));
-            if (narrowed.isPresent() && narrowed.get().stream().anyMatch(String::isEmpty)) {
+            requested = form.get("scope").map(s -> Arrays.asList(s.split(" "))).orElse(List.of());
+            if (requested.stream().anyMatch(String::isEmpty)) {
                 throw OAuthError.INVALID_SCOPE.withDescription("malformed scope").toException();
             }
         } catch (OAuthException e) {
@@ -65,31 +75,42 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
             return AuthorizationCodeGrantHandler.invalidGrant("unknown refresh token");
         }
         String next = tokenFormat.newToken(family.get());
-        return store.rotate(family.get(), client.clientId(), presented, next).compose(outcome -> {
+        List<String> narrowed = requested.stream().distinct().toList();
+        return store.rotate(family.get(), client.clientId(), presented, next, narrowed).compose(outcome -> {
             if (outcome instanceof Rotation.Rotated rotated) {
-                TokenGrant grant = rotated.grant();
                 try {
-                    DpopBinding.checkBound("refresh token", grant.dpopJkt(), dpopKey);
+                    DpopBinding.checkBound("refresh token", rotated.grant().dpopJkt(), dpopKey);
                 } catch (OAuthException e) {
                     // The presented token is already rotated away: the family could not go on anyway.
                     return store.revoke(family.get()).compose(v -> Future.failedFuture(e));
                 }
-                if (narrowed.isPresent()) {
-                    if (!grant.scopes().containsAll(narrowed.get())) {
-                        return Future.failedFuture(OAuthError.INVALID_SCOPE
-                                .withDescription("scope exceeds the original grant").toException());
-                    }
-                    grant = grant.withScopes(narrowed.get().stream().distinct().toList());
-                }
-                return issuer.issue(grant, Optional.empty(), IdentityClaims.Release.NONE, next, dpopKey);
+                TokenGrant grant = narrowed.isEmpty() ? rotated.grant() : rotated.grant().withScopes(narrowed);
+                return unlessWithdrawn(family.get(), grant).compose(live -> live
+                        ? issuer.issue(grant, Optional.empty(), IdentityClaims.Release.NONE, next, dpopKey)
+                        : AuthorizationCodeGrantHandler.invalidGrant("the person withdrew the approval for this client"));
+            }
+            if (outcome instanceof Rotation.ScopeExceeded) {
+                return Future.failedFuture(OAuthError.INVALID_SCOPE
+                        .withDescription("scope exceeds the original grant").toException());
             }
             if (outcome instanceof Rotation.Reused) {
-                return AuthorizationCodeGrantHandler.invalidGrant("refresh token reused; the grant is revoked");
+                return revoker.revoke(family.get()).compose(v ->
+                        AuthorizationCodeGrantHandler.invalidGrant("refresh token reused; the grant is revoked"));
             }
             if (outcome instanceof Rotation.WrongClient) {
                 return AuthorizationCodeGrantHandler.invalidGrant("the refresh token was issued to another client");
             }
             return AuthorizationCodeGrantHandler.invalidGrant("unknown, expired or revoked refresh token");
+        });
+    }
+
+    /** False (and the grant revoked) when the person withdrew the client's approval after this family's login. */
+    private Future<Boolean> unlessWithdrawn(String family, TokenGrant grant) {
+        return revocations.revokedAt(grant.clientId(), grant.subject()).compose(withdrawn -> {
+            if (withdrawn.isEmpty() || grant.authTime().isAfter(withdrawn.get())) {
+                return Future.succeededFuture(true);
+            }
+            return revoker.revoke(family).map(v -> false);
         });
     }
 }

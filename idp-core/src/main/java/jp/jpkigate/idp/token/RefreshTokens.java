@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The refresh token format: {@code <family id>.<secret>}, 128 random bits of family id and 256 of
- * secret, base64url. Opaque to clients. The family id only addresses the family in the store; the
- * store keeps the SHA-256 of the whole token, never the token.
+ * The refresh token format: {@code <family id>.<secret>}, base64url: the family id is the grant id
+ * ({@link GrantIds}, 128 bits), the secret 256 random bits. Opaque to clients. The family id only
+ * addresses the family in the store; the store keeps the SHA-256 of the whole token, never the token.
  */
 public final class RefreshTokens {
     private static final Pattern FORMAT = Pattern.compile("([A-Za-z0-9_-]{22})\\.[A-Za-z0-9_-]{43}");
@@ -18,10 +18,6 @@ public final class RefreshTokens {
 
     public RefreshTokens(SecureRandom random) {
         this.random = Objects.requireNonNull(random, "random");
-    }
-
-    public String newFamilyId() {
-        return random(16);
     }
 
     public String newToken(String familyId) {

@@ -8,10 +8,12 @@ import jp.jpkigate.idp.dpop.JwkThumbprint;
 
 /**
  * What tokens are minted from, after a code has been redeemed: the client, the pairwise subject and
- * the authentication facts. Stored with a refresh-token family so a refresh mints the same facts.
+ * the authentication facts. Stored with a refresh-token family (under the grant id) so a refresh
+ * mints the same facts.
  * It carries no 4 information: they reach only the tokens of the code's own redemption (see
  * {@link IdentityClaims}).
  *
+ * @param grantId  the grant id ({@link GrantIds}): names the refresh-token family, carried by the access tokens
  * @param clientId the client
  * @param subject  the pairwise {@code sub}
  * @param scopes   the granted scopes
@@ -22,9 +24,10 @@ import jp.jpkigate.idp.dpop.JwkThumbprint;
  *                 only; empty for confidential clients, whose refresh tokens are bound to their
  *                 client authentication)
  */
-public record TokenGrant(String clientId, String subject, List<String> scopes, Instant authTime, String acr,
+public record TokenGrant(String grantId, String clientId, String subject, List<String> scopes, Instant authTime, String acr,
                          List<String> amr, Optional<JwkThumbprint> dpopJkt) {
     public TokenGrant {
+        Objects.requireNonNull(grantId, "grantId");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(subject, "subject");
         scopes = List.copyOf(scopes);
@@ -35,18 +38,19 @@ public record TokenGrant(String clientId, String subject, List<String> scopes, I
     }
 
     /** A grant whose refresh tokens are not bound to a DPoP key. */
-    public TokenGrant(String clientId, String subject, List<String> scopes, Instant authTime, String acr, List<String> amr) {
-        this(clientId, subject, scopes, authTime, acr, amr, Optional.empty());
+    public TokenGrant(String grantId, String clientId, String subject, List<String> scopes, Instant authTime, String acr,
+                      List<String> amr) {
+        this(grantId, clientId, subject, scopes, authTime, acr, amr, Optional.empty());
     }
 
     /** This grant with its refresh tokens bound to a DPoP key, or unbound. */
     public TokenGrant withDpopJkt(Optional<JwkThumbprint> jkt) {
-        return new TokenGrant(clientId, subject, scopes, authTime, acr, amr, jkt);
+        return new TokenGrant(grantId, clientId, subject, scopes, authTime, acr, amr, jkt);
     }
 
     /** This grant with fewer scopes (RFC 6749 §6). */
     public TokenGrant withScopes(List<String> narrowed) {
-        return new TokenGrant(clientId, subject, narrowed, authTime, acr, amr, dpopJkt);
+        return new TokenGrant(grantId, clientId, subject, narrowed, authTime, acr, amr, dpopJkt);
     }
 
     public String scope() {

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import jp.jpkigate.idp.dpop.JwkThumbprint;
 
-/** JSON form of a {@link TokenGrant} for the stores ({@code "v": 1}, times in epoch milliseconds). */
+/**
+ * JSON form of a {@link TokenGrant} for the stores ({@code "v": 1}, times in epoch milliseconds). The
+ * grant id is not in it: the store keeps the JSON under that id (the refresh-token family).
+ */
 public final class TokenGrantCodec {
     private TokenGrantCodec() {
     }
@@ -26,13 +29,13 @@ public final class TokenGrantCodec {
         return JSONObjectUtils.toJSONString(json);
     }
 
-    public static TokenGrant decode(String text) {
+    public static TokenGrant decode(String text, String grantId) {
         try {
             Map<String, Object> json = JSONObjectUtils.parse(text);
             if (JSONObjectUtils.getInt(json, "v") != 1) {
                 throw new IllegalArgumentException("unknown stored grant version");
             }
-            return new TokenGrant(JSONObjectUtils.getString(json, "client_id"), JSONObjectUtils.getString(json, "sub"),
+            return new TokenGrant(grantId, JSONObjectUtils.getString(json, "client_id"), JSONObjectUtils.getString(json, "sub"),
                     new ArrayList<>(JSONObjectUtils.getStringList(json, "scope")),
                     Instant.ofEpochMilli(JSONObjectUtils.getLong(json, "auth_time")), JSONObjectUtils.getString(json, "acr"),
                     new ArrayList<>(JSONObjectUtils.getStringList(json, "amr")),

@@ -49,7 +49,8 @@ public final class TokenMinter {
 
     /**
      * RFC 9068 §2.2: {@code iss, exp, aud, sub, client_id, iat, jti} and {@code scope},
-     * {@code auth_time}, {@code acr}, {@code amr}; header {@code typ: at+jwt}.
+     * {@code auth_time}, {@code acr}, {@code amr}, plus the private claim {@code gid} (the grant id,
+     * {@link GrantIds}) by which the grant's tokens are revoked; header {@code typ: at+jwt}.
      */
     public AccessToken accessToken(TokenGrant grant) {
         return accessToken(grant, Optional.empty());
@@ -63,7 +64,7 @@ public final class TokenMinter {
                 .issuer(issuer).subject(grant.subject()).audience(audience)
                 .claim("client_id", grant.clientId()).claim("scope", grant.scope())
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(options.accessTokenLifetime())))
-                .jwtID(jti)
+                .jwtID(jti).claim(GrantIds.CLAIM, grant.grantId())
                 .claim("auth_time", grant.authTime().getEpochSecond()).claim("acr", grant.acr()).claim("amr", grant.amr());
         dpopKey.ifPresent(jkt -> claims.claim("cnf", Map.of("jkt", jkt.value())));
         return new AccessToken(keys.sign(claims.build(), AT_JWT).serialize(), jti, options.accessTokenLifetime().toSeconds());

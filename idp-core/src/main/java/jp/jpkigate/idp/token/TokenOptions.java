@@ -20,6 +20,9 @@ import java.util.Optional;
  */
 public record TokenOptions(Duration accessTokenLifetime, Duration idTokenLifetime, Duration refreshTokenLifetime,
                            Duration codeLifetime, Optional<String> accessTokenAudience, byte[] pairwiseSecret) {
+    /** The longest a refresh-token family may live (whatever the options say). */
+    public static final Duration MAX_REFRESH_TOKEN_LIFETIME = Duration.ofDays(90);
+
     public TokenOptions {
         Objects.requireNonNull(accessTokenLifetime, "accessTokenLifetime");
         Objects.requireNonNull(idTokenLifetime, "idTokenLifetime");
@@ -34,7 +37,7 @@ public record TokenOptions(Duration accessTokenLifetime, Duration idTokenLifetim
         if (!between(idTokenLifetime, Duration.ofMinutes(1), Duration.ofMinutes(60))) {
             problems.add("idTokenLifetime must be 1-60 min");
         }
-        if (!between(refreshTokenLifetime, Duration.ofMinutes(1), Duration.ofDays(90))) {
+        if (!between(refreshTokenLifetime, Duration.ofMinutes(1), MAX_REFRESH_TOKEN_LIFETIME)) {
             problems.add("refreshTokenLifetime must be 1 min - 90 days");
         }
         if (!between(codeLifetime, Duration.ofSeconds(10), Duration.ofMinutes(10))) {

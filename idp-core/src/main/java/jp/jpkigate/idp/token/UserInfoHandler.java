@@ -16,9 +16,9 @@ import jp.jpkigate.idp.token.BearerTokenException.Scheme;
 
 /**
  * OIDC Core §5.3 UserInfo, without HTTP types: the {@code Authorization} header's access token
- * (RFC 6750 §2.1 {@code Bearer}, or RFC 9449 §7.1 {@code DPoP}) is verified, needs the
- * {@code openid} scope, and yields {@code sub} plus the claims stored for its {@code jti} — the 4
- * information only when the grant released them.
+ * (RFC 6750 §2.1 {@code Bearer}, or RFC 9449 §7.1 {@code DPoP}) is verified (signature, claims, not
+ * revoked), needs the {@code openid} scope, and yields {@code sub} plus the claims stored for its
+ * {@code jti} — the 4 information only when the grant released them.
  *
  * <p>A DPoP-bound token ({@code cnf.jkt}) is accepted only with the {@code DPoP} scheme and a proof
  * by that key whose {@code ath} is the token's hash; sent as {@code Bearer} it is
@@ -42,33 +42,43 @@ public final class UserInfoHandler {
 
     public Future<Map<String, Object>> handle(Optional<String> authorization, DpopRequest dpop) {
         Credentials credentials;
-        AccessTokenVerifier.VerifiedAccessToken token;
         try {
             credentials = credentials(authorization);
-            try {
-                token = verifier.verify(credentials.token());
-            } catch (BearerTokenException e) {
-                throw new BearerTokenException(e.code(), e.description(), credentials.scheme());
-            }
-            if (!token.scopes().contains("openid")) {
-                throw new BearerTokenException(Code.INSUFFICIENT_SCOPE, "the openid scope is required", credentials.scheme());
-            }
-            checkScheme(credentials.scheme(), token.dpopKey());
         } catch (BearerTokenException e) {
             return Future.failedFuture(e);
         }
-        Future<Void> bound = token.dpopKey().isEmpty() ? Future.succeededFuture()
-                : proofs.verify(dpop, Optional.of(credentials.token()))
-                        .recover(failure -> Future.failedFuture(failure instanceof DpopException d ? fromDpop(d) : failure))
-                        .compose(jkt -> jkt.equals(token.dpopKey().get()) ? Future.succeededFuture()
-                                : Future.failedFuture(new BearerTokenException(Code.INVALID_TOKEN, "Invalid DPoP key binding",
-                                        Scheme.DPOP)));
-        return bound.compose(v -> claims.find(token.jti())).map(stored -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("sub", token.subject());
-            stored.ifPresent(out::putAll);
-            return out;
-        });
+        return verifier.verify(credentials.token())
+                .recover(failure -> Future.failedFuture(failure instanceof BearerTokenException e
+                        ? new BearerTokenException(e.code(), e.description(), credentials.scheme()) : failure))
+                .compose(token -> {
+                    try {
+                        if (!token.scopes().contains("openid")) {
+                            throw new BearerTokenException(Code.INSUFFICIENT_SCOPE, "the openid scope is required",
+                                    credentials.scheme());
+                        }
+                        checkScheme(credentials.scheme(), token.dpopKey());
+                    } catch (BearerTokenException e) {
+                        return Future.failedFuture(e);
+                    }
+                    return bound(token, credentials, dpop).compose(v -> claims.find(token.jti())).map(stored -> {
+                        Map<String, Object> out = new LinkedHashMap<>();
+                        out.put("sub", token.subject());
+                        stored.ifPresent(out::putAll);
+                        return out;
+                    });
+                });
+    }
+
+    /** RFC 9449 §7.1: a bound token needs a proof by its key over this request and the token. */
+    private Future<Void> bound(AccessTokenVerifier.VerifiedAccessToken token, Credentials credentials, DpopRequest dpop) {
+        if (token.dpopKey().isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return proofs.verify(dpop, Optional.of(credentials.token()))
+                .recover(failure -> Future.failedFuture(failure instanceof DpopException d ? fromDpop(d) : failure))
+                .compose(jkt -> jkt.equals(token.dpopKey().get()) ? Future.<Void>succeededFuture()
+                        : Future.failedFuture(new BearerTokenException(Code.INVALID_TOKEN, "Invalid DPoP key binding",
+                                Scheme.DPOP)));
     }
 
     private static void checkScheme(Scheme scheme, Optional<JwkThumbprint> dpopKey) throws BearerTokenException {

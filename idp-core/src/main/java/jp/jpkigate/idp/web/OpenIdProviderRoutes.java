@@ -7,6 +7,10 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.redis.client.Redis;
 import java.security.SecureRandom;
 import java.time.Clock;
+import jp.jpkigate.idp.account.AccountHandler;
+import jp.jpkigate.idp.approval.ApprovalOptions;
+import jp.jpkigate.idp.approval.Approvals;
+import jp.jpkigate.idp.authorize.AuthorizationRequestResolver;
 import jp.jpkigate.idp.client.ClientAuthenticationPolicy;
 import jp.jpkigate.idp.client.ClientAuthenticator;
 import jp.jpkigate.idp.client.ClientRegistry;
@@ -15,15 +19,32 @@ import jp.jpkigate.idp.discovery.ProviderMetadata;
 import jp.jpkigate.idp.dpop.DpopOptions;
 import jp.jpkigate.idp.dpop.DpopProofVerifier;
 import jp.jpkigate.idp.dpop.TargetUri;
+import jp.jpkigate.idp.endpoint.AccountApprovalsEndpoint;
+import jp.jpkigate.idp.endpoint.AccountLoginEndpoint;
+import jp.jpkigate.idp.endpoint.AuthorizationEndpoint;
+import jp.jpkigate.idp.endpoint.ConsentEndpoint;
 import jp.jpkigate.idp.endpoint.DiscoveryEndpoint;
 import jp.jpkigate.idp.endpoint.JwksEndpoint;
+import jp.jpkigate.idp.endpoint.LoginContinueEndpoint;
+import jp.jpkigate.idp.endpoint.LoginPages;
+import jp.jpkigate.idp.endpoint.LoginSignerEndpoint;
+import jp.jpkigate.idp.endpoint.LoginStatusEndpoint;
 import jp.jpkigate.idp.endpoint.PushedAuthorizationEndpoint;
+import jp.jpkigate.idp.endpoint.StaticResourceEndpoint;
+import jp.jpkigate.idp.jpki.JpkiVerifier;
 import jp.jpkigate.idp.key.SigningKeys;
+import jp.jpkigate.idp.login.AccountLogin;
+import jp.jpkigate.idp.login.LoginHandler;
 import jp.jpkigate.idp.par.PushedAuthorizationHandler;
+import jp.jpkigate.idp.requestobject.RequestObjectHandler;
+import jp.jpkigate.idp.requestobject.RequestObjectPolicy;
 import jp.jpkigate.idp.store.PushedRequestStore;
 import jp.jpkigate.idp.store.ReplayCache;
 import jp.jpkigate.idp.store.redis.RedisPushedRequestStore;
 import jp.jpkigate.idp.store.redis.RedisReplayCache;
+import jp.jpkigate.idp.subject.PairwiseSubjects;
+import jp.jpkigate.idp.subject.PersonKeyResolver;
+import jp.jpkigate.idp.token.TokenOptions;
 
 /**
  * The OpenID Provider's routes as a sub-router, for the gateway to mount at the issuer's path:
@@ -31,7 +52,7 @@ import jp.jpkigate.idp.store.redis.RedisReplayCache;
  * GET  /.well-known/openid-configuration     OIDC Discovery
  * GET  /.well-known/oauth-authorization-server  RFC 8414 (same document)
  * GET  /jwks                                 public signing keys
- * POST /par                                  RFC 9126 pushed authorization requests
+ * POST /par                                  RFC 9126 pushed authorization requests (plain, or an RFC 9101 request object)
  * </pre>
  * Errors on these routes are OAuth JSON ({@link OAuthFailureHandler}). Clients' {@code jwks_uri}
  * are fetched with a Vert.x web client and cached ({@link RemoteClientKeys}). PAR, token and
@@ -63,13 +84,11 @@ public final class OpenIdProviderRoutes {
 
     public static Router create(Vertx vertx, OpenIdProviderConfig config, SigningKeys keys, ClientRegistry clients,
                                 PushedRequestStore pushedRequests, ReplayCache replays, DpopOptions dpop, Clock clock) {
-        // One web client per router; it lives as long as the Vert.x instance (the routes have no close hook).
-        RemoteClientKeys clientKeys = new RemoteClientKeys(WebClient.create(vertx,
-                new WebClientOptions().setUserAgent("jpkigate-op")), clock);
-        ClientAuthenticator authenticator = new ClientAuthenticator(clients,
-                ClientAuthenticationPolicy.of(config.clientAssertionAudiences()), replays, clientKeys, clock);
-        PushedAuthorizationHandler par = new PushedAuthorizationHandler(pushedRequests, config.pushedRequestLifetime(),
-                new SecureRandom());
+        RemoteClientKeys clientKeys = clientKeys(vertx, clock);
+        ClientAuthenticator authenticator = new ClientAuthenticator(clients, clientAuthenticationPolicy(config), replays,
+                clientKeys, clock);
+        PushedAuthorizationHandler par = new PushedAuthorizationHandler(pushedRequests,
+                requestObjects(config, clientKeys, clock), config.pushedRequestLifetime(), new SecureRandom());
         DiscoveryEndpoint discovery = new DiscoveryEndpoint(ProviderMetadata.build(config, keys));
 
         Router router = Router.router(vertx);
@@ -89,45 +108,69 @@ public final class OpenIdProviderRoutes {
     }
 
     /**
-     * Adds {@code /authorize} and the JPKI login transaction to a router from {@link #create}, with
-     * Redis-backed stores (the same Redis as the pushed requests):
+     * Adds {@code /authorize}, the JPKI login transaction, the consent step and the person's account
+     * page to a router from {@link #create}, with Redis-backed stores (the same Redis as the pushed
+     * requests):
      * <pre>
-     * GET  /authorize               resolve the request (PAR request_uri or plain), open a login, the QR page
-     * GET  /login/{txn}             signer API: the bytes to sign (JSON)
-     * POST /login/{txn}             signer API: certificate + signature (JSON) → verified / failed
-     * GET  /login/{txn}/status      the page's polling (browser-bound by cookie)
-     * GET  /login/{txn}/continue    303 to the client with code, state, iss (or access_denied)
-     * GET  /static/{file}           login.js, login.css
+     * GET  /authorize                      resolve the request (PAR request_uri, request object or plain), open a
+     *                                      login, the QR page
+     * GET  /login/{txn}                    signer API: the bytes to sign (JSON)
+     * POST /login/{txn}                    signer API: certificate + signature (JSON) → verified / failed
+     * GET  /login/{txn}/status             the page's polling (browser-bound by cookie)
+     * GET  /login/{txn}/continue           303 to the client with code, state, iss (approval remembered), to the
+     *                                      consent page, or to the client with access_denied / consent_required
+     * GET  /login/{txn}/consent            the consent page (client name, what is shared, approve / deny)
+     * POST /login/{txn}/consent            the decision (csrf, decision) → 303 to the client
+     * GET  /account/approvals              the person's approvals, after an authentication-certificate login
+     * POST /account/approvals/revoke       withdraw one (csrf, client_id) → 303 to /account/approvals
+     * GET  /account/login/{txn}/continue   the account login's end: the account session cookie, 303 to the page
+     * GET  /static/{file}                  login.js, login.css
      * </pre>
-     * Reads the page templates from the classpath (blocking): call it while building the routes,
-     * not on an event loop.
+     * {@code persons} keys approvals and account sessions by the person's renewal-stable key;
+     * {@code tokens} gives the pairwise secret, so a withdrawal reaches the refresh tokens of the
+     * client's pairwise subject. Request objects sent directly to {@code /authorize} are verified with
+     * the client's keys (fetched with a web client of {@code vertx}). Reads the page templates from
+     * the classpath (blocking): call it while building the routes, not on an event loop.
      */
-    public static Router addLoginRoutes(Router router, OpenIdProviderConfig config, ClientRegistry clients,
-                                        jp.jpkigate.idp.jpki.JpkiVerifier verifier, Redis redis, Clock clock) {
-        return addLoginRoutes(router, config, clients, verifier, new RedisPushedRequestStore(redis),
-                new jp.jpkigate.idp.store.redis.RedisLoginTransactionStore(redis),
-                new jp.jpkigate.idp.store.redis.RedisAuthorizationCodeStore(redis), clock);
+    public static Router addLoginRoutes(Router router, Vertx vertx, OpenIdProviderConfig config, ClientRegistry clients,
+                                        JpkiVerifier verifier, Redis redis, PersonKeyResolver persons,
+                                        TokenOptions tokens, ApprovalOptions approvals, Clock clock) {
+        return addLoginRoutes(router, config, clients, clientKeys(vertx, clock), verifier, LoginStores.redis(redis), persons,
+                tokens, approvals, clock);
     }
 
     public static Router addLoginRoutes(Router router, OpenIdProviderConfig config, ClientRegistry clients,
-                                        jp.jpkigate.idp.jpki.JpkiVerifier verifier, PushedRequestStore pushedRequests,
-                                        jp.jpkigate.idp.store.LoginTransactionStore transactions,
-                                        jp.jpkigate.idp.store.AuthorizationCodeStore codes, Clock clock) {
+                                        jp.jpkigate.idp.client.ClientKeys clientKeys, JpkiVerifier verifier,
+                                        LoginStores stores, PersonKeyResolver persons,
+                                        TokenOptions tokens, ApprovalOptions approvals, Clock clock) {
         String issuer = config.issuer().toString();
-        jp.jpkigate.idp.login.LoginHandler login = new jp.jpkigate.idp.login.LoginHandler(issuer, transactions, codes,
-                verifier, clock, new SecureRandom());
-        jp.jpkigate.idp.endpoint.LoginPages pages = new jp.jpkigate.idp.endpoint.LoginPages(issuer);
-        jp.jpkigate.idp.endpoint.LoginSignerEndpoint signer = new jp.jpkigate.idp.endpoint.LoginSignerEndpoint(login);
-        router.get(OpenIdProviderConfig.AUTHORIZATION_PATH).handler(new jp.jpkigate.idp.endpoint.AuthorizationEndpoint(
-                new jp.jpkigate.idp.authorize.AuthorizationRequestResolver(clients, pushedRequests,
-                        config.requirePushedAuthorizationRequests()), login, pages));
+        SecureRandom random = new SecureRandom();
+        Approvals remembered = new Approvals(stores.approvals(), approvals, clock);
+        LoginHandler login = new LoginHandler(issuer, stores.transactions(), stores.codes(), verifier, persons, remembered,
+                clock, random);
+        AccountHandler account = new AccountHandler(login, stores.accountSessions(), remembered, persons, clients,
+                new PairwiseSubjects(tokens.pairwiseSecret(), persons), stores.grantRevocations(), approvals, clock, random);
+        LoginPages pages = new LoginPages(issuer);
+        LoginSignerEndpoint signer = new LoginSignerEndpoint(login);
+        ConsentEndpoint consent = new ConsentEndpoint(login, pages);
+        AccountApprovalsEndpoint approvalsPage = new AccountApprovalsEndpoint(account, pages, issuer);
+        router.get(OpenIdProviderConfig.AUTHORIZATION_PATH).handler(new AuthorizationEndpoint(
+                new AuthorizationRequestResolver(clients, stores.pushedRequests(), requestObjects(config, clientKeys, clock),
+                        config.requirePushedAuthorizationRequests()),
+                login, pages));
         router.get("/login/:txn").handler(signer::get);
         router.post("/login/:txn").handler(signer::post);
-        router.get("/login/:txn/status").handler(new jp.jpkigate.idp.endpoint.LoginStatusEndpoint(login, clock));
-        router.get("/login/:txn/continue").handler(new jp.jpkigate.idp.endpoint.LoginContinueEndpoint(login, pages));
-        router.get("/static/:file").handler(new jp.jpkigate.idp.endpoint.StaticResourceEndpoint());
+        router.get("/login/:txn/status").handler(new LoginStatusEndpoint(login, clock));
+        router.get("/login/:txn/continue").handler(new LoginContinueEndpoint(login, pages));
+        router.get("/login/:txn/consent").handler(consent::get);
+        router.post("/login/:txn/consent").handler(consent::post);
+        router.get(AccountLogin.PATH).handler(approvalsPage::get);
+        router.post(AccountLogin.PATH + "/revoke").handler(approvalsPage::revoke);
+        router.get("/account/login/:txn/continue").handler(new AccountLoginEndpoint(account, pages, issuer));
+        router.get("/static/:file").handler(new StaticResourceEndpoint());
         return router;
     }
+
     /**
      * Adds the token slice to a router from {@link #create}, with Redis-backed stores (the same Redis
      * as the codes):
@@ -138,7 +181,10 @@ public final class OpenIdProviderRoutes {
      * POST /userinfo
      * </pre>
      * {@code persons} maps certificates to a renewal-stable person key for pairwise subjects
-     * ({@code CertificatePersonKeys.INSTANCE} when no linkage source is wired).
+     * ({@link #linkedPersonKeys} with a linkage service, {@code CertificatePersonKeys.INSTANCE} without).
+     * A replayed code or a reused refresh token revokes the grant's tokens ({@code GrantRevoker}). A
+     * refresh token whose login came before the person withdrew the client's approval on the account
+     * page is refused.
      */
     public static Router addTokenRoutes(Router router, Vertx vertx, OpenIdProviderConfig config, SigningKeys keys,
                                         ClientRegistry clients, Redis redis, jp.jpkigate.idp.token.TokenOptions options,
@@ -153,7 +199,9 @@ public final class OpenIdProviderRoutes {
         return addTokenRoutes(router, config, keys, authenticator(vertx, config, clients, replays, clock),
                 new jp.jpkigate.idp.store.redis.RedisAuthorizationCodeStore(redis),
                 new jp.jpkigate.idp.store.redis.RedisRefreshTokenStore(redis),
-                new jp.jpkigate.idp.store.redis.RedisUserInfoClaimsStore(redis), options, persons,
+                new jp.jpkigate.idp.store.redis.RedisUserInfoClaimsStore(redis),
+                new jp.jpkigate.idp.store.redis.RedisGrantRevocations(redis),
+                new jp.jpkigate.idp.store.redis.RedisApprovalWithdrawalStore(redis), options, persons,
                 new DpopProofVerifier(dpop, replays, clock), clock);
     }
 
@@ -161,6 +209,8 @@ public final class OpenIdProviderRoutes {
                                         ClientAuthenticator authenticator, jp.jpkigate.idp.store.AuthorizationCodeStore codes,
                                         jp.jpkigate.idp.store.RefreshTokenStore refreshTokens,
                                         jp.jpkigate.idp.store.UserInfoClaimsStore userInfoClaims,
+                                        jp.jpkigate.idp.store.GrantRevocations revocations,
+                                        jp.jpkigate.idp.store.ApprovalWithdrawalStore withdrawals,
                                         jp.jpkigate.idp.token.TokenOptions options,
                                         jp.jpkigate.idp.subject.PersonKeyResolver persons, DpopProofVerifier proofs,
                                         Clock clock) {
@@ -171,16 +221,19 @@ public final class OpenIdProviderRoutes {
         jp.jpkigate.idp.token.TokenIssuer tokens = new jp.jpkigate.idp.token.TokenIssuer(
                 new jp.jpkigate.idp.token.TokenMinter(issuer, audience, keys, options, clock, random),
                 userInfoClaims, options.accessTokenLifetime());
+        jp.jpkigate.idp.token.GrantRevoker revoker = new jp.jpkigate.idp.token.GrantRevoker(refreshTokens, revocations,
+                options.accessTokenLifetime());
         jp.jpkigate.idp.token.TokenEndpointHandler token = new jp.jpkigate.idp.token.TokenEndpointHandler(authenticator,
                 java.util.List.of(
                         new jp.jpkigate.idp.token.AuthorizationCodeGrantHandler(codes, refreshTokens, format,
                                 new jp.jpkigate.idp.subject.PairwiseSubjects(options.pairwiseSecret(), persons),
-                                tokens, options, clock),
-                        new jp.jpkigate.idp.token.RefreshTokenGrantHandler(refreshTokens, format, tokens)));
+                                tokens, revoker, options, clock),
+                        new jp.jpkigate.idp.token.RefreshTokenGrantHandler(refreshTokens, format, tokens, revoker,
+                                withdrawals)));
         jp.jpkigate.idp.endpoint.UserInfoEndpoint userinfo = new jp.jpkigate.idp.endpoint.UserInfoEndpoint(
                 new jp.jpkigate.idp.token.UserInfoHandler(
-                        new jp.jpkigate.idp.token.AccessTokenVerifier(issuer, audience, keys.publicJwks(), clock), userInfoClaims,
-                        proofs), proofs, TargetUri.of(config.userinfoEndpoint()));
+                        new jp.jpkigate.idp.token.AccessTokenVerifier(issuer, audience, keys.publicJwks(), revocations, clock),
+                        userInfoClaims, proofs), proofs, TargetUri.of(config.userinfoEndpoint()));
         router.post(OpenIdProviderConfig.TOKEN_PATH).handler(new jp.jpkigate.idp.endpoint.TokenEndpoint(token,
                 config.maxRequestBodyBytes(), proofs, TargetUri.of(config.tokenEndpoint())));
         router.get(OpenIdProviderConfig.USERINFO_PATH).handler(userinfo);
@@ -190,12 +243,38 @@ public final class OpenIdProviderRoutes {
         return router;
     }
 
+    /**
+     * The production {@code PersonKeyResolver}: the linkage service at {@code linkageUrl} (the
+     * simulator's layout, {@code /ca} and {@code /linkage/{caId}/{serial}}), asked with a Vert.x web
+     * client, and the per-certificate record in Redis.
+     */
+    public static jp.jpkigate.idp.subject.PersonKeyResolver linkedPersonKeys(Vertx vertx, Redis redis, String linkageUrl,
+                                                                           jp.jpkigate.idp.jpki.TrustAnchors anchors) {
+        // One web client per resolver; it lives as long as the Vert.x instance, like the routes' own.
+        return new jp.jpkigate.idp.subject.LinkedPersonKeys(new RemoteCertificateLinkage(WebClient.create(vertx,
+                new WebClientOptions().setUserAgent("jpkigate-op")), linkageUrl, anchors),
+                new jp.jpkigate.idp.store.redis.RedisPersonKeyStore(redis));
+    }
+
     /** The client authenticator {@link #create} builds: Redis replay cache, remote client keys fetched with a web client. */
     static ClientAuthenticator authenticator(Vertx vertx, OpenIdProviderConfig config, ClientRegistry clients,
                                              ReplayCache replays, Clock clock) {
-        RemoteClientKeys clientKeys = new RemoteClientKeys(WebClient.create(vertx,
-                new WebClientOptions().setUserAgent("jpkigate-op")), clock);
-        return new ClientAuthenticator(clients, ClientAuthenticationPolicy.of(config.clientAssertionAudiences()), replays,
-                clientKeys, clock);
+        return new ClientAuthenticator(clients, clientAuthenticationPolicy(config), replays, clientKeys(vertx, clock), clock);
+    }
+
+    /** FAPI clients: the issuer only; the others also the token and PAR endpoints (RFC 9126 §2). */
+    private static ClientAuthenticationPolicy clientAuthenticationPolicy(OpenIdProviderConfig config) {
+        return ClientAuthenticationPolicy.of(config.issuer().toString(), config.clientAssertionAudiences());
+    }
+
+    /** Clients' keys: inline, or their jwks_uri fetched with a web client that lives as long as the Vert.x instance. */
+    private static RemoteClientKeys clientKeys(Vertx vertx, Clock clock) {
+        return new RemoteClientKeys(WebClient.create(vertx, new WebClientOptions().setUserAgent("jpkigate-op")), clock);
+    }
+
+    private static RequestObjectHandler requestObjects(OpenIdProviderConfig config, jp.jpkigate.idp.client.ClientKeys keys,
+                                                       Clock clock) {
+        return new RequestObjectHandler(RequestObjectPolicy.fapi(config.issuer().toString(),
+                config.requireSignedRequestObject()), keys, clock);
     }
 }

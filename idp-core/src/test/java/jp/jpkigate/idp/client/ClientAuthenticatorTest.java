@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -17,9 +20,11 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import jp.jpkigate.idp.config.OpenIdProviderConfig;
 import jp.jpkigate.idp.key.JwsAlgorithms;
 import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.oauth.FormParameters;
@@ -38,8 +43,12 @@ class ClientAuthenticatorTest {
     private static final ClientRegistry CLIENTS = registry();
 
     private static ClientRegistry registry() {
+        String fixture = OpFixture.clientsJson(new JWKSet(PS_KEY.toPublicJWK()));
+        // "partner": private_key_jwt but not FAPI, so RFC 9126 section 2's endpoint audiences still apply
+        String partner = ",{\"client_id\":\"partner\",\"fapi\":false,\"redirect_uris\":[\"https://partner.example/cb\"],"
+                + "\"jwks\":" + new JWKSet(PS_KEY.toPublicJWK()) + "}]";
         try {
-            return ClientRegistry.parse(OpFixture.clientsJson(new JWKSet(PS_KEY.toPublicJWK())));
+            return ClientRegistry.parse(fixture.substring(0, fixture.length() - 1) + partner);
         } catch (ClientRegistryException e) {
             throw new IllegalStateException(e);
         }
@@ -57,12 +66,26 @@ class ClientAuthenticatorTest {
 
     private final MemoryReplayCache replays = new MemoryReplayCache();
     private final ClientAuthenticator authenticator = new ClientAuthenticator(CLIENTS,
-            ClientAuthenticationPolicy.of(Set.of(ISSUER)), replays, Clock.fixed(NOW, ZoneOffset.UTC));
+            ClientAuthenticationPolicy.of(ISSUER, OpenIdProviderConfig.defaults(ISSUER).clientAssertionAudiences()), replays,
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static String assertion(JWTClaimsSet.Builder claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.PS256).keyID(PS_KEY.getKeyID()).build(), claims.build());
+        return assertion(claims, new JWSHeader.Builder(JWSAlgorithm.PS256));
+    }
+
+    private static String assertion(JWTClaimsSet.Builder claims, JWSHeader.Builder header) throws Exception {
+        SignedJWT jwt = new SignedJWT(header.keyID(PS_KEY.getKeyID()).build(), claims.build());
         jwt.sign(JwsAlgorithms.signer(PS_KEY, JWSAlgorithm.PS256));
         return jwt.serialize();
+    }
+
+    /** The claims as JSON, with {@code aud} written as given (Nimbus writes one audience as a string). */
+    private static String assertionWithAud(JWTClaimsSet.Builder claims, Object aud) throws Exception {
+        Map<String, Object> json = claims.build().toJSONObject();
+        json.put("aud", aud);
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.PS256).keyID(PS_KEY.getKeyID()).build(), new Payload(json));
+        jws.sign(JwsAlgorithms.signer(PS_KEY, JWSAlgorithm.PS256));
+        return jws.serialize();
     }
 
     private static JWTClaimsSet.Builder valid() {
@@ -87,6 +110,50 @@ class ClientAuthenticatorTest {
         String jwt = assertion(valid());
         assertThat(authenticate(jwt).result().clientId()).isEqualTo("bank");
         assertThat(failure(authenticate(jwt))).contains("replayed");
+    }
+
+    @Test
+    void theSameJtiOfAnotherFreshAssertionIsAReplayToo() throws Exception {
+        assertThat(authenticate(assertion(valid().jwtID("same"))).succeeded()).isTrue();
+        assertThat(failure(authenticate(assertion(valid().jwtID("same").expirationTime(Date.from(NOW.plusSeconds(120)))))))
+                .contains("replayed");
+    }
+
+    /** FAPI 2.0 Security Profile §5.3.2.1: "only ... its issuer identifier value ... as a string in the aud claim". */
+    @Test
+    void aFapiClientsAssertionNamesTheIssuerAsASingleStringOnly() throws Exception {
+        assertThat(authenticate(assertion(valid())).succeeded()).isTrue();
+        for (Object aud : List.of(ISSUER + "/token", ISSUER + "/par", List.of(ISSUER), List.of(ISSUER, "https://other-as.example"),
+                ISSUER + "/", "https://other-as.example")) {
+            assertThat(failure(authenticate(assertionWithAud(valid(), aud)))).as(String.valueOf(aud))
+                    .contains("aud must be the issuer identifier");
+        }
+    }
+
+    /** RFC 9126 §2: a non-FAPI client may name the issuer, the token endpoint or the PAR endpoint. */
+    @Test
+    void anOtherClientsAssertionMayNameTheTokenOrParEndpoint() throws Exception {
+        for (Object aud : List.of(ISSUER, ISSUER + "/token", ISSUER + "/par", List.of("https://other-as.example", ISSUER))) {
+            assertThat(authenticate(assertionWithAud(partner(), aud)).succeeded()).as(String.valueOf(aud)).isTrue();
+        }
+        assertThat(failure(authenticate(assertionWithAud(partner(), "https://other-as.example")))).contains("aud");
+    }
+
+    private static JWTClaimsSet.Builder partner() {
+        return valid().issuer("partner").subject("partner");
+    }
+
+    /** RFC 9101 §10.8: a request object ({@code typ} oauth-authz-req+jwt) never passes for a client assertion. */
+    @Test
+    void anotherKindOfJwtIsNotAClientAssertion() throws Exception {
+        for (String typ : List.of("oauth-authz-req+jwt", "at+jwt", "dpop+jwt")) {
+            assertThat(failure(authenticate(assertion(valid(), new JWSHeader.Builder(JWSAlgorithm.PS256).type(new JOSEObjectType(typ))))))
+                    .as(typ).contains("typ");
+        }
+        for (String typ : List.of("JWT", "client-authentication+jwt", "application/JWT")) {
+            assertThat(authenticate(assertion(valid(), new JWSHeader.Builder(JWSAlgorithm.PS256).type(new JOSEObjectType(typ))))
+                    .succeeded()).as(typ).isTrue();
+        }
     }
 
     @Test

@@ -36,6 +36,25 @@ class ClientRegistryTest {
     }
 
     @Test
+    void requireSignedRequestObjectIsReadAndNeedsTheClientsKeys() throws Exception {
+        String json = "[{\"client_id\":\"s\",\"redirect_uris\":[\"https://rp.example/cb\"],"
+                + "\"require_signed_request_object\":true,\"jwks\":{\"keys\":[" + KEY.toPublicJWK().toJSONString() + "]}}]";
+        RegisteredClient signer = ClientRegistry.parse(json).find("s").orElseThrow();
+        assertThat(signer.requireSignedRequestObject()).isTrue();
+        assertThat(ClientRegistry.parse(OpFixture.clientsJson(new JWKSet(KEY.toPublicJWK()))).find("bank").orElseThrow()
+                .requireSignedRequestObject()).isFalse();
+        String secretClient = "[{\"client_id\":\"l\",\"fapi\":false,\"token_endpoint_auth_method\":\"client_secret_basic\","
+                + "\"client_secret_sha256\":\"" + "ab".repeat(32) + "\",\"redirect_uris\":[\"https://rp.example/cb\"],"
+                + "\"require_signed_request_object\":\"yes\"}]";
+        assertThatThrownBy(() -> ClientRegistry.parse(secretClient))
+                .isInstanceOfSatisfying(ClientRegistryException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p).contains("require_signed_request_object must be true or false")));
+        assertThatThrownBy(() -> ClientRegistry.parse(secretClient.replace("\"yes\"", "true")))
+                .isInstanceOfSatisfying(ClientRegistryException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p).contains("require_signed_request_object needs the client's public keys")));
+    }
+
+    @Test
     void listsEveryMistakeAtOnce() {
         String json = "[{\"client_id\":\"a\",\"redirect_uris\":[\"http://rp.example/cb\",\"https://rp.example/cb#frag\"],"
                 + "\"token_endpoint_auth_method\":\"client_secret_basic\",\"client_secret\":\"plain\",\"scope\":\"profile\","

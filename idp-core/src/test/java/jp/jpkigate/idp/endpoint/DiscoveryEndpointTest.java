@@ -13,7 +13,22 @@ import com.nimbusds.openid.connect.sdk.SubjectType;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.core.json.JsonObject;
+import java.math.BigInteger;
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import jp.jpkigate.idp.config.OpenIdProviderConfig;
+import jp.jpkigate.idp.discovery.ProviderMetadata;
+import jp.jpkigate.idp.jpki.FourInformation;
+import jp.jpkigate.idp.jpki.JpkiCertificateType;
+import jp.jpkigate.idp.login.SignerIdentity;
+import jp.jpkigate.idp.token.ClaimsRequest;
+import jp.jpkigate.idp.token.IdentityClaims;
 import jp.jpkigate.idp.testing.OpFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +74,49 @@ class DiscoveryEndpointTest {
         assertThat(metadata.supportsAuthorizationResponseIssuerParam()).isTrue();
         assertThat(metadata.getACRs()).extracting(acr -> acr.getValue()).containsExactly("urn:jpkigate:acr:jpki-auth");
         assertThat(metadata.supportsRequestURIParam()).isFalse();
+        assertThat(metadata.supportsRequestParam()).isTrue();
+        assertThat(metadata.getRequestObjectJWSAlgs()).containsExactly(JWSAlgorithm.ES256, JWSAlgorithm.PS256, JWSAlgorithm.EdDSA);
+        assertThat(new io.vertx.core.json.JsonObject(answer.bodyAsString()).getBoolean("require_signed_request_object")).isFalse();
+    }
+
+    @Test
+    void requireSignedRequestObjectIsAnnouncedAsConfigured() {
+        OpenIdProviderConfig d = OpenIdProviderConfig.defaults(OpFixture.ISSUER);
+        OpenIdProviderConfig strict = new OpenIdProviderConfig(d.issuer(), d.scopesSupported(), d.claimsSupported(),
+                d.acrValuesSupported(), true, d.pushedRequestLifetime(), d.maxRequestBodyBytes(), true);
+        assertThat(ProviderMetadata.build(strict, op.opKeys)).containsEntry("require_signed_request_object", true)
+                .containsEntry("request_parameter_supported", true);
+    }
+
+    @Test
+    void identityAssuranceMetadataListsExactlyWhatIdentityClaimsEmits() throws Exception {
+        JsonObject metadata = op.get("/.well-known/openid-configuration").bodyAsJsonObject();
+        FourInformation four = new FourInformation("山田\u3000太郎", null, "1", "419800102", "東京都千代田区霞が関一丁目1番1号", null);
+        SignerIdentity signer = new SignerIdentity(JpkiCertificateType.SIGNATURE_CARD, BigInteger.TEN, "sim:a", Instant.EPOCH,
+                Optional.of(four));
+        IdentityClaims.Release release = IdentityClaims.release(signer, List.of("openid", "name", "address", "birthdate", "gender"),
+                ClaimsRequest.parse(Optional.of("{\"id_token\":{\"verified_claims\":{\"claims\":{}}}}")));
+        Set<String> claims = new TreeSet<>();
+        Set<String> frameworks = new TreeSet<>();
+        Set<String> evidence = new TreeSet<>();
+        for (Map<String, Object> target : List.of(release.idToken(), release.userinfo())) {
+            @SuppressWarnings("unchecked")
+            JsonObject verified = new JsonObject((Map<String, Object>) target.get("verified_claims"));
+            claims.addAll(verified.getJsonObject("claims").fieldNames());
+            JsonObject verification = verified.getJsonObject("verification");
+            frameworks.add(verification.getString("trust_framework"));
+            verification.getJsonArray("evidence").forEach(e -> evidence.add(((JsonObject) e).getString("type")));
+        }
+
+        assertThat(metadata.getBoolean("verified_claims_supported")).isTrue();
+        assertThat(metadata.getJsonArray("claims_in_verified_claims_supported").getList())
+                .containsExactlyInAnyOrderElementsOf(claims).hasSize(6);
+        assertThat(metadata.getJsonArray("trust_frameworks_supported").getList()).containsExactlyElementsOf(frameworks);
+        assertThat(metadata.getJsonArray("evidence_supported").getList()).containsExactlyElementsOf(evidence)
+                .containsExactly("electronic_signature");
+        assertThat(metadata.getBoolean("claims_parameter_supported")).isTrue();
+        assertThat(metadata.fieldNames()).doesNotContain("documents_supported", "electronic_records_supported",
+                "attachments_supported");
     }
 
     @Test

@@ -13,20 +13,14 @@ import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
-import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
-import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
-import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
-import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.id.JWTID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
-import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import io.vertx.core.buffer.Buffer;
@@ -35,25 +29,24 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.jpkigate.idp.dpop.DpopOptions;
 import jp.jpkigate.idp.dpop.JwkThumbprint;
-import jp.jpkigate.idp.key.Jca;
-import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.store.redis.RedisRefreshTokenStore;
 import jp.jpkigate.idp.testing.DpopProofs;
+import jp.jpkigate.idp.testing.LoginFixture;
 import jp.jpkigate.idp.testing.OpFixture;
-import jp.jpkigate.idp.testing.OpFlowFixture;
+import jp.jpkigate.idp.testing.RequestObjectBuilder;
+import jp.jpkigate.idp.token.GrantIds;
 import jp.jpkigate.idp.token.RefreshTokens;
 import jp.jpkigate.idp.token.TokenGrant;
 import jp.jpkigate.sim.ca.CaKind;
 import jp.jpkigate.testing.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DPoP (RFC 9449) end to end with server nonces on: Nimbus pushes with a proof, the card signs, the
@@ -66,23 +59,14 @@ class DpopFlowTest {
     private static final URI USERINFO = URI.create(OpFixture.ISSUER + "/userinfo");
     private static final byte[] NONCE_KEY = DpopOptions.deriveNonceKey("dpop-flow-pairwise-secret-32-bytes".getBytes(StandardCharsets.UTF_8));
 
-    private static OpFlowFixture op;
-    /** The RP's DPoP key, used through Nimbus's own proof factory. */
-    private static DefaultDPoPProofFactory rp;
-    private static JwkThumbprint rpKey;
+    /** The OP with server nonces on; the RP's DPoP key is the fixture's (Nimbus's own proof factory). */
+    @RegisterExtension
+    static final LoginFixture op = new LoginFixture(DpopOptions.defaults(NONCE_KEY));
     /** The last {@code DPoP-Nonce} the OP sent. */
     private static String nonce;
 
-    @BeforeAll
-    static void start() throws Exception {
-        op = OpFlowFixture.start(DpopOptions.defaults(NONCE_KEY));
-        rp = new DefaultDPoPProofFactory(SigningKeys.generateKey(JWSAlgorithm.ES256), JWSAlgorithm.ES256, Jca.BC);
-        rpKey = JwkThumbprint.of(rp.getPublicJWK());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        op.close();
+    private static JwkThumbprint rpKey() {
+        return JwkThumbprint.of(op.rpDpop.getPublicJWK());
     }
 
     /** Like an RP starting up: any answer of a DPoP-protected endpoint carries the current nonce. */
@@ -97,15 +81,9 @@ class DpopFlowTest {
     record Code(String code, CodeVerifier verifier) {
     }
 
-    private static PrivateKeyJWT bankAuth() throws Exception {
-        return new PrivateKeyJWT(new JWTAuthenticationClaimsSet(new ClientID(OpFixture.BANK), new Audience(OpFixture.ISSUER)),
-                JWSAlgorithm.ES256, op.bankKey.toECPrivateKey(), op.bankKey.getKeyID(), Jca.BC);
-    }
-
     /** Nimbus's proof with the OP's last nonce and the test clock's time. */
     private static SignedJWT rpProof(String method, URI uri, String accessToken) throws Exception {
-        return rp.createDPoPJWT(new JWTID(), method, uri, Date.from(op.clock.instant()),
-                accessToken == null ? null : new DPoPAccessToken(accessToken), nonce == null ? null : new Nonce(nonce));
+        return op.dpopProof(method, uri.getPath(), accessToken, nonce);
     }
 
     /** Sends and remembers the {@code DPoP-Nonce} of the answer, which every DPoP-protected answer carries. */
@@ -124,7 +102,7 @@ class DpopFlowTest {
                 new ClientID(OpFixture.BANK), URI.create(OpFixture.BANK_REDIRECT))
                 .state(new State()).codeChallenge(verifier, CodeChallengeMethod.S256);
         extra.forEach((k, v) -> request.customParameter(k, v));
-        return new PushedAuthorizationRequest(PAR, bankAuth(), request.build()).toHTTPRequest();
+        return new PushedAuthorizationRequest(PAR, op.bankAuth(), request.build()).toHTTPRequest();
     }
 
     /** PAR (with the RP's proof when {@code withProof}), then the person signs in. */
@@ -138,11 +116,16 @@ class DpopFlowTest {
         assertThat(pushed.statusCode()).as(pushed.bodyAsString()).isEqualTo(201);
         String requestUri = PushedAuthorizationResponse.parse(OpFixture.toNimbus(pushed)).toSuccessResponse()
                 .getRequestURI().toString();
-        return new Code(op.signIn(requestUri, CaKind.AUTHENTICATION), verifier);
+        return signIn(requestUri, verifier);
+    }
+
+    /** The person opens the pushed request, the card signs, consent is approved if asked: the code. */
+    private static Code signIn(String requestUri, CodeVerifier verifier) throws Exception {
+        return new Code(op.signIn(op.open(requestUri, null, verifier), CaKind.AUTHENTICATION), verifier);
     }
 
     private static HTTPRequest tokenRequest(AuthorizationGrant grant) throws Exception {
-        return new TokenRequest(TOKEN, bankAuth(), grant).toHTTPRequest();
+        return new TokenRequest(TOKEN, op.bankAuth(), grant).toHTTPRequest();
     }
 
     private static AuthorizationCodeGrant redemption(Code code) {
@@ -194,14 +177,14 @@ class DpopFlowTest {
         assertThat(pushed.statusCode()).as(pushed.bodyAsString()).isEqualTo(201);
         String requestUri = PushedAuthorizationResponse.parse(OpFixture.toNimbus(pushed)).toSuccessResponse()
                 .getRequestURI().toString();
-        Code code = new Code(op.signIn(requestUri, CaKind.AUTHENTICATION), verifier);
+        Code code = signIn(requestUri, verifier);
 
         HTTPRequest redeem = tokenRequest(redemption(code));
         redeem.setDPoP(rpProof("POST", TOKEN, null));
         OIDCTokenResponse issued = tokens(send(redeem));
         String accessToken = issued.getOIDCTokens().getAccessToken().getValue();
         assertThat(issued.getOIDCTokens().getAccessToken()).isInstanceOf(DPoPAccessToken.class);
-        assertThat(cnf(accessToken)).isEqualTo(rpKey);
+        assertThat(cnf(accessToken)).isEqualTo(rpKey());
 
         HttpResponse<Buffer> info = userinfo("DPoP " + accessToken, rpProof("GET", USERINFO, accessToken).serialize());
         assertThat(info.statusCode()).as(info.bodyAsString()).isEqualTo(200);
@@ -272,7 +255,7 @@ class DpopFlowTest {
         assertThat(error(without)).isEqualTo("invalid_dpop_proof");
         HTTPRequest with = tokenRequest(redemption(code));
         with.setDPoP(rpProof("POST", TOKEN, null));
-        assertThat(cnf(tokens(send(with)).getOIDCTokens().getAccessToken().getValue())).isEqualTo(rpKey);
+        assertThat(cnf(tokens(send(with)).getOIDCTokens().getAccessToken().getValue())).isEqualTo(rpKey());
     }
 
     @Test
@@ -334,23 +317,56 @@ class DpopFlowTest {
     void aRefreshFamilyBoundToAKeyNeedsThatKey() throws Exception {
         // What a public client's code redemption stores (RFC 9449 §5.2); the bank stands in for it.
         RefreshTokens format = new RefreshTokens(new java.security.SecureRandom());
-        TokenGrant grant = new TokenGrant(OpFixture.BANK, "sub-1", List.of("openid"), Instant.now(), "urn:jpkigate:acr:jpki-auth",
-                List.of("sc", "pin")).withDpopJkt(java.util.Optional.of(rpKey));
         RedisRefreshTokenStore store = new RedisRefreshTokenStore(op.redis);
 
-        String family = format.newFamilyId();
+        String family = GrantIds.ofCode("dpop-flow-code-1");
         String token = format.newToken(family);
-        TestRedis.await(store.issue(family, token, grant, Duration.ofHours(1)));
+        TestRedis.await(store.issue(family, token, boundGrant(family), Duration.ofHours(1)));
         HTTPRequest stolen = tokenRequest(new RefreshTokenGrant(new RefreshToken(token)));
         stolen.setDPoP(SignedJWT.parse(new DpopProofs(JWSAlgorithm.ES256, op.clock).proof("POST", TOKEN.toString(), nonce, null)));
         assertThat(error(send(stolen))).isEqualTo("invalid_grant");
 
-        String family2 = format.newFamilyId();
+        String family2 = GrantIds.ofCode("dpop-flow-code-2");
         String token2 = format.newToken(family2);
-        TestRedis.await(store.issue(family2, token2, grant, Duration.ofHours(1)));
+        TestRedis.await(store.issue(family2, token2, boundGrant(family2), Duration.ofHours(1)));
         HTTPRequest right = tokenRequest(new RefreshTokenGrant(new RefreshToken(token2)));
         right.setDPoP(rpProof("POST", TOKEN, null));
-        assertThat(cnf(tokens(send(right)).getOIDCTokens().getAccessToken().getValue())).isEqualTo(rpKey);
+        assertThat(cnf(tokens(send(right)).getOIDCTokens().getAccessToken().getValue())).isEqualTo(rpKey());
+    }
+
+    /** What a public client's code redemption stores (RFC 9449 §5.2) under a grant id; the bank stands in for it. */
+    private static TokenGrant boundGrant(String grantId) {
+        return new TokenGrant(grantId, OpFixture.BANK, "sub-1", List.of("openid"), Instant.now(), "urn:jpkigate:acr:jpki-auth",
+                List.of("sc", "pin")).withDpopJkt(java.util.Optional.of(rpKey()));
+    }
+
+    /**
+     * RFC 9449 §10 with RFC 9101: {@code dpop_jkt} inside a signed request object pushed without a
+     * proof binds the code to that key, and the code redeemed with the RP's key is refused.
+     */
+    @Test
+    void dpopJktInASignedRequestObjectBindsTheCode() throws Exception {
+        DpopProofs key = new DpopProofs(JWSAlgorithm.ES256, op.clock);
+        HTTPRequest other = tokenRequest(redemption(loginWithRequestObject(key)));
+        other.setDPoP(rpProof("POST", TOKEN, null));
+        assertThat(error(send(other))).isEqualTo("invalid_grant");
+
+        HTTPRequest right = tokenRequest(redemption(loginWithRequestObject(key)));
+        right.setDPoP(SignedJWT.parse(key.proof("POST", TOKEN.toString(), nonce, null)));
+        assertThat(cnf(tokens(send(right)).getOIDCTokens().getAccessToken().getValue())).isEqualTo(key.jkt());
+    }
+
+    /** PAR without a proof of a request object naming {@code key} in {@code dpop_jkt}, then the person signs in. */
+    private static Code loginWithRequestObject(DpopProofs key) throws Exception {
+        RequestObjectBuilder ro = RequestObjectBuilder.of(OpFixture.BANK, OpFixture.BANK_REDIRECT, op.clock.instant())
+                .claim("nonce", LoginFixture.NONCE).claim("dpop_jkt", key.jkt().value());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("request", ro.signedWith(op.bankKey));
+        form.put("client_id", OpFixture.BANK);
+        op.bankAuth().toParameters().forEach((k, v) -> form.put(k, v.get(0)));
+        HttpResponse<Buffer> pushed = remember(op.postForm("/par", null, PushedAuthorizationEndpointTest.encode(form)));
+        assertThat(pushed.statusCode()).as(pushed.bodyAsString()).isEqualTo(201);
+        return signIn(pushed.bodyAsJsonObject().getString("request_uri"), ro.verifier());
     }
 
     @Test

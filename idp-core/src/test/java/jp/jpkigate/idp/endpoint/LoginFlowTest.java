@@ -1,200 +1,61 @@
 package jp.jpkigate.idp.endpoint;
 
+import static jp.jpkigate.idp.testing.LoginFixture.PIN;
+import static jp.jpkigate.idp.testing.LoginFixture.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
-import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
-import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
-import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
-import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
-import com.nimbusds.oauth2.sdk.http.HTTPRequest;
-import com.nimbusds.oauth2.sdk.id.Audience;
-import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
-import com.nimbusds.openid.connect.sdk.Nonce;
-import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.redis.client.Redis;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import jp.jpkigate.idp.authorize.CodeGrant;
-import jp.jpkigate.idp.client.ClientRegistry;
-import jp.jpkigate.idp.config.OpenIdProviderConfig;
-import jp.jpkigate.idp.jpki.JpkiVerifier;
-import jp.jpkigate.idp.key.Jca;
-import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.store.redis.RedisAuthorizationCodeStore;
+import jp.jpkigate.idp.testing.LoginFixture;
+import jp.jpkigate.idp.testing.LoginFixture.Page;
 import jp.jpkigate.idp.testing.OpFixture;
-import jp.jpkigate.idp.testing.SimulatedCard;
-import jp.jpkigate.idp.web.OpenIdProviderRoutes;
 import jp.jpkigate.sim.ca.CaKind;
-import jp.jpkigate.sim.card.CardClient;
 import jp.jpkigate.sim.cli.SimCli;
-import jp.jpkigate.sim.registry.Device;
-import jp.jpkigate.sim.registry.SimState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import jp.jpkigate.testing.TestRedis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import picocli.CommandLine;
 
 /**
  * The login slice end to end over HTTP: Nimbus pushes the request, {@code /authorize} shows the QR
  * page, a simulator card (directly or through {@code jpki-sim sign --url}) signs, the page's status
- * turns verified and {@code /continue} redirects with code, state and iss. Real Redis, real virtual
- * cards, a clock the test moves.
+ * turns verified and {@code /continue} (through the consent page when the person has not approved
+ * yet) redirects with code, state and iss. Real Redis, real virtual cards, a clock the test moves.
  */
 class LoginFlowTest {
-    private static final String PIN = SimulatedCard.PIN;
-    private static final String PASSWORD = SimulatedCard.PASSWORD;
-
-    private static MovableClock clock;
-    private static Path simDir;
-    private static TestRedis redisServer;
-    private static Vertx vertx;
-    private static Redis redis;
-    private static HttpServer server;
-    private static WebClient web;
-    private static ECKey bankKey;
-    private static SimState sim;
-    private static Device card;
-
-    @BeforeAll
-    static void start() throws Exception {
-        clock = new MovableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-        simDir = Files.createTempDirectory("login-flow-sim");
-        SimulatedCard simulated = SimulatedCard.issue(simDir, clock);
-        sim = simulated.sim();
-        card = simulated.card();
-        JpkiVerifier verifier = simulated.verifier();
-
-        redisServer = TestRedis.start();
-        vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(300).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
-        redis = redisServer.client(vertx);
-        OpenIdProviderConfig config = new OpenIdProviderConfig(new URI(OpFixture.ISSUER),
-                java.util.Set.of("openid", "profile", "name", "address", "birthdate", "gender"),
-                java.util.Set.of("sub", "name"), List.of(), false, Duration.ofSeconds(60), 8 * 1024);
-        bankKey = (ECKey) SigningKeys.generateKey(JWSAlgorithm.ES256);
-        ClientRegistry clients = ClientRegistry.parse(OpFixture.clientsJson(new JWKSet(List.<JWK>of(bankKey)).toPublicJWKSet()),
-                config.scopesSupported());
-        Router router = OpenIdProviderRoutes.create(vertx, config, SigningKeys.generate(JWSAlgorithm.ES256), clients, redis, clock);
-        OpenIdProviderRoutes.addLoginRoutes(router, config, clients, verifier, redis, clock);
-        server = TestRedis.await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-        web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort())
-                .setFollowRedirects(false));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            web.close();
-            TestRedis.await(vertx.close());
-        } finally {
-            redisServer.close();
-        }
-    }
-
-    /** A browser session: the page, its transaction id and login cookie. */
-    record Page(HttpResponse<Buffer> response, String txn, String cookie, State state) {
-    }
-
-    private static String push(Scope scope, State state) throws Exception {
-        AuthenticationRequest request = new AuthenticationRequest.Builder(ResponseType.CODE, scope,
-                new ClientID(OpFixture.BANK), URI.create(OpFixture.BANK_REDIRECT))
-                .state(state).nonce(new Nonce("n-0S6_WzA2Mj")).codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256).build();
-        PrivateKeyJWT auth = new PrivateKeyJWT(new JWTAuthenticationClaimsSet(new ClientID(OpFixture.BANK),
-                new Audience(OpFixture.ISSUER)), JWSAlgorithm.ES256, bankKey.toECPrivateKey(), bankKey.getKeyID(), Jca.BC);
-        HTTPRequest http = new PushedAuthorizationRequest(URI.create(OpFixture.ISSUER + "/par"), auth, request).toHTTPRequest();
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        http.getHeaderMap().forEach((k, v) -> headers.set(k, String.join(",", v)));
-        HttpResponse<Buffer> answer = TestRedis.await(web.post("/par").putHeaders(headers).sendBuffer(Buffer.buffer(http.getBody())));
-        return PushedAuthorizationResponse.parse(OpFixture.toNimbus(answer)).toSuccessResponse().getRequestURI().toString();
-    }
+    @RegisterExtension
+    static final LoginFixture op = new LoginFixture();
 
     private static Page authorize(Scope scope) throws Exception {
-        State state = new State();
-        String requestUri = push(scope, state);
-        HttpResponse<Buffer> page = get("/authorize?client_id=" + OpFixture.BANK + "&request_uri="
-                + URLEncoder.encode(requestUri, StandardCharsets.UTF_8), null);
-        assertThat(page.statusCode()).as(page.bodyAsString()).isEqualTo(200);
-        Matcher m = Pattern.compile("data-status-url=\"login/([A-Za-z0-9_-]{43})/status\"").matcher(page.bodyAsString());
-        assertThat(m.find()).isTrue();
-        String setCookie = page.cookies().get(0);
-        return new Page(page, m.group(1), setCookie.substring(0, setCookie.indexOf(';')), state);
+        return op.authorize(scope);
     }
 
     private static HttpResponse<Buffer> get(String path, String cookie) throws Exception {
-        var request = web.get(path);
-        if (cookie != null) {
-            request.putHeader("Cookie", cookie);
-        }
-        return TestRedis.await(request.send());
+        return op.get(path, cookie);
     }
 
     private static HttpResponse<Buffer> post(String txn, JsonObject body) throws Exception {
-        return TestRedis.await(web.post("/login/" + txn).putHeader("Content-Type", "application/json")
-                .sendBuffer(body.toBuffer()));
+        return op.postSigner(txn, body);
     }
 
     private static JsonObject signed(String txn, CaKind certificateKind, CaKind signingKind, boolean tamper) throws Exception {
-        HttpResponse<Buffer> challenge = get("/login/" + txn, null);
-        assertThat(challenge.statusCode()).isEqualTo(200);
-        byte[] data = Base64.getUrlDecoder().decode(challenge.bodyAsJsonObject().getString("signed_data"));
-        if (tamper) {
-            data = ("x" + new String(data, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-        }
-        CardClient client = new CardClient(sim.store().loadCard(card.id()));
-        String secret = signingKind == CaKind.SIGNATURE ? PASSWORD : PIN;
-        byte[] signature = client.sign(signingKind, secret, data);
-        byte[] certificate = client.readCertificate(certificateKind, certificateKind == CaKind.SIGNATURE ? PASSWORD : PIN).getEncoded();
-        return new JsonObject().put("certificate", Base64.getEncoder().encodeToString(certificate))
-                .put("signature", Base64.getEncoder().encodeToString(signature));
-    }
-
-    private static Map<String, String> query(String location) {
-        Map<String, String> params = new HashMap<>();
-        for (String pair : URI.create(location).getRawQuery().split("&")) {
-            String[] kv = pair.split("=", 2);
-            params.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-        }
-        return params;
+        return op.signed(txn, op.card, certificateKind, signingKind, tamper);
     }
 
     @Test
@@ -222,14 +83,12 @@ class LoginFlowTest {
 
         // someone else's browser (no cookie) cannot continue
         assertThat(get("/login/" + page.txn() + "/continue", null).statusCode()).isEqualTo(404);
-        HttpResponse<Buffer> cont = get("/login/" + page.txn() + "/continue", page.cookie());
-        assertThat(cont.statusCode()).isEqualTo(303);
-        String location = cont.getHeader("Location");
+        String location = op.continueApproving(page);
         assertThat(location).startsWith(OpFixture.BANK_REDIRECT + "?code=");
         Map<String, String> params = query(location);
         assertThat(params).containsEntry("state", page.state().getValue()).containsEntry("iss", OpFixture.ISSUER);
 
-        Optional<CodeGrant> grant = TestRedis.await(new RedisAuthorizationCodeStore(redis).consume(params.get("code")));
+        Optional<CodeGrant> grant = TestRedis.await(new RedisAuthorizationCodeStore(op.redis).consume(params.get("code")));
         assertThat(grant).isPresent();
         assertThat(grant.get().amr()).containsExactly("sc", "pin");
         assertThat(grant.get().acr()).isEqualTo("urn:jpkigate:acr:jpki-auth");
@@ -266,8 +125,8 @@ class LoginFlowTest {
         Page page = authorize(new Scope("openid", "name", "address"));
         JsonObject outcome = post(page.txn(), signed(page.txn(), CaKind.SIGNATURE, CaKind.SIGNATURE, false)).bodyAsJsonObject();
         assertThat(outcome.getString("status")).as(outcome.encode()).isEqualTo("verified");
-        String code = query(get("/login/" + page.txn() + "/continue", page.cookie()).getHeader("Location")).get("code");
-        CodeGrant grant = TestRedis.await(new RedisAuthorizationCodeStore(redis).consume(code)).orElseThrow();
+        String code = LoginFixture.codeOf(op.continueApproving(page));
+        CodeGrant grant = TestRedis.await(new RedisAuthorizationCodeStore(op.redis).consume(code)).orElseThrow();
         assertThat(grant.acr()).isEqualTo("urn:jpkigate:acr:jpki-sign");
         assertThat(grant.signer().fourInformation()).isPresent();
         assertThat(grant.signer().fourInformation().get().address()).contains("新宿区");
@@ -286,7 +145,7 @@ class LoginFlowTest {
     void expiredTransactionIsRefusedToTheSignerAndDeniedToTheClient() throws Exception {
         Page page = authorize(new Scope("openid"));
         JsonObject body = signed(page.txn(), CaKind.AUTHENTICATION, CaKind.AUTHENTICATION, false);
-        clock.advance(Duration.ofMinutes(6));
+        op.clock.advance(Duration.ofMinutes(6));
         try {
             HttpResponse<Buffer> late = post(page.txn(), body);
             assertThat(late.statusCode()).isEqualTo(404);
@@ -297,7 +156,7 @@ class LoginFlowTest {
             assertThat(params).containsEntry("error", "access_denied");
             assertThat(params.get("error_description")).contains("expired");
         } finally {
-            clock.advance(Duration.ofMinutes(-6));
+            op.clock.advance(Duration.ofMinutes(-6));
         }
     }
 
@@ -334,68 +193,37 @@ class LoginFlowTest {
                 + "&redirect_uri=" + URLEncoder.encode("http://localhost:8080/cb", StandardCharsets.UTF_8)
                 + "&code_challenge=" + challenge + "&code_challenge_method=S256", null);
         assertThat(page.statusCode()).as(page.bodyAsString()).isEqualTo(200);
-        Matcher m = Pattern.compile("data-status-url=\"login/([A-Za-z0-9_-]{43})/status\"").matcher(page.bodyAsString());
-        assertThat(m.find()).isTrue();
-        String txn = m.group(1);
-        String cookie = page.cookies().get(0).substring(0, page.cookies().get(0).indexOf(';'));
+        String txn = LoginFixture.transactionOf(page);
+        String cookie = LoginFixture.cookieOf(page);
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new SimCli(clock, new SecureRandom(), new ByteArrayInputStream(new byte[0]), Map.of()));
+        CommandLine cli = new CommandLine(new SimCli(op.clock, new SecureRandom(), new ByteArrayInputStream(new byte[0]), Map.of()));
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
-        int exit = cli.execute("--state", simDir.toString(), "sign", "--card", card.id(), "--pin", PIN,
-                "--url", "http://127.0.0.1:" + server.actualPort() + "/login/" + txn);
+        int exit = cli.execute("--state", op.simDir.toString(), "sign", "--card", op.card.id(), "--pin", PIN,
+                "--url", "http://127.0.0.1:" + op.server.actualPort() + "/login/" + txn);
         assertThat(exit).as(out + " / " + err).isZero();
         assertThat(out.toString()).contains("login verified (AUTH_CARD)");
         assertThat(out.toString() + err).doesNotContain(PIN);
 
-        HttpResponse<Buffer> cont = get("/login/" + txn + "/continue", cookie);
-        Map<String, String> params = query(cont.getHeader("Location"));
+        Map<String, String> params = query(op.continueApproving(new Page(page, txn, cookie, null, null)));
         assertThat(params).containsKey("code").containsEntry("state", "s1").containsEntry("iss", OpFixture.ISSUER);
 
         // the CLI again on the used transaction: conflict
-        int again = cli.execute("--state", simDir.toString(), "sign", "--card", card.id(), "--pin", PIN,
-                "--url", "http://127.0.0.1:" + server.actualPort() + "/login/" + txn);
+        int again = cli.execute("--state", op.simDir.toString(), "sign", "--card", op.card.id(), "--pin", PIN,
+                "--url", "http://127.0.0.1:" + op.server.actualPort() + "/login/" + txn);
         assertThat(again).isEqualTo(jp.jpkigate.sim.cli.ExitCodes.CONFLICT);
     }
 
     @Test
     void malformedSignerRequestsAreClientErrors() throws Exception {
         Page page = authorize(new Scope("openid"));
-        assertThat(TestRedis.await(web.post("/login/" + page.txn()).putHeader("Content-Type", "text/plain")
+        assertThat(TestRedis.await(op.web.post("/login/" + page.txn()).putHeader("Content-Type", "text/plain")
                 .sendBuffer(Buffer.buffer("x"))).statusCode()).isEqualTo(415);
-        assertThat(TestRedis.await(web.post("/login/" + page.txn()).putHeader("Content-Type", "application/json")
+        assertThat(TestRedis.await(op.web.post("/login/" + page.txn()).putHeader("Content-Type", "application/json")
                 .sendBuffer(Buffer.buffer("{\"certificate\": 5}"))).statusCode()).isEqualTo(400);
         assertThat(get("/login/not-a-transaction", null).statusCode()).isEqualTo(404);
         assertThat(get("/login/" + page.txn() + "/status", page.cookie()).bodyAsJsonObject().getString("status")).isEqualTo("pending");
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
@@ -120,11 +122,26 @@ class PushedAuthorizationEndpointTest {
         assertThat(TestRedis.await(op.pushedRequests.consume(requestUri))).isEmpty();
     }
 
+    /** FAPI 2.0 Security Profile §5.3.2.1: only the issuer identifier, as a string (not Nimbus's endpoint default). */
     @Test
-    void audienceMayAlsoBeTheParEndpointAsNimbusDefaults() throws Exception {
-        ClientAuthentication auth = new PrivateKeyJWT(new ClientID(OpFixture.BANK), URI.create(op.parEndpoint()),
+    void fapiClientAssertionAudienceIsTheIssuerAsAStringOnly() throws Exception {
+        ClientAuthentication parAudience = new PrivateKeyJWT(new ClientID(OpFixture.BANK), URI.create(op.parEndpoint()),
                 JWSAlgorithm.ES256, op.bankEcKey.toECPrivateKey(), op.bankEcKey.getKeyID(), Jca.BC);
-        assertThat(push(auth, authRequest().build()).getStatusCode()).isEqualTo(201);
+        HTTPResponse refused = push(parAudience, authRequest().build());
+        assertThat(refused.getStatusCode()).isEqualTo(401);
+        assertThat(error(refused).getDescription()).contains("aud must be the issuer identifier, as a single string");
+        JWTClaimsSet twoAudiences = new JWTAuthenticationClaimsSet(new ClientID(OpFixture.BANK),
+                List.of(new Audience(OpFixture.ISSUER), new Audience("https://other-as.example")),
+                Date.from(Instant.now().plusSeconds(60)), null, new Date(), new JWTID()).toJWTClaimsSet();
+        assertInvalidClient(esSigned(twoAudiences, op.bankEcKey).serialize(), "single string");
+        // ["issuer"]: the right value, but an array (Nimbus writes one audience as a string, so the JSON is built here)
+        Map<String, Object> json = claims(OpFixture.ISSUER, Instant.now().plusSeconds(60)).toJSONObject();
+        json.put("aud", List.of(OpFixture.ISSUER));
+        JWSObject arrayAud = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(op.bankEcKey.getKeyID()).build(),
+                new Payload(json));
+        arrayAud.sign(jp.jpkigate.idp.key.JwsAlgorithms.signer(op.bankEcKey, JWSAlgorithm.ES256));
+        assertInvalidClient(arrayAud.serialize(), "single string");
+        assertThat(push(bankAuth(), authRequest().build()).getStatusCode()).as("the issuer as a string").isEqualTo(201);
     }
 
     @Test
@@ -284,7 +301,7 @@ class PushedAuthorizationEndpointTest {
             "claims|[1]|invalid_request",
             "claims|{\"userinfo\":3}|invalid_request",
             "request_uri|urn:ietf:params:oauth:request_uri:abc|invalid_request",
-            "request|eyJhbGciOiJub25lIn0.e30.|request_not_supported",
+            "request|eyJhbGciOiJub25lIn0.e30.|invalid_request_object",
             "response_type|token|unsupported_response_type",
             "response_type|code id_token|unsupported_response_type",
             "client_id|legacy|invalid_client",

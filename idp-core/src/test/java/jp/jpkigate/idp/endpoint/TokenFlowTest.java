@@ -1,9 +1,9 @@
 package jp.jpkigate.idp.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -14,34 +14,23 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
-import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
-import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
-import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
-import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
-import com.nimbusds.oauth2.sdk.http.HTTPRequest;
-import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
-import com.nimbusds.oauth2.sdk.id.JWTID;
 import com.nimbusds.oauth2.sdk.id.State;
-import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
-import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
-import com.nimbusds.openid.connect.sdk.OIDCClaimsRequest;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
@@ -49,22 +38,19 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.redis.client.Redis;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Date;
-import jp.jpkigate.idp.dpop.DpopOptions;
-import jp.jpkigate.idp.key.Jca;
-import jp.jpkigate.idp.key.SigningKeys;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.jpkigate.idp.testing.LoginFixture;
 import jp.jpkigate.idp.testing.OpFixture;
-import jp.jpkigate.idp.testing.OpFlowFixture;
+import jp.jpkigate.idp.testing.RequestObjectBuilder;
 import jp.jpkigate.sim.ca.CaKind;
-import jp.jpkigate.testing.MutableClock;
-import jp.jpkigate.testing.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import jp.jpkigate.testing.TestRedis;
 
 /**
  * The token slice end to end: PAR → /authorize → a simulator card signs → /continue → Nimbus
@@ -75,59 +61,34 @@ import org.junit.jupiter.api.Test;
 class TokenFlowTest {
     private static final URI TOKEN = URI.create(OpFixture.ISSUER + "/token");
 
-    private static OpFlowFixture op;
-    private static MutableClock clock;
-    private static WebClient web;
-    private static ECKey bankKey;
-    private static DefaultDPoPProofFactory dpop;
-
-    @BeforeAll
-    static void start() throws Exception {
-        op = OpFlowFixture.start(DpopOptions.withoutNonces());
-        clock = op.clock;
-        web = op.web;
-        bankKey = op.bankKey;
-        dpop = new DefaultDPoPProofFactory(SigningKeys.generateKey(JWSAlgorithm.ES256), JWSAlgorithm.ES256, Jca.BC);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        op.close();
-    }
+    @RegisterExtension
+    static final LoginFixture op = new LoginFixture();
 
     /** A code and the verifier that redeems it. */
     record Code(String code, CodeVerifier verifier) {
     }
 
     private static PrivateKeyJWT bankAuth() throws Exception {
-        return new PrivateKeyJWT(new JWTAuthenticationClaimsSet(new ClientID(OpFixture.BANK), new Audience(OpFixture.ISSUER)),
-                JWSAlgorithm.ES256, bankKey.toECPrivateKey(), bankKey.getKeyID(), Jca.BC);
+        return op.bankAuth();
     }
 
-    /** Runs the login with the card and returns the code. */
+    /** Runs the login with the card (approving the consent page when shown) and returns the code. */
     private static Code login(Scope scope, String claims, CaKind kind) throws Exception {
-        CodeVerifier verifier = new CodeVerifier();
-        AuthenticationRequest.Builder builder = new AuthenticationRequest.Builder(ResponseType.CODE, scope,
-                new ClientID(OpFixture.BANK), URI.create(OpFixture.BANK_REDIRECT))
-                .state(new State()).nonce(new Nonce("n-0S6_WzA2Mj")).codeChallenge(verifier, CodeChallengeMethod.S256);
-        if (claims != null) {
-            builder.claims(OIDCClaimsRequest.parse(claims));
-        }
-        HttpResponse<Buffer> pushed = op.send(new PushedAuthorizationRequest(URI.create(OpFixture.ISSUER + "/par"), bankAuth(),
-                builder.build()).toHTTPRequest());
-        String requestUri = PushedAuthorizationResponse.parse(OpFixture.toNimbus(pushed)).toSuccessResponse().getRequestURI().toString();
-        return new Code(op.signIn(requestUri, kind), verifier);
+        LoginFixture.Page page = op.authorize(scope, claims, null);
+        return new Code(op.signIn(page, kind), page.verifier());
     }
 
     private static HttpResponse<Buffer> get(String path, String cookie) throws Exception {
         return op.get(path, cookie);
     }
 
-    /** A token request with a DPoP proof (iat from the test's clock), as the FAPI client must send it. */
     private static TokenResponse token(ClientAuthentication auth, AuthorizationGrant grant) throws Exception {
-        HTTPRequest http = new TokenRequest(TOKEN, auth, grant).toHTTPRequest();
-        http.setDPoP(dpop.createDPoPJWT(new JWTID(), "POST", TOKEN, Date.from(clock.instant()), null));
-        HttpResponse<Buffer> answer = op.send(http);
+        return token(auth, grant, null);
+    }
+
+    /** A token request with a DPoP proof (iat from the test's clock), as the FAPI client must send it. */
+    private static TokenResponse token(ClientAuthentication auth, AuthorizationGrant grant, Scope scope) throws Exception {
+        HttpResponse<Buffer> answer = op.sendToken(new TokenRequest(TOKEN, auth, grant, scope));
         assertThat(answer.getHeader("Cache-Control")).isEqualTo("no-store");
         return OIDCTokenResponseParser.parse(OpFixture.toNimbus(answer));
     }
@@ -158,13 +119,12 @@ class TokenFlowTest {
 
     /** Userinfo; a {@code DPoP} authorization gets a proof for its token. */
     private static HttpResponse<Buffer> userinfo(String authorization) throws Exception {
-        var request = web.get("/userinfo");
+        var request = op.web.get("/userinfo");
         if (authorization != null) {
             request.putHeader("Authorization", authorization);
         }
         if (authorization != null && authorization.startsWith("DPoP ")) {
-            request.putHeader("DPoP", dpop.createDPoPJWT(new JWTID(), "GET", URI.create(OpFixture.ISSUER + "/userinfo"),
-                    Date.from(clock.instant()), new DPoPAccessToken(authorization.substring(5))).serialize());
+            request.putHeader("DPoP", op.dpopProof("GET", "/userinfo", authorization.substring(5), null).serialize());
         }
         return TestRedis.await(request.send());
     }
@@ -208,11 +168,81 @@ class TokenFlowTest {
         assertThat(errorOf(token(bankAuth(), new RefreshTokenGrant(second.getOIDCTokens().getRefreshToken())))).isEqualTo("invalid_grant");
     }
 
+    /**
+     * RFC 9126 §3 with RFC 9101: the whole request in a signed request object at PAR, the form's
+     * other authorization parameters ignored; the code, the PKCE verifier and the ID token's nonce
+     * are the request object's.
+     */
+    @Test
+    void pushedRequestObjectThenCardLoginThenTokens() throws Exception {
+        RequestObjectBuilder ro = RequestObjectBuilder.of(OpFixture.BANK, OpFixture.BANK_REDIRECT, op.clock.instant())
+                .claim("scope", "openid profile").claim("nonce", LoginFixture.NONCE).claim("state", "ro-state-1");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("request", ro.signedWith(op.bankKey));
+        form.put("client_id", OpFixture.BANK);
+        form.put("redirect_uri", "https://evil.example/cb");
+        form.put("nonce", "outer-nonce");
+        op.bankAuth().toParameters().forEach((k, v) -> form.put(k, v.get(0)));
+        HttpResponse<Buffer> pushed = op.postForm("/par", null, PushedAuthorizationEndpointTest.encode(form));
+        assertThat(pushed.statusCode()).as(pushed.bodyAsString()).isEqualTo(201);
+        LoginFixture.Page page = op.open(pushed.bodyAsJsonObject().getString("request_uri"), new State("ro-state-1"),
+                ro.verifier());
+        op.sign(page.txn(), op.card, CaKind.AUTHENTICATION);
+        String location = op.continueApproving(page);
+        assertThat(LoginFixture.query(location)).containsEntry("state", "ro-state-1");
+        assertThat(location).startsWith(OpFixture.BANK_REDIRECT);
+        TokenResponse response = redeem(new Code(LoginFixture.codeOf(location), ro.verifier()));
+        assertThat(response.indicatesSuccess()).as(response.toString()).isTrue();
+        IDTokenClaimsSet id = validateIdToken((OIDCTokenResponse) response.toSuccessResponse());
+        assertThat(id.getNonce().getValue()).isEqualTo(LoginFixture.NONCE);
+        assertThat(((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens().getDPoPAccessToken().getScope())
+                .isEqualTo(new Scope("openid", "profile"));
+    }
+
     @Test
     void codeIsSingleUse() throws Exception {
         Code code = login(new Scope("openid"), null, CaKind.AUTHENTICATION);
         assertThat(redeem(code).indicatesSuccess()).isTrue();
         assertThat(errorOf(redeem(code))).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aReplayedCodeRevokesTheRefreshTokensAndAccessTokensOfItsFirstUse() throws Exception {
+        Code code = login(new Scope("openid"), null, CaKind.AUTHENTICATION);
+        OIDCTokens first = ((OIDCTokenResponse) redeem(code).toSuccessResponse()).getOIDCTokens();
+        OIDCTokens refreshed = ((OIDCTokenResponse) token(bankAuth(), new RefreshTokenGrant(first.getRefreshToken()))
+                .toSuccessResponse()).getOIDCTokens();
+        assertThat(userinfo("DPoP " + refreshed.getAccessToken().getValue()).statusCode()).isEqualTo(200);
+        Code other = login(new Scope("openid"), null, CaKind.AUTHENTICATION);
+        OIDCTokens unrelated = ((OIDCTokenResponse) redeem(other).toSuccessResponse()).getOIDCTokens();
+
+        assertThat(errorOf(redeem(code))).isEqualTo("invalid_grant");
+
+        for (OIDCTokens tokens : List.of(first, refreshed)) {
+            HttpResponse<Buffer> revoked = userinfo("DPoP " + tokens.getAccessToken().getValue());
+            assertThat(revoked.statusCode()).isEqualTo(401);
+            assertThat(revoked.getHeader("WWW-Authenticate")).contains("error=\"invalid_token\"");
+        }
+        assertThat(errorOf(token(bankAuth(), new RefreshTokenGrant(first.getRefreshToken())))).isEqualTo("invalid_grant");
+        assertThat(errorOf(token(bankAuth(), new RefreshTokenGrant(refreshed.getRefreshToken())))).isEqualTo("invalid_grant");
+        assertThat(userinfo("DPoP " + unrelated.getAccessToken().getValue()).statusCode()).isEqualTo(200);
+        assertThat(token(bankAuth(), new RefreshTokenGrant(unrelated.getRefreshToken())).indicatesSuccess()).isTrue();
+    }
+
+    @Test
+    void aRefreshAskingForMoreThanTheGrantIsInvalidScopeAndTheTokenStaysValid() throws Exception {
+        Code code = login(new Scope("openid", "profile"), null, CaKind.AUTHENTICATION);
+        OIDCTokens tokens = ((OIDCTokenResponse) redeem(code).toSuccessResponse()).getOIDCTokens();
+        RefreshTokenGrant refresh = new RefreshTokenGrant(tokens.getRefreshToken());
+        assertThat(errorOf(token(bankAuth(), refresh, new Scope("openid", "name")))).isEqualTo("invalid_scope");
+
+        TokenResponse narrowed = token(bankAuth(), refresh, new Scope("openid"));
+        assertThat(narrowed.indicatesSuccess()).as("the presented token was not rotated away").isTrue();
+        JWTClaimsSet access = validateAccessToken(((OIDCTokenResponse) narrowed.toSuccessResponse()).getOIDCTokens()
+                .getAccessToken().getValue());
+        assertThat(access.getStringClaim("scope")).isEqualTo("openid");
+        assertThat(access.getStringClaim("gid")).isEqualTo(validateAccessToken(tokens.getAccessToken().getValue())
+                .getStringClaim("gid"));
     }
 
     @Test
@@ -232,11 +262,11 @@ class TokenFlowTest {
                         stolen.verifier())))).isEqualTo("invalid_grant");
 
         Code late = login(new Scope("openid"), null, CaKind.AUTHENTICATION);
-        clock.advance(Duration.ofSeconds(61));
+        op.clock.advance(Duration.ofSeconds(61));
         try {
             assertThat(errorOf(redeem(late))).isEqualTo("invalid_grant");
         } finally {
-            clock.advance(Duration.ofSeconds(-61));
+            op.clock.advance(Duration.ofSeconds(-61));
         }
     }
 
@@ -280,18 +310,18 @@ class TokenFlowTest {
 
     @Test
     void clientAndGrantTypeErrors() throws Exception {
-        HttpResponse<Buffer> noClient = TestRedis.await(web.post("/token").putHeader("Content-Type", "application/x-www-form-urlencoded")
+        HttpResponse<Buffer> noClient = TestRedis.await(op.web.post("/token").putHeader("Content-Type", "application/x-www-form-urlencoded")
                 .sendBuffer(Buffer.buffer("grant_type=authorization_code&code=x&redirect_uri=y&code_verifier=z")));
         assertThat(noClient.statusCode()).isEqualTo(401);
         assertThat(noClient.getHeader("WWW-Authenticate")).contains("invalid_client");
         assertThat(noClient.bodyAsJsonObject().getString("error")).isEqualTo("invalid_client");
-        HttpResponse<Buffer> password = TestRedis.await(web.post("/token").putHeader("Content-Type", "application/x-www-form-urlencoded")
+        HttpResponse<Buffer> password = TestRedis.await(op.web.post("/token").putHeader("Content-Type", "application/x-www-form-urlencoded")
                 .sendBuffer(Buffer.buffer("grant_type=password&username=a&password=b")));
         assertThat(password.bodyAsJsonObject().getString("error")).isEqualTo("unsupported_grant_type");
-        HttpResponse<Buffer> none = TestRedis.await(web.post("/token").putHeader("Content-Type", "application/x-www-form-urlencoded")
+        HttpResponse<Buffer> none = TestRedis.await(op.web.post("/token").putHeader("Content-Type", "application/x-www-form-urlencoded")
                 .sendBuffer(Buffer.buffer("code=x")));
         assertThat(none.bodyAsJsonObject().getString("error")).isEqualTo("invalid_request");
-        assertThat(TestRedis.await(web.get("/token").send()).statusCode()).isEqualTo(405);
+        assertThat(TestRedis.await(op.web.get("/token").send()).statusCode()).isEqualTo(405);
     }
 
     @Test
@@ -307,13 +337,13 @@ class TokenFlowTest {
         OIDCTokenResponse tokens = (OIDCTokenResponse) redeem(code).toSuccessResponse();
         // an ID token is not an access token (typ JWT)
         assertThat(userinfo("Bearer " + tokens.getOIDCTokens().getIDTokenString()).statusCode()).isEqualTo(401);
-        clock.advance(Duration.ofMinutes(6));
+        op.clock.advance(Duration.ofMinutes(6));
         try {
             HttpResponse<Buffer> expired = userinfo("Bearer " + tokens.getOIDCTokens().getAccessToken().getValue());
             assertThat(expired.statusCode()).isEqualTo(401);
             assertThat(expired.getHeader("WWW-Authenticate")).contains("invalid_token");
         } finally {
-            clock.advance(Duration.ofMinutes(-6));
+            op.clock.advance(Duration.ofMinutes(-6));
         }
     }
 }

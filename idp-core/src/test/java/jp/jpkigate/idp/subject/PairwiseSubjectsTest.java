@@ -23,10 +23,10 @@ class PairwiseSubjectsTest {
 
     @Test
     void renewedCertificateKeepsTheSubjectAndAnotherSectorSeesAnotherOne() {
-        LinkedPersonKeys linkage = new LinkedPersonKeys()
-                .renewed("jlis:auth_ca_2019", BigInteger.valueOf(0x1234), "jlis:auth_ca_2023", BigInteger.valueOf(0x9999))
-                .renewed("jlis:auth_ca_2023", BigInteger.valueOf(0x9999), "jlis:auth_ca_2023", BigInteger.valueOf(0xabcd));
-        PairwiseSubjects subjects = new PairwiseSubjects(SECRET, linkage);
+        MapLinkage linkage = new MapLinkage()
+                .renewed("jlis:auth_ca_2019", 0x1234, "jlis:auth_ca_2023", 0x9999)
+                .renewed("jlis:auth_ca_2023", 0x9999, "jlis:auth_ca_2023", 0xabcd);
+        PairwiseSubjects subjects = new PairwiseSubjects(SECRET, new LinkedPersonKeys(linkage, new MemoryPersonKeyStore()));
         String first = sub(subjects, "bank.example", signer("jlis:auth_ca_2019", 0x1234));
         assertThat(sub(subjects, "bank.example", signer("jlis:auth_ca_2023", 0x9999))).isEqualTo(first);
         assertThat(sub(subjects, "bank.example", signer("jlis:auth_ca_2023", 0xabcd))).isEqualTo(first);

@@ -84,7 +84,7 @@ class RemoteClientKeysTest {
                 + "\"jwks_uri\":\"http://127.0.0.1:" + server.actualPort() + "/jwks\"}]");
         Set<String> seen = new HashSet<>();
         ReplayCache replays = (ns, value, ttl) -> Future.succeededFuture(seen.add(value));
-        authenticator = new ClientAuthenticator(clients, ClientAuthenticationPolicy.of(Set.of(ISSUER)), replays,
+        authenticator = new ClientAuthenticator(clients, ClientAuthenticationPolicy.of(ISSUER), replays,
                 new RemoteClientKeys(web, clock, Duration.ofMinutes(5), Duration.ofMinutes(1)), clock);
     }
 

@@ -8,12 +8,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code serve}: publishes the state directory over HTTP (CA certificates, full and delta CRLs, OCSP)
- * until the process is stopped; changes made by other {@code jpki-sim} commands are picked up
- * within a second.
+ * {@code serve}: publishes the state directory over HTTP (CA certificates, full and delta CRLs, OCSP,
+ * the old → new serial linkage) until the process is stopped; changes made by other
+ * {@code jpki-sim} commands are picked up within a second.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve CA certificates, CRLs (full, delta, per municipality) and OCSP over HTTP until stopped.")
+        description = "Serve CA certificates, CRLs (full, delta, per municipality), OCSP and the renewal linkage "
+                + "over HTTP until stopped.")
 final class ServeCommand extends SimCommand {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
@@ -38,6 +39,7 @@ final class ServeCommand extends SimCommand {
         out().println("  CRLs:            " + base + "/crl/<ca>/full.crl, /crl/<ca>/delta.crl?base=N, "
                 + "/crl/<ca>/<prefecture>/<city>/full.crl");
         out().println("  OCSP:            " + base + "/ocsp");
+        out().println("  linkage:         " + base + "/linkage/<ca>/<serial hex>");
         out().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -10,8 +10,9 @@ import jp.jpkigate.sim.ocsp.OcspResponder;
 import jp.jpkigate.sim.ocsp.OcspSigners;
 
 /**
- * The simulated J-LIS publication endpoint: CA certificates, CRLs and OCSP on one HTTP server
- * ({@link CaRoutes}, {@link CrlRoutes}, {@link OcspRoutes}). Errors are {@code application/problem+json}.
+ * The simulated J-LIS publication endpoint: CA certificates, CRLs, OCSP and the renewal linkage on
+ * one HTTP server ({@link CaRoutes}, {@link CrlRoutes}, {@link OcspRoutes}, {@link LinkageRoutes}).
+ * Errors are {@code application/problem+json}.
  *
  * <p>Further APIs (the latest-4-information provision API) mount on {@link #router()} later, e.g.
  * {@code server.router().route("/four-info/*").subRouter(api)}; the gateway's dev mode can instead
@@ -51,6 +52,7 @@ public final class SimHttpServer {
         CaRoutes.mount(router, sources);
         CrlRoutes.mount(router, sources, publisher);
         OcspRoutes.mount(router, responder);
+        LinkageRoutes.mount(router, sources);
         router.errorHandler(404, ctx -> Problem.notFound("not-found", "no such resource").send(ctx));
         router.errorHandler(405, ctx -> new Problem(405, "method-not-allowed", "Method not allowed",
                 "see the routes of " + SimHttpServer.class.getSimpleName()).send(ctx));

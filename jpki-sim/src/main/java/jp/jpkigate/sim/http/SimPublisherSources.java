@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import jp.jpkigate.sim.ca.SimCa;
+import jp.jpkigate.sim.registry.SerialLinkage;
+import jp.jpkigate.sim.registry.SimRegistry;
 import jp.jpkigate.sim.revocation.RevocationLog;
 
 /**
- * What the simulated J-LIS publishes from: the CA generations, the revocation log, the clock. The
- * server reads them on every request, so a registry that adds CAs or events is seen at once.
+ * What the simulated J-LIS publishes from: the CA generations, the revocation log, the renewal
+ * linkage, the clock. The server reads them on every request, so a registry that adds CAs, events
+ * or certificates is seen at once.
  * Implementations must be thread-safe (they are read from worker threads).
  */
 public interface SimPublisherSources {
@@ -17,6 +20,9 @@ public interface SimPublisherSources {
     List<SimCa> cas();
 
     RevocationLog log();
+
+    /** The old → new serial linkage of renewed certificates ({@link SerialLinkage#NONE} without a registry). */
+    SerialLinkage linkage();
 
     /** The time of CRLs and OCSP responses. */
     Clock clock();
@@ -26,10 +32,21 @@ public interface SimPublisherSources {
         return cas().stream().filter(ca -> ca.id().equals(id)).findFirst();
     }
 
-    /** Fixed sources. */
+    /** A registry's CA generations, with its revocation log and linkage read live. */
+    static SimPublisherSources of(SimRegistry registry, Clock clock) {
+        return of(registry.cas().all(), registry, registry, clock);
+    }
+
+    /** Fixed CA generations and a revocation log, without linkage. */
     static SimPublisherSources of(List<SimCa> cas, RevocationLog log, Clock clock) {
+        return of(cas, log, SerialLinkage.NONE, clock);
+    }
+
+    /** Fixed sources. */
+    static SimPublisherSources of(List<SimCa> cas, RevocationLog log, SerialLinkage linkage, Clock clock) {
         List<SimCa> copy = List.copyOf(cas);
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(linkage, "linkage");
         Objects.requireNonNull(clock, "clock");
         return new SimPublisherSources() {
             @Override
@@ -40,6 +57,11 @@ public interface SimPublisherSources {
             @Override
             public RevocationLog log() {
                 return log;
+            }
+
+            @Override
+            public SerialLinkage linkage() {
+                return linkage;
             }
 
             @Override

@@ -1,6 +1,7 @@
 /**
  * The simulated J-LIS publication endpoint on Vert.x web: {@link jp.jpkigate.sim.http.SimHttpServer}
- * serves {@code /ca}, {@code /crl/...} and {@code /ocsp} from {@link jp.jpkigate.sim.http.SimPublisherSources};
+ * serves {@code /ca}, {@code /crl/...}, {@code /ocsp} and {@code /linkage/...} from
+ * {@link jp.jpkigate.sim.http.SimPublisherSources};
  * errors are RFC 9457 problem documents ({@link jp.jpkigate.sim.http.Problem}).
  */
 package jp.jpkigate.sim.http;

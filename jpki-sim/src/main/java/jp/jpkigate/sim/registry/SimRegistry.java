@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.jpkigate.sim.ca.CertificateType;
 import jp.jpkigate.sim.revocation.Reason;
 import jp.jpkigate.sim.revocation.RevocationEvent;
 import jp.jpkigate.sim.revocation.RevocationLog;
@@ -18,10 +19,11 @@ import jp.jpkigate.sim.revocation.RevocationLog;
 /**
  * The simulated J-LIS registry: residents, their cards and phones, every certificate issued and
  * every revocation event. Life events ({@link LifeEvents}) change it; CRL and OCSP publishing
- * read it as a {@link RevocationLog}. Time comes from the injected clock. All methods are
- * synchronized: one registry may be read by a server while a test changes it.
+ * read it as a {@link RevocationLog}, the renewal linkage service as a {@link SerialLinkage}. Time
+ * comes from the injected clock. All methods are synchronized: one registry may be read by a server
+ * while a test changes it.
  */
-public final class SimRegistry implements RevocationLog {
+public final class SimRegistry implements RevocationLog, SerialLinkage {
     private final SimCas cas;
     private final Clock clock;
     private final RegistryStore store;
@@ -136,6 +138,33 @@ public final class SimRegistry implements RevocationLog {
             previous = certificates.containsKey(previous) ? certificates.get(previous).predecessor() : null;
         }
         return chain;
+    }
+
+    @Override
+    public synchronized Optional<Linkage> linkage(CertId id) {
+        if (!certificates.containsKey(id)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Linkage(id, predecessors(id.caId(), id.serial()), successor(id.caId(), id.serial()),
+                companion(certificates.get(id))));
+    }
+
+    /**
+     * The card authentication certificate a certificate goes with: of the same card, or for a phone
+     * of the card it is linked to; the last one issued (in issue order) no later than the certificate
+     * itself. Any one of the card's authentication certificates would do: they form one chain.
+     */
+    private Optional<CertId> companion(CertRecord record) {
+        if (record.type() == CertificateType.AUTH_CARD) {
+            return Optional.empty();
+        }
+        Device device = devices.get(record.deviceId());
+        String cardId = device != null && device.phone() ? device.cardId() : record.deviceId();
+        return certificates.values().stream()
+                .filter(c -> c.type() == CertificateType.AUTH_CARD && c.deviceId().equals(cardId)
+                        && !c.notBefore().isAfter(record.notBefore()))
+                .reduce((earlier, later) -> later)
+                .map(CertRecord::id);
     }
 
     // ---- package internals for LifeEvents, Minter and RegistryJson

@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulated J-LIS as a running service: its HTTP server (CA certificates, CRLs, OCSP) over a
- * state directory, re-read every {@code reloadEvery} so that what the CLI does in another process
- * is published within seconds. Used by {@code jpki-sim serve} and by the gateway's dev mode.
+ * The simulated J-LIS as a running service: its HTTP server (CA certificates, CRLs, OCSP, renewal
+ * linkage) over a state directory, re-read every {@code reloadEvery} so that what the CLI does in
+ * another process is published within seconds. Used by {@code jpki-sim serve} and by the gateway's dev mode.
  */
 public final class SimServer {
     /** How often the state directory is checked for changes by default. */

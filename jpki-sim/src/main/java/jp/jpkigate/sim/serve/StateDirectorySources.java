@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import jp.jpkigate.sim.ca.SimCa;
 import jp.jpkigate.sim.http.SimPublisherSources;
+import jp.jpkigate.sim.registry.SerialLinkage;
 import jp.jpkigate.sim.registry.SimState;
 import jp.jpkigate.sim.revocation.RevocationEvent;
 import jp.jpkigate.sim.revocation.RevocationLog;
@@ -71,6 +72,11 @@ public final class StateDirectorySources implements SimPublisherSources {
     @Override
     public RevocationLog log() {
         return log;
+    }
+
+    @Override
+    public SerialLinkage linkage() {
+        return id -> state.registry().linkage(id);
     }
 
     @Override

@@ -90,7 +90,8 @@ class SimHttpMalformedProperties {
     void arbitraryPathsAreNeverServerErrors(
             @ForAll @StringLength(max = 120) @AlphaChars @NumericChars @Chars({'+', '/', '=', '%', '-', '_', '.'})
             String tail) throws Exception {
-        for (String prefix : List.of("/ocsp/", "/crl/sign-2026/delta.crl?base=", "/crl/", "/ca/")) {
+        for (String prefix : List.of("/ocsp/", "/crl/sign-2026/delta.crl?base=", "/crl/", "/ca/", "/linkage/sign-2026/",
+                "/linkage/")) {
             HttpResponse<Buffer> response = await(client.get(server.port(), "127.0.0.1", prefix + tail).send());
             assertThat(response.statusCode()).as(prefix + tail).isLessThan(500);
         }

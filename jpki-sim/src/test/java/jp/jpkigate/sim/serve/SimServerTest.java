@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code jpki-sim serve}: what the CLI changes in another process is published after a reload. */
+/** {@code jpki-sim serve}: what the CLI changes in another process is published (CRLs, linkage) after a reload. */
 @ExtendWith(VertxExtension.class)
 class SimServerTest {
     @TempDir
@@ -53,6 +53,11 @@ class SimServerTest {
             assertThat(server.reloadNow().await()).isFalse();
             BigInteger revoked = card.signature().serial();
             assertThat(crl(client, server).getRevokedCertificate(revoked)).isNotNull();
+            BigInteger moved = cli.registry().device(card.id()).signature().serial();
+            HttpResponse<Buffer> linkage = client.get(server.port(), "127.0.0.1", "/linkage/sign-2026/" + moved.toString(16))
+                    .send().await();
+            assertThat(linkage.bodyAsJsonObject().getJsonArray("predecessors").getJsonObject(0).getString("serial"))
+                    .isEqualTo(revoked.toString(16));
         } finally {
             client.close();
             server.close().await();

@@ -154,8 +154,8 @@ public class LoginCryptoBenchmark {
         random.nextBytes(pairwiseSecret);
         minter = new TokenMinter(ISSUER, ISSUER + "/userinfo", SigningKeys.generate(JWSAlgorithm.ES256),
                 TokenOptions.defaults(pairwiseSecret), clock, random);
-        grant = new TokenGrant(CLIENT_ID, base64url(random, 32), List.of("openid"), now, LoginAcr.AUTHENTICATION,
-                List.of("sc", "pin"));
+        grant = new TokenGrant(base64url(random, 16), CLIENT_ID, base64url(random, 32), List.of("openid"), now,
+                LoginAcr.AUTHENTICATION, List.of("sc", "pin"));
         nonce = Optional.of(base64url(random, 16));
 
         JWK clientKey = SigningKeys.generateKey(JWSAlgorithm.ES256);

@@ -1,0 +1,112 @@
+package jp.jpkigate.gateway.clients;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import jp.jpkigate.sim.cli.ExitCodes;
+import jp.jpkigate.sim.cli.SimCli;
+import picocli.CommandLine;
+
+/**
+ * The person's card as a test-side HTTP hook, for clients that run outside the JVM. {@code POST
+ * /sign} with a login transaction URL as the body runs {@code jpki-sim sign --card … --url <txn>}
+ * in-process (the simulator as the signer app: fetch, sign with the key the OP asks for, post) and
+ * answers 200 with the CLI's output, or 500 with what went wrong. {@code GET /cb} is the relying
+ * party's redirect URI: a plain page, so a browser that reaches it shows something. A JDK HTTP
+ * server on its own thread, never a Vert.x event loop.
+ */
+public final class CardSignerHook implements AutoCloseable {
+    static final String PIN = "1234";
+    static final String PASSWORD = "PASSWORD1";
+
+    private final Path simStateDir;
+    private final HttpServer server;
+    private volatile String cardId;
+
+    private CardSignerHook(Path simStateDir, HttpServer server) {
+        this.simStateDir = simStateDir;
+        this.server = server;
+    }
+
+    static CardSignerHook start(Path simStateDir) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        CardSignerHook hook = new CardSignerHook(simStateDir, server);
+        server.createContext("/sign", hook::handleSign);
+        server.createContext("/cb", exchange -> reply(exchange, 200, "text/html; charset=utf-8",
+                "<!DOCTYPE html><html lang=\"en\"><title>Relying party</title><p id=\"callback\">callback reached</p></html>"));
+        server.start();
+        return hook;
+    }
+
+    void useCard(String id) {
+        this.cardId = id;
+    }
+
+    /** Where clients outside the JVM ask the card to sign: POST the transaction URL. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/sign";
+    }
+
+    public String redirectUri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/cb";
+    }
+
+    /**
+     * The card signs the login transaction at {@code transaction} (the key the OP asks for: PIN for
+     * authentication, password for the signature certificate); the CLI's output, or an
+     * AssertionError with it when the OP did not verify the login.
+     */
+    public String sign(URI transaction) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new SimCli(Clock.systemUTC(), new SecureRandom(),
+                new ByteArrayInputStream(new byte[0]), Map.of()));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute("--state", simStateDir.toString(), "sign", "--card", cardId, "--pin", PIN,
+                "--password", PASSWORD, "--url", transaction.toString());
+        if (exit != ExitCodes.OK) {
+            throw new AssertionError("jpki-sim sign --url " + transaction + " exited " + exit + ": " + out + err);
+        }
+        return out.toString().trim();
+    }
+
+    private void handleSign(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            reply(exchange, 405, "text/plain", "POST the login transaction URL");
+            return;
+        }
+        String transaction = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).trim();
+        try {
+            reply(exchange, 200, "text/plain; charset=utf-8", sign(URI.create(transaction)));
+        } catch (AssertionError | RuntimeException e) {
+            reply(exchange, 500, "text/plain; charset=utf-8", String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static void reply(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream stream = exchange.getResponseBody()) {
+            stream.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

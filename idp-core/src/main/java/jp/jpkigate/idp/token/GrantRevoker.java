@@ -1,0 +1,42 @@
+package jp.jpkigate.idp.token;
+
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.Objects;
+import jp.jpkigate.idp.oauth.OAuthError;
+import jp.jpkigate.idp.store.GrantRevocations;
+import jp.jpkigate.idp.store.RefreshTokenStore;
+
+/**
+ * Revokes everything a grant issued: its access tokens, by a marker that {@link AccessTokenVerifier}
+ * reads, kept for the access-token lifetime plus {@link #SKEW} (a token minted by a refresh racing
+ * the revocation, clocks of other replicas), then its refresh-token family.
+ *
+ * <p>A replayed code may race its first redemption. The marker goes first and the family second,
+ * while a redemption issues the family first and then {@link #unlessRevoked checks the marker}:
+ * whichever order the two reach Redis in, no family outlives the revocation.
+ */
+public final class GrantRevoker {
+    static final Duration SKEW = Duration.ofMinutes(1);
+
+    private final RefreshTokenStore refreshTokens;
+    private final GrantRevocations revocations;
+    private final Duration markerTtl;
+
+    public GrantRevoker(RefreshTokenStore refreshTokens, GrantRevocations revocations, Duration accessTokenLifetime) {
+        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
+        this.revocations = Objects.requireNonNull(revocations, "revocations");
+        this.markerTtl = accessTokenLifetime.plus(SKEW);
+    }
+
+    public Future<Void> revoke(String grantId) {
+        return revocations.revoke(grantId, markerTtl).compose(v -> refreshTokens.revoke(grantId));
+    }
+
+    /** After issuing a grant's family: if the grant was revoked meanwhile, deletes it and fails with {@code invalid_grant}. */
+    public Future<Void> unlessRevoked(String grantId) {
+        return revocations.isRevoked(grantId).compose(revoked -> !revoked ? Future.succeededFuture()
+                : refreshTokens.revoke(grantId).compose(v -> Future.failedFuture(OAuthError.INVALID_GRANT
+                        .withDescription("the code was used again meanwhile; the grant is revoked").toException())));
+    }
+}
