@@ -73,7 +73,9 @@ final class ConfigValidator {
         if (mode == Mode.PROD && secret == null && !raw.isSet("oidc.pairwiseSecretFile")) {
             raw.mistake("oidc.pairwiseSecretFile", "is required in prod mode (set JPKI_GATE_OIDC_PAIRWISE_SECRET_FILE)");
         }
-        return new GatewayConfig.Oidc(keys, clients, secret, httpUrl(raw, "oidc.linkageUrl"));
+        Boolean dpopNonces = raw.bool("oidc.dpopNonces", true);
+        return new GatewayConfig.Oidc(keys, clients, secret, httpUrl(raw, "oidc.linkageUrl"),
+                !Boolean.FALSE.equals(dpopNonces));
     }
 
     /** Signing key rotation; in prod the key-encryption key comes from a file (a mounted Secret). */

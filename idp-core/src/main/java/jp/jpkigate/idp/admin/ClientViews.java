@@ -34,6 +34,7 @@ final class ClientViews {
         json.put("fapi", client.fapi());
         json.put("require_pushed_authorization_requests", client.requirePushedAuthorizationRequests());
         json.put("require_signed_request_object", client.requireSignedRequestObject());
+        json.put("dpop_bound_access_tokens", client.dpopBoundAccessTokens());
         json.put("disabled", false);
         json.put("source", "file");
         return json;

@@ -26,6 +26,8 @@ import java.util.Set;
  * @param clientName         RFC 7591 {@code client_name}, for consent pages
  * @param requireSignedRequestObject RFC 9101 §10.5: every authorization request of the client must
  *                           be a signed request object ({@code request}, directly or pushed)
+ * @param dpopBoundAccessTokens RFC 9449 §5.2: the client gets DPoP-bound access tokens only (a token
+ *                           request without a proof is refused); always true for FAPI clients
  */
 public record RegisteredClient(
         String clientId,
@@ -39,7 +41,8 @@ public record RegisteredClient(
         Set<String> scopes,
         Optional<byte[]> secretSha256,
         Optional<String> clientName,
-        boolean requireSignedRequestObject) {
+        boolean requireSignedRequestObject,
+        boolean dpopBoundAccessTokens) {
 
     public RegisteredClient {
         Objects.requireNonNull(clientId, "clientId");
@@ -51,6 +54,26 @@ public record RegisteredClient(
         scopes = Set.copyOf(scopes);
         secretSha256 = secretSha256.map(byte[]::clone);
         Objects.requireNonNull(clientName, "clientName");
+    }
+
+    /**
+     * A client whose access tokens are DPoP-bound exactly when it is a FAPI client, with or without
+     * signed request objects required.
+     */
+    public RegisteredClient(String clientId, List<URI> redirectUris, TokenEndpointAuthMethod authMethod, Optional<JWKSet> jwks,
+                            Optional<URI> jwksUri, String sector, boolean requirePushedAuthorizationRequests, boolean fapi,
+                            Set<String> scopes, Optional<byte[]> secretSha256, Optional<String> clientName,
+                            boolean requireSignedRequestObject) {
+        this(clientId, redirectUris, authMethod, jwks, jwksUri, sector, requirePushedAuthorizationRequests, fapi, scopes,
+                secretSha256, clientName, requireSignedRequestObject, fapi);
+    }
+
+    /** A client that needs no signed request objects and whose access tokens are DPoP-bound exactly when it is FAPI. */
+    public RegisteredClient(String clientId, List<URI> redirectUris, TokenEndpointAuthMethod authMethod, Optional<JWKSet> jwks,
+                            Optional<URI> jwksUri, String sector, boolean requirePushedAuthorizationRequests, boolean fapi,
+                            Set<String> scopes, Optional<byte[]> secretSha256, Optional<String> clientName) {
+        this(clientId, redirectUris, authMethod, jwks, jwksUri, sector, requirePushedAuthorizationRequests, fapi, scopes,
+                secretSha256, clientName, false, fapi);
     }
 
     /** Whether {@code redirectUri} is registered, by exact string comparison (FAPI 2.0 §5.3.2.2). */
@@ -72,6 +95,6 @@ public record RegisteredClient(
     public String toString() {
         // Never prints the secret hash or keys.
         return "RegisteredClient[" + clientId + ", " + authMethod.value() + (fapi ? ", fapi" : "")
-                + (requireSignedRequestObject ? ", signed requests" : "") + "]";
+                + (requireSignedRequestObject ? ", signed requests" : "") + (dpopBoundAccessTokens ? ", dpop" : "") + "]";
     }
 }

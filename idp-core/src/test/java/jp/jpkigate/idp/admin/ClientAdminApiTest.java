@@ -86,8 +86,10 @@ class ClientAdminApiTest {
                 JpkiVerifierOptions.defaults());
         ClientRegistry file = ClientRegistry.parse(OpFixture.clientsJson(new JWKSet(op.bankKey).toPublicJWKSet()));
         KeyEncryptionKey kek = AdminReplica.newKek();
-        a = AdminReplica.start(op.vertx, op.redis, kek, AdminReplica.rotationOptions(), file, Optional.of(verifier), op.clock);
-        b = AdminReplica.start(op.vertx, op.redis, kek, AdminReplica.rotationOptions(), file, Optional.of(verifier), op.clock);
+        a = AdminReplica.start(op.vertx, op.redis, kek, AdminReplica.rotationOptions(), file, Optional.of(verifier),
+                op.dpopOptions(), op.clock);
+        b = AdminReplica.start(op.vertx, op.redis, kek, AdminReplica.rotationOptions(), file, Optional.of(verifier),
+                op.dpopOptions(), op.clock);
     }
 
     private static String metadata(String clientId, String redirect, String extra) {
@@ -156,8 +158,11 @@ class ClientAdminApiTest {
         return ((OIDCTokenResponse) OIDCTokenResponseParser.parse(OpFixture.toNimbus(token)).toSuccessResponse()).getOIDCTokens();
     }
 
+    /** A token request at replica a with a DPoP proof of the fixture's RP key, as a FAPI client must send it. */
     private static HttpResponse<Buffer> token(ClientAuthentication auth, AuthorizationGrant grant) throws Exception {
-        return send(a, new TokenRequest(URI.create(OpFixture.ISSUER + "/token"), auth, grant).toHTTPRequest());
+        HTTPRequest http = new TokenRequest(URI.create(OpFixture.ISSUER + "/token"), auth, grant).toHTTPRequest();
+        http.setDPoP(op.dpopProof("POST", "/token", null, null));
+        return send(a, http);
     }
 
     private static JsonArray audit() throws Exception {
@@ -180,9 +185,13 @@ class ClientAdminApiTest {
         assertThat(registered.getBoolean("disabled")).isFalse();
 
         OIDCTokens tokens = login(clientId);
-        HttpResponse<Buffer> userinfo = a.op(HttpMethod.GET, "/userinfo", null,
-                Map.of("Authorization", "Bearer " + tokens.getAccessToken().getValue()));
-        assertThat(userinfo.statusCode()).isEqualTo(200);
+        assertThat(tokens.getAccessToken().getType().getValue()).isEqualTo("DPoP");
+        String accessToken = tokens.getAccessToken().getValue();
+        HttpResponse<Buffer> userinfo = a.op(HttpMethod.GET, "/userinfo", null, Map.of("Authorization", "DPoP " + accessToken,
+                "DPoP", op.dpopProof("GET", "/userinfo", accessToken, null).serialize()));
+        assertThat(userinfo.statusCode()).as(userinfo.bodyAsString()).isEqualTo(200);
+        assertThat(a.op(HttpMethod.GET, "/userinfo", null, Map.of("Authorization", "Bearer " + accessToken)).statusCode())
+                .as("a DPoP-bound token verified with the rotating keys is still refused as Bearer").isEqualTo(401);
 
         // The other replica learns of the client at its next sync.
         assertThat(par(b, auth(clientId), clientId, REDIRECT, new State(), new CodeVerifier()).statusCode()).isEqualTo(401);

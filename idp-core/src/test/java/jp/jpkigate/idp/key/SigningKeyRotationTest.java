@@ -7,7 +7,6 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -25,10 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import jp.jpkigate.idp.client.ClientRegistry;
 import jp.jpkigate.idp.store.redis.RedisSigningKeyStore;
 import jp.jpkigate.idp.testing.AdminReplica;
+import jp.jpkigate.idp.testing.OpServer;
 import jp.jpkigate.idp.token.TokenGrant;
 import jp.jpkigate.idp.token.TokenMinter;
 import jp.jpkigate.testing.MutableClock;
@@ -46,7 +45,7 @@ import org.junit.jupiter.api.Test;
  * tokens fail; a replica with another key-encryption key refuses to start; no private key shows.
  */
 class SigningKeyRotationTest {
-    private static TestRedis redisServer;
+    private static OpServer server;
     private static Vertx vertx;
     private static Redis redis;
     private static MutableClock clock;
@@ -56,20 +55,16 @@ class SigningKeyRotationTest {
 
     @BeforeAll
     static void startRedis() throws Exception {
-        redisServer = TestRedis.start();
-        vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(300).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
-        redis = redisServer.client(vertx);
+        server = OpServer.open(300);
+        vertx = server.vertx;
+        redis = server.redis;
         clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         kek = AdminReplica.newKek();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            TestRedis.await(vertx.close());
-        } finally {
-            redisServer.close();
-        }
+        server.close();
     }
 
     @BeforeEach

@@ -21,6 +21,7 @@ import jp.jpkigate.idp.admin.AdminTokens;
 import jp.jpkigate.idp.approval.ApprovalOptions;
 import jp.jpkigate.idp.client.ClientRegistry;
 import jp.jpkigate.idp.config.OpenIdProviderConfig;
+import jp.jpkigate.idp.dpop.DpopOptions;
 import jp.jpkigate.idp.jpki.JpkiVerifier;
 import jp.jpkigate.idp.key.KeyEncryptionKey;
 import jp.jpkigate.idp.key.KeyRotationOptions;
@@ -62,18 +63,25 @@ public final class AdminReplica {
                 KeyRotationOptions.retentionFor(sync, TOKENS.accessTokenLifetime(), TOKENS.idTokenLifetime()), Duration.ZERO, sync);
     }
 
-    /** Starts a replica (waits on the test thread); fails as {@link AdminApi#start} does. */
+    /** Starts a replica without DPoP server nonces (waits on the test thread); fails as {@link AdminApi#start} does. */
     public static AdminReplica start(Vertx vertx, Redis redis, KeyEncryptionKey kek, KeyRotationOptions options,
                                      ClientRegistry fileClients, Optional<JpkiVerifier> login, Clock clock) throws Exception {
+        return start(vertx, redis, kek, options, fileClients, login, DpopOptions.withoutNonces(), clock);
+    }
+
+    /** Starts a replica with these DPoP options at PAR, token and userinfo (waits on the test thread). */
+    public static AdminReplica start(Vertx vertx, Redis redis, KeyEncryptionKey kek, KeyRotationOptions options,
+                                     ClientRegistry fileClients, Optional<JpkiVerifier> login, DpopOptions dpop,
+                                     Clock clock) throws Exception {
         OpenIdProviderConfig config = OpenIdProviderConfig.defaults(OpFixture.ISSUER);
         AdminApi api = new AdminApi(vertx, redis, kek, options, SigningKeys.rotating(clock),
                 ClientRegistry.withRegistered(fileClients), config.scopesSupported(), clock);
         TestRedis.await(api.start(List.of()));
-        Router router = OpenIdProviderRoutes.create(vertx, config, api.signingKeys(), api.clients(), redis, clock);
+        Router router = OpenIdProviderRoutes.create(vertx, config, api.signingKeys(), api.clients(), redis, dpop, clock);
         login.ifPresent(verifier -> OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, api.clients(), verifier, redis,
                 CertificatePersonKeys.INSTANCE, TOKENS, ApprovalOptions.defaults(), clock));
         OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, api.signingKeys(), api.clients(), redis, TOKENS,
-                CertificatePersonKeys.INSTANCE, clock);
+                CertificatePersonKeys.INSTANCE, dpop, clock);
         AdminTokens tokens = AdminTokens.of(Map.of(ADMIN_LABEL, AdminTokens.sha256Hex(ADMIN_TOKEN)));
         return new AdminReplica(api, config, client(vertx, router), client(vertx, api.router(tokens, 64 * 1024)));
     }
