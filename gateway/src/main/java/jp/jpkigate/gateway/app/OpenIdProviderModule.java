@@ -26,6 +26,7 @@ import jp.jpkigate.idp.jpki.JpkiVerifierOptions;
 import jp.jpkigate.idp.jpki.RevocationChecker;
 import jp.jpkigate.idp.jpki.RevocationStatus;
 import jp.jpkigate.idp.key.SigningKeys;
+import jp.jpkigate.idp.session.SessionOptions;
 import jp.jpkigate.idp.subject.CertificatePersonKeys;
 import jp.jpkigate.idp.subject.PersonKeyResolver;
 import jp.jpkigate.idp.token.TokenOptions;
@@ -52,11 +53,12 @@ public final class OpenIdProviderModule {
     private final jp.jpkigate.idp.jpki.TrustAnchors anchors;
     private final JpkiVerifier verifier;
     private final Optional<String> linkageUrl;
+    private final SessionOptions sessions;
     private final Clock clock;
 
     private OpenIdProviderModule(OpenIdProviderConfig config, SigningKeys keys, ClientRegistry clients,
                                  byte[] pairwiseSecret, jp.jpkigate.idp.jpki.TrustAnchors anchors, JpkiVerifier verifier,
-                                 Optional<String> linkageUrl, Clock clock) {
+                                 Optional<String> linkageUrl, SessionOptions sessions, Clock clock) {
         this.config = config;
         this.keys = keys;
         this.clients = clients;
@@ -64,6 +66,7 @@ public final class OpenIdProviderModule {
         this.anchors = anchors;
         this.verifier = verifier;
         this.linkageUrl = linkageUrl;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -92,7 +95,8 @@ public final class OpenIdProviderModule {
                 LOG.warn("no certificate linkage is configured (oidc.linkageUrl, JPKI_GATE_OIDC_LINKAGE_URL): "
                         + "pairwise sub follows the certificate and changes when a card is renewed");
             }
-            return new OpenIdProviderModule(config, keys, clients, secret, anchors, verifier, linkageUrl, clock);
+            return new OpenIdProviderModule(config, keys, clients, secret, anchors, verifier, linkageUrl,
+                    new SessionOptions(oidc.sessionIdle(), oidc.sessionMax()), clock);
         });
     }
 
@@ -130,8 +134,8 @@ public final class OpenIdProviderModule {
         Router router = OpenIdProviderRoutes.create(vertx, config, keys, clients, redis, clock);
         TokenOptions tokens = TokenOptions.defaults(pairwiseSecret);
         PersonKeyResolver persons = personKeys(vertx, redis);
-        OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, clients, verifier, redis, persons, tokens,
-                ApprovalOptions.defaults(), clock);
+        OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, keys, clients, verifier, redis, persons, tokens,
+                ApprovalOptions.defaults(), sessions, clock);
         OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, keys, clients, redis, tokens, persons, clock);
         return router;
     }

@@ -110,9 +110,20 @@ public record GatewayConfig(
      *                   {@code /ca}, {@code /linkage/<ca>/<serial hex>}) that keeps {@code sub} across card renewal;
      *                   {@code null} means the dev simulator's, or without one the certificate itself (renewal
      *                   changes {@code sub})
+     * @param sessionIdle how long a single sign-on session lives unused (default 30 min)
+     * @param sessionMax how long after the card's signature a single sign-on session lasts at most (default 8 h)
      */
-    public record Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile, String linkageUrl) {
+    public record Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile, String linkageUrl, Duration sessionIdle,
+                       Duration sessionMax) {
+        /** With the default single sign-on session lifetimes. */
+        public Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile, String linkageUrl) {
+            this(keysDir, clientsFile, pairwiseSecretFile, linkageUrl, DEFAULT_SESSION_IDLE, DEFAULT_SESSION_MAX);
+        }
     }
+
+    /** Single sign-on sessions: 30 minutes unused, 8 hours after the card's signature. */
+    public static final Duration DEFAULT_SESSION_IDLE = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_SESSION_MAX = Duration.ofHours(8);
 
     /** A multi-line summary for the start-up banner; secrets are masked. */
     public String describe() {
@@ -130,6 +141,8 @@ public record GatewayConfig(
                 "signing keys:      " + (oidc.keysDir() == null ? "generated (dev)" : oidc.keysDir()),
                 "clients:           " + (oidc.clientsFile() == null ? "none" : oidc.clientsFile()),
                 "linkage:           " + (oidc.linkageUrl() != null ? oidc.linkageUrl()
-                        : simulator.enabled() ? "from the simulator" : "none (sub changes on card renewal)"));
+                        : simulator.enabled() ? "from the simulator" : "none (sub changes on card renewal)"),
+                "sessions:          " + oidc.sessionIdle().toMinutes() + " min idle, " + oidc.sessionMax().toMinutes()
+                        + " min after the card at most");
     }
 }

@@ -29,6 +29,7 @@ public final class CodeGrantCodec {
         json.put("signer", LoginTransactionCodec.signerToJson(g.signer()));
         g.claims().ifPresent(c -> json.put("claims", c));
         json.put("iat", g.issuedAt().toEpochMilli());
+        g.sid().ifPresent(sid -> json.put("sid", sid));
         return JSONObjectUtils.toJSONString(json);
     }
 
@@ -48,7 +49,8 @@ public final class CodeGrantCodec {
                     new ArrayList<>(JSONObjectUtils.getStringList(json, "amr")),
                     LoginTransactionCodec.signerFromJson(JSONObjectUtils.getJSONObject(json, "signer")),
                     Optional.ofNullable(JSONObjectUtils.getString(json, "claims")),
-                    Instant.ofEpochMilli(JSONObjectUtils.getLong(json, "iat")));
+                    Instant.ofEpochMilli(JSONObjectUtils.getLong(json, "iat")))
+                    .withSid(Optional.ofNullable(JSONObjectUtils.getString(json, "sid")));
         } catch (java.text.ParseException | java.net.URISyntaxException | RuntimeException e) {
             throw new IllegalArgumentException("damaged stored code", e);
         }

@@ -64,6 +64,7 @@ final class ClientMetadataReader {
         String sector = sector(redirectUris);
         checkList("grant_types", Set.of("authorization_code", "refresh_token"));
         checkList("response_types", Set.of("code"));
+        LogoutMetadata logout = new LogoutMetadataReader(map, this::problem).read();
         String subjectType = string("subject_type", false);
         if (subjectType != null && !"pairwise".equals(subjectType)) {
             problem("subject_type must be \"pairwise\" (the only subject type)");
@@ -72,7 +73,7 @@ final class ClientMetadataReader {
             return Optional.empty();
         }
         return Optional.of(new RegisteredClient(clientId, redirectUris, method, jwks, jwksUri, sector, requirePar, fapi,
-                scopes, secret, clientName, requireSignedRequestObject));
+                scopes, secret, clientName, requireSignedRequestObject, logout));
     }
 
     private String string(String name, boolean required) {

@@ -33,16 +33,25 @@ import java.util.Set;
  *   <li>{@code sector_identifier_uri} (https) or {@code sector_name}: the pairwise sector (OIDC
  *       Core §8.1); without either, all redirect URIs must share one host, which is the sector;</li>
  *   <li>{@code grant_types} ⊆ [authorization_code, refresh_token], {@code response_types} ⊆ [code],
- *       {@code subject_type} = pairwise: accepted when consistent.</li>
+ *       {@code subject_type} = pairwise: accepted when consistent;</li>
+ *   <li>{@code post_logout_redirect_uris}, {@code backchannel_logout_uri},
+ *       {@code backchannel_logout_session_required}: RP-Initiated and Back-Channel Logout
+ *       ({@link LogoutMetadataReader}: https, or http on loopback).</li>
  * </ul>
  * Unknown members are refused so a typo in the file never silently weakens a client.
  */
 public final class ClientRegistry {
-    private static final Set<String> KNOWN = Set.of("client_id", "client_name", "redirect_uris",
+    private static final Set<String> KNOWN = withLogout("client_id", "client_name", "redirect_uris",
             "token_endpoint_auth_method", "jwks", "jwks_uri", "fapi", "require_pushed_authorization_requests",
             "scope", "sector_identifier_uri", "sector_name", "grant_types", "response_types", "subject_type",
             "client_secret_sha256", "client_secret", "require_signed_request_object");
     private static final int MAX_JSON_CHARS = 1 << 20;
+
+    private static Set<String> withLogout(String... members) {
+        Set<String> all = new java.util.HashSet<>(Set.of(members));
+        all.addAll(LogoutMetadataReader.MEMBERS);
+        return Set.copyOf(all);
+    }
 
     private final Map<String, RegisteredClient> clients;
 

@@ -39,6 +39,8 @@ public record OpenIdProviderConfig(
     public static final String PAR_PATH = "/par";
     public static final String JWKS_PATH = "/jwks";
     public static final String USERINFO_PATH = "/userinfo";
+    /** OpenID Connect RP-Initiated Logout 1.0 {@code end_session_endpoint}. */
+    public static final String LOGOUT_PATH = "/logout";
 
     public OpenIdProviderConfig {
         Objects.requireNonNull(issuer, "issuer");
@@ -114,6 +116,10 @@ public record OpenIdProviderConfig(
 
     public String userinfoEndpoint() {
         return endpoint(USERINFO_PATH);
+    }
+
+    public String endSessionEndpoint() {
+        return endpoint(LOGOUT_PATH);
     }
 
     /**

@@ -13,7 +13,7 @@ import jp.jpkigate.idp.token.IdentityClaims;
 
 /**
  * The OP's metadata: OpenID Connect Discovery 1.0 §3 and RFC 8414 §2 (one document serves both),
- * with RFC 9126 §5, RFC 9101 §10.2 and RFC 9207 §3 members and those of OpenID Connect for Identity
+ * with RFC 9126 §5, RFC 9101 §10.2, RFC 9207 §3 and OIDC logout members and those of OpenID Connect for Identity
  * Assurance 1.0 ({@link IdentityClaims#assuranceMetadata()}). It lists only what the OP implements (or, for the
  * authorization, token and userinfo endpoints, what this slice reserves for them).
  */
@@ -50,6 +50,10 @@ public final class ProviderMetadata {
         m.put("request_uri_parameter_supported", false);
         m.put("require_pushed_authorization_requests", config.requirePushedAuthorizationRequests());
         m.put("authorization_response_iss_parameter_supported", true);
+        // OpenID Connect RP-Initiated Logout 1.0 §2.1 and Back-Channel Logout 1.0 §2.1.
+        m.put("end_session_endpoint", config.endSessionEndpoint());
+        m.put("backchannel_logout_supported", true);
+        m.put("backchannel_logout_session_supported", true);
         if (!config.acrValuesSupported().isEmpty()) {
             m.put("acr_values_supported", config.acrValuesSupported());
         }

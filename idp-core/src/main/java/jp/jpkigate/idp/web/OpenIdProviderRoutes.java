@@ -7,6 +7,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.redis.client.Redis;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import jp.jpkigate.idp.account.AccountHandler;
 import jp.jpkigate.idp.approval.ApprovalOptions;
 import jp.jpkigate.idp.approval.Approvals;
@@ -26,15 +27,19 @@ import jp.jpkigate.idp.endpoint.LoginContinueEndpoint;
 import jp.jpkigate.idp.endpoint.LoginPages;
 import jp.jpkigate.idp.endpoint.LoginSignerEndpoint;
 import jp.jpkigate.idp.endpoint.LoginStatusEndpoint;
+import jp.jpkigate.idp.endpoint.LogoutEndpoint;
 import jp.jpkigate.idp.endpoint.PushedAuthorizationEndpoint;
 import jp.jpkigate.idp.endpoint.StaticResourceEndpoint;
 import jp.jpkigate.idp.jpki.JpkiVerifier;
 import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.login.AccountLogin;
 import jp.jpkigate.idp.login.LoginHandler;
+import jp.jpkigate.idp.login.SessionBinding;
 import jp.jpkigate.idp.par.PushedAuthorizationHandler;
 import jp.jpkigate.idp.requestobject.RequestObjectHandler;
 import jp.jpkigate.idp.requestobject.RequestObjectPolicy;
+import jp.jpkigate.idp.session.SessionLogin;
+import jp.jpkigate.idp.session.SessionOptions;
 import jp.jpkigate.idp.store.PushedRequestStore;
 import jp.jpkigate.idp.store.ReplayCache;
 import jp.jpkigate.idp.store.redis.RedisPushedRequestStore;
@@ -111,6 +116,8 @@ public final class OpenIdProviderRoutes {
      * POST /account/approvals/revoke       withdraw one (csrf, client_id) → 303 to /account/approvals
      * GET  /account/login/{txn}/continue   the account login's end: the account session cookie, 303 to the page
      * GET  /static/{file}                  login.js, login.css
+     * GET  /logout, POST /logout           with single sign-on: RP-Initiated Logout 1.0 (end_session_endpoint)
+     * POST /logout/confirm                 the logout confirmation's form
      * </pre>
      * {@code persons} keys approvals and account sessions by the person's renewal-stable key;
      * {@code tokens} gives the pairwise secret, so a withdrawal reaches the refresh tokens of the
@@ -125,15 +132,41 @@ public final class OpenIdProviderRoutes {
                 tokens, approvals, clock);
     }
 
+    /**
+     * {@link #addLoginRoutes(Router, Vertx, OpenIdProviderConfig, ClientRegistry, JpkiVerifier, Redis, PersonKeyResolver,
+     * TokenOptions, ApprovalOptions, Clock)} with single sign-on ({@link SingleSignOn}): a card login opens a session
+     * that answers later logins within {@code sessions}' limits, and {@code /logout} ends it (Logout Tokens and
+     * {@code id_token_hint}s use {@code keys}).
+     */
+    public static Router addLoginRoutes(Router router, Vertx vertx, OpenIdProviderConfig config, SigningKeys keys,
+                                        ClientRegistry clients, JpkiVerifier verifier, Redis redis, PersonKeyResolver persons,
+                                        TokenOptions tokens, ApprovalOptions approvals, SessionOptions sessions, Clock clock) {
+        return addLoginRoutes(router, config, clients, clientKeys(vertx, clock), verifier, LoginStores.redis(redis), persons,
+                tokens, approvals, Optional.of(SingleSignOn.redis(vertx, config, keys, clients, redis, persons, tokens, sessions,
+                        clock)), clock);
+    }
+
     public static Router addLoginRoutes(Router router, OpenIdProviderConfig config, ClientRegistry clients,
                                         jp.jpkigate.idp.client.ClientKeys clientKeys, JpkiVerifier verifier,
                                         LoginStores stores, PersonKeyResolver persons,
                                         TokenOptions tokens, ApprovalOptions approvals, Clock clock) {
+        return addLoginRoutes(router, config, clients, clientKeys, verifier, stores, persons, tokens, approvals, Optional.empty(),
+                clock);
+    }
+
+    /** The login routes with single sign-on when {@code sso} is given, else a card for every login. */
+    public static Router addLoginRoutes(Router router, OpenIdProviderConfig config, ClientRegistry clients,
+                                        jp.jpkigate.idp.client.ClientKeys clientKeys, JpkiVerifier verifier,
+                                        LoginStores stores, PersonKeyResolver persons,
+                                        TokenOptions tokens, ApprovalOptions approvals, Optional<SingleSignOn> sso,
+                                        Clock clock) {
         String issuer = config.issuer().toString();
         SecureRandom random = new SecureRandom();
         Approvals remembered = new Approvals(stores.approvals(), approvals, clock);
         LoginHandler login = new LoginHandler(issuer, stores.transactions(), stores.codes(), verifier, persons, remembered,
-                clock, random);
+                clock, random, sso.<SessionBinding>map(SingleSignOn::sessions).orElse(SessionBinding.NONE));
+        SessionLogin logins = sso.map(s -> new SessionLogin(login, s.sessions(), clock))
+                .orElseGet(() -> SessionLogin.withoutSessions(login, clock));
         AccountHandler account = new AccountHandler(login, stores.accountSessions(), remembered, persons, clients,
                 new PairwiseSubjects(tokens.pairwiseSecret(), persons), stores.grantRevocations(), approvals, clock, random);
         LoginPages pages = new LoginPages(issuer);
@@ -143,17 +176,23 @@ public final class OpenIdProviderRoutes {
         router.get(OpenIdProviderConfig.AUTHORIZATION_PATH).handler(new AuthorizationEndpoint(
                 new AuthorizationRequestResolver(clients, stores.pushedRequests(), requestObjects(config, clientKeys, clock),
                         config.requirePushedAuthorizationRequests()),
-                login, pages));
+                logins, pages));
         router.get("/login/:txn").handler(signer::get);
         router.post("/login/:txn").handler(signer::post);
         router.get("/login/:txn/status").handler(new LoginStatusEndpoint(login, clock));
-        router.get("/login/:txn/continue").handler(new LoginContinueEndpoint(login, pages));
+        router.get("/login/:txn/continue").handler(new LoginContinueEndpoint(logins, pages));
         router.get("/login/:txn/consent").handler(consent::get);
         router.post("/login/:txn/consent").handler(consent::post);
         router.get(AccountLogin.PATH).handler(approvalsPage::get);
         router.post(AccountLogin.PATH + "/revoke").handler(approvalsPage::revoke);
         router.get("/account/login/:txn/continue").handler(new AccountLoginEndpoint(account, pages, issuer));
         router.get("/static/:file").handler(new StaticResourceEndpoint());
+        sso.ifPresent(s -> {
+            LogoutEndpoint logout = new LogoutEndpoint(s.logout(), pages, issuer);
+            router.get(OpenIdProviderConfig.LOGOUT_PATH).handler(logout::get);
+            router.post(OpenIdProviderConfig.LOGOUT_PATH).handler(logout::post);
+            router.post(OpenIdProviderConfig.LOGOUT_PATH + "/confirm").handler(logout::confirm);
+        });
         return router;
     }
 

@@ -60,6 +60,7 @@ import jp.jpkigate.idp.jpki.RevocationStatus;
 import jp.jpkigate.idp.jpki.TrustAnchors;
 import jp.jpkigate.idp.key.Jca;
 import jp.jpkigate.idp.key.SigningKeys;
+import jp.jpkigate.idp.session.SessionOptions;
 import jp.jpkigate.idp.subject.CertificatePersonKeys;
 import jp.jpkigate.idp.token.TokenOptions;
 import jp.jpkigate.idp.web.OpenIdProviderRoutes;
@@ -79,10 +80,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The OP's login, consent, account and token routes running for HTTP tests, with the simulator's
- * virtual cards as the signers: a real redis-server, Vert.x with a short blocked-loop warning, the
- * routes on port 0, a clock the test moves, the {@link OpFixture} clients ({@code bank} with one ES256
- * key). A test plays the browser (the page, its login cookie) and the signer app; the helpers here
+ * The OP's login (with single sign-on and logout), consent, account and token routes running for HTTP
+ * tests, with the simulator's virtual cards as the signers: a real redis-server, Vert.x with a short
+ * blocked-loop warning, the routes on port 0, a clock the test moves, the {@link OpFixture} clients
+ * ({@code bank} with one ES256 key, and any further metadata the test gives it). A test plays the browser (the page, its login cookie) and the signer app; the helpers here
  * are the steps. One per test class: {@code @RegisterExtension static final LoginFixture op = new LoginFixture();}
  * (or {@link #start()} and {@link #close()} by hand).
  */
@@ -92,7 +93,8 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
     public static final String NONCE = "n-0S6_WzA2Mj";
     private static final Pattern STATUS_URL = Pattern.compile("data-status-url=\"(?:\\.\\./)?login/([A-Za-z0-9_-]{43})/status\"");
     private static final Pattern CSRF = Pattern.compile("<input type=\"hidden\" name=\"csrf\" value=\"([A-Za-z0-9_-]+)\">");
-    private static final AtomicInteger PEOPLE = new AtomicInteger();
+    /** People issued by this fixture: the first is 髙橋 花子, the others 髙橋 次郎. */
+    private final AtomicInteger people = new AtomicInteger();
 
     public MutableClock clock;
     public Path simDir;
@@ -105,6 +107,9 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
     public HttpServer server;
     public WebClient web;
     public ECKey bankKey;
+    public SigningKeys opKeys;
+    /** Extra members of {@code bank}'s client metadata (JSON members without braces), or empty. */
+    private final String bankMetadata;
 
     /** A browser's login: the page, its transaction id, login cookie, state and PKCE verifier. */
     public record Page(HttpResponse<Buffer> response, String txn, String cookie, State state, CodeVerifier verifier) {
@@ -112,6 +117,12 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
 
     /** Started by the extension callback, or by {@link #start()}. */
     public LoginFixture() {
+        this("");
+    }
+
+    /** With more of {@code bank}'s client metadata, e.g. {@code "backchannel_logout_uri":"http://127.0.0.1:1/bcl"}. */
+    public LoginFixture(String bankMetadata) {
+        this.bankMetadata = bankMetadata;
     }
 
     public static LoginFixture start() throws Exception {
@@ -143,13 +154,17 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
         redis = redisServer.client(vertx);
         OpenIdProviderConfig config = OpenIdProviderConfig.defaults(OpFixture.ISSUER);
         bankKey = (ECKey) SigningKeys.generateKey(JWSAlgorithm.ES256);
-        ClientRegistry clients = ClientRegistry.parse(OpFixture.clientsJson(new JWKSet(List.<JWK>of(bankKey)).toPublicJWKSet()),
-                config.scopesSupported());
-        SigningKeys opKeys = SigningKeys.generate(JWSAlgorithm.ES256);
+        String clientsJson = OpFixture.clientsJson(new JWKSet(List.<JWK>of(bankKey)).toPublicJWKSet());
+        if (!bankMetadata.isEmpty()) {
+            clientsJson = clientsJson.replace("{\"client_id\":\"" + OpFixture.BANK + "\",",
+                    "{\"client_id\":\"" + OpFixture.BANK + "\"," + bankMetadata + ",");
+        }
+        ClientRegistry clients = ClientRegistry.parse(clientsJson, config.scopesSupported());
+        opKeys = SigningKeys.generate(JWSAlgorithm.ES256);
         TokenOptions tokens = TokenOptions.defaults("a-test-pairwise-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8));
         Router router = OpenIdProviderRoutes.create(vertx, config, opKeys, clients, redis, clock);
-        OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, clients, verifier, redis, CertificatePersonKeys.INSTANCE, tokens,
-                ApprovalOptions.defaults(), clock);
+        OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, opKeys, clients, verifier, redis, CertificatePersonKeys.INSTANCE,
+                tokens, ApprovalOptions.defaults(), SessionOptions.defaults(), clock);
         OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, opKeys, clients, redis, tokens,
                 CertificatePersonKeys.INSTANCE, clock);
         server = TestRedis.await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
@@ -159,16 +174,19 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
 
     /** A new person's card (PIN {@link #PIN}, password {@link #PASSWORD}): someone who never approved anything. */
     public Device issueCard() throws Exception {
-        Device issued = sim.registry().life().issue(new CardRequest("髙橋", PEOPLE.getAndIncrement() == 0 ? "花子" : "次郎",
+        Device issued = sim.registry().life().issue(new CardRequest("髙橋", people.getAndIncrement() == 0 ? "花子" : "次郎",
                 LocalDate.of(1990, 1, 2), FourInfo.Gender.FEMALE, "東京都新宿区西新宿二丁目８番１号",
                 new Municipality("Tokyo", "Shinjuku-ku"), PIN, PASSWORD, KeyAlgorithm.RSA_2048));
         sim.save();
         return issued;
     }
 
-    /** {@code bank}'s private_key_jwt. */
+    /** {@code bank}'s private_key_jwt, dated by the fixture's clock (the test may have moved it). */
     public PrivateKeyJWT bankAuth() throws Exception {
-        return new PrivateKeyJWT(new JWTAuthenticationClaimsSet(new ClientID(OpFixture.BANK), new Audience(OpFixture.ISSUER)),
+        java.util.Date now = java.util.Date.from(clock.instant());
+        return new PrivateKeyJWT(new JWTAuthenticationClaimsSet(new ClientID(OpFixture.BANK),
+                new Audience(OpFixture.ISSUER).toSingleAudienceList(),
+                java.util.Date.from(clock.instant().plusSeconds(300)), null, now, new com.nimbusds.oauth2.sdk.id.JWTID()),
                 JWSAlgorithm.ES256, bankKey.toECPrivateKey(), bankKey.getKeyID(), Jca.BC);
     }
 
@@ -187,25 +205,47 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
     public Page authorize(Scope scope, String claims, com.nimbusds.openid.connect.sdk.Prompt prompt) throws Exception {
         State state = new State();
         CodeVerifier verifier = new CodeVerifier();
-        AuthenticationRequest.Builder builder = new AuthenticationRequest.Builder(ResponseType.CODE, scope,
-                new ClientID(OpFixture.BANK), URI.create(OpFixture.BANK_REDIRECT))
-                .state(state).nonce(new Nonce(NONCE)).codeChallenge(verifier, CodeChallengeMethod.S256).prompt(prompt);
+        AuthenticationRequest.Builder builder = request(scope, state, verifier).prompt(prompt);
         if (claims != null) {
             builder.claims(OIDCClaimsRequest.parse(claims));
         }
+        return open(push(builder.build()), state, verifier);
+    }
+
+    /** {@code bank}'s request as {@link #authorize} builds it: scope, state, nonce {@link #NONCE}, S256 of the verifier. */
+    public static AuthenticationRequest.Builder request(Scope scope, State state, CodeVerifier verifier) {
+        return new AuthenticationRequest.Builder(ResponseType.CODE, scope, new ClientID(OpFixture.BANK),
+                URI.create(OpFixture.BANK_REDIRECT))
+                .state(state).nonce(new Nonce(NONCE)).codeChallenge(verifier, CodeChallengeMethod.S256);
+    }
+
+    /** {@code bank} pushes {@code request}; the request_uri. */
+    public String push(AuthenticationRequest request) throws Exception {
         HttpResponse<Buffer> pushed = send(new PushedAuthorizationRequest(URI.create(OpFixture.ISSUER + "/par"), bankAuth(),
-                builder.build()).toHTTPRequest());
+                request).toHTTPRequest());
         if (pushed.statusCode() != 201) {
             throw new AssertionError("PAR: " + pushed.statusCode() + " " + pushed.bodyAsString());
         }
-        String requestUri = PushedAuthorizationResponse.parse(OpFixture.toNimbus(pushed)).toSuccessResponse().getRequestURI().toString();
-        return open(requestUri, state, verifier);
+        return PushedAuthorizationResponse.parse(OpFixture.toNimbus(pushed)).toSuccessResponse().getRequestURI().toString();
+    }
+
+    /** The browser, with {@code cookies} (a Cookie header, or null), opens {@code /authorize} for a pushed request. */
+    public HttpResponse<Buffer> openWith(String requestUri, String cookies) throws Exception {
+        return get("/authorize?client_id=" + OpFixture.BANK + "&request_uri=" + URLEncoder.encode(requestUri, StandardCharsets.UTF_8),
+                cookies);
+    }
+
+    /** {@code bank} redeems a code at {@code /token}; the parsed answer. */
+    public com.nimbusds.oauth2.sdk.TokenResponse redeem(String code, CodeVerifier verifier) throws Exception {
+        HttpResponse<Buffer> answer = send(new com.nimbusds.oauth2.sdk.TokenRequest(URI.create(OpFixture.ISSUER + "/token"),
+                bankAuth(), new com.nimbusds.oauth2.sdk.AuthorizationCodeGrant(new com.nimbusds.oauth2.sdk.AuthorizationCode(code),
+                        URI.create(OpFixture.BANK_REDIRECT), verifier)).toHTTPRequest());
+        return com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser.parse(OpFixture.toNimbus(answer));
     }
 
     /** The browser opens {@code /authorize} with {@code bank}'s pushed request. */
     public Page open(String requestUri, State state, CodeVerifier verifier) throws Exception {
-        HttpResponse<Buffer> page = get("/authorize?client_id=" + OpFixture.BANK + "&request_uri="
-                + URLEncoder.encode(requestUri, StandardCharsets.UTF_8), null);
+        HttpResponse<Buffer> page = openWith(requestUri, null);
         assertThat(page.statusCode()).as(page.bodyAsString()).isEqualTo(200);
         return new Page(page, transactionOf(page), cookieOf(page), state, verifier);
     }
@@ -215,6 +255,11 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
         Matcher m = STATUS_URL.matcher(page.bodyAsString());
         assertThat(m.find()).as(page.bodyAsString()).isTrue();
         return m.group(1);
+    }
+
+    /** The Set-Cookie header of the cookie {@code name} in a response, or null. */
+    public static String setCookie(HttpResponse<Buffer> response, String name) {
+        return response.cookies().stream().filter(c -> c.startsWith(name + "=")).findFirst().orElse(null);
     }
 
     /** The first Set-Cookie of a response as a Cookie header value. */
