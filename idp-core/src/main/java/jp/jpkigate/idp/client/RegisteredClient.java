@@ -26,6 +26,8 @@ import java.util.Set;
  * @param clientName         RFC 7591 {@code client_name}, for consent pages
  * @param requireSignedRequestObject RFC 9101 §10.5: every authorization request of the client must
  *                           be a signed request object ({@code request}, directly or pushed)
+ * @param dpopBoundAccessTokens RFC 9449 §5.2: the client gets DPoP-bound access tokens only (a token
+ *                           request without a proof is refused); always true for FAPI clients
  * @param logout             RP-Initiated and Back-Channel Logout metadata ({@link LogoutMetadata})
  */
 public record RegisteredClient(
@@ -41,6 +43,7 @@ public record RegisteredClient(
         Optional<byte[]> secretSha256,
         Optional<String> clientName,
         boolean requireSignedRequestObject,
+        boolean dpopBoundAccessTokens,
         LogoutMetadata logout) {
 
     public RegisteredClient {
@@ -60,9 +63,32 @@ public record RegisteredClient(
     public RegisteredClient(String clientId, List<URI> redirectUris, TokenEndpointAuthMethod authMethod, Optional<JWKSet> jwks,
                             Optional<URI> jwksUri, String sector, boolean requirePushedAuthorizationRequests, boolean fapi,
                             Set<String> scopes, Optional<byte[]> secretSha256, Optional<String> clientName,
+                            boolean requireSignedRequestObject, boolean dpopBoundAccessTokens) {
+        this(clientId, redirectUris, authMethod, jwks, jwksUri, sector, requirePushedAuthorizationRequests, fapi, scopes,
+                secretSha256, clientName, requireSignedRequestObject, dpopBoundAccessTokens, LogoutMetadata.NONE);
+    }
+
+    /**
+     * A client without logout metadata whose access tokens are DPoP-bound exactly when it is a FAPI
+     * client, with or without signed request objects required.
+     */
+    public RegisteredClient(String clientId, List<URI> redirectUris, TokenEndpointAuthMethod authMethod, Optional<JWKSet> jwks,
+                            Optional<URI> jwksUri, String sector, boolean requirePushedAuthorizationRequests, boolean fapi,
+                            Set<String> scopes, Optional<byte[]> secretSha256, Optional<String> clientName,
                             boolean requireSignedRequestObject) {
         this(clientId, redirectUris, authMethod, jwks, jwksUri, sector, requirePushedAuthorizationRequests, fapi, scopes,
-                secretSha256, clientName, requireSignedRequestObject, LogoutMetadata.NONE);
+                secretSha256, clientName, requireSignedRequestObject, fapi);
+    }
+
+    /**
+     * A client without logout metadata that needs no signed request objects and whose access tokens
+     * are DPoP-bound exactly when it is FAPI.
+     */
+    public RegisteredClient(String clientId, List<URI> redirectUris, TokenEndpointAuthMethod authMethod, Optional<JWKSet> jwks,
+                            Optional<URI> jwksUri, String sector, boolean requirePushedAuthorizationRequests, boolean fapi,
+                            Set<String> scopes, Optional<byte[]> secretSha256, Optional<String> clientName) {
+        this(clientId, redirectUris, authMethod, jwks, jwksUri, sector, requirePushedAuthorizationRequests, fapi, scopes,
+                secretSha256, clientName, false, fapi);
     }
 
     /** Whether {@code redirectUri} is registered, by exact string comparison (FAPI 2.0 §5.3.2.2). */
@@ -84,6 +110,6 @@ public record RegisteredClient(
     public String toString() {
         // Never prints the secret hash or keys.
         return "RegisteredClient[" + clientId + ", " + authMethod.value() + (fapi ? ", fapi" : "")
-                + (requireSignedRequestObject ? ", signed requests" : "") + "]";
+                + (requireSignedRequestObject ? ", signed requests" : "") + (dpopBoundAccessTokens ? ", dpop" : "") + "]";
     }
 }

@@ -13,9 +13,10 @@ import jp.jpkigate.idp.token.IdentityClaims;
 
 /**
  * The OP's metadata: OpenID Connect Discovery 1.0 §3 and RFC 8414 §2 (one document serves both),
- * with RFC 9126 §5, RFC 9101 §10.2, RFC 9207 §3 and OIDC logout members and those of OpenID Connect for Identity
- * Assurance 1.0 ({@link IdentityClaims#assuranceMetadata()}). It lists only what the OP implements (or, for the
- * authorization, token and userinfo endpoints, what this slice reserves for them).
+ * with RFC 9126 §5, RFC 9101 §10.2, RFC 9207 §3, RFC 9449 §5.1 and OIDC logout members and those of
+ * OpenID Connect for Identity Assurance 1.0 ({@link IdentityClaims#assuranceMetadata()}). It lists only what
+ * the OP implements (or, for the authorization, token and userinfo endpoints, what this slice reserves for
+ * them).
  */
 public final class ProviderMetadata {
     private ProviderMetadata() {
@@ -50,6 +51,7 @@ public final class ProviderMetadata {
         m.put("request_uri_parameter_supported", false);
         m.put("require_pushed_authorization_requests", config.requirePushedAuthorizationRequests());
         m.put("authorization_response_iss_parameter_supported", true);
+        m.put("dpop_signing_alg_values_supported", algs);
         // OpenID Connect RP-Initiated Logout 1.0 §2.1 and Back-Channel Logout 1.0 §2.1.
         m.put("end_session_endpoint", config.endSessionEndpoint());
         m.put("backchannel_logout_supported", true);

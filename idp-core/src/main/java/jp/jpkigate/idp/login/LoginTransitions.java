@@ -78,7 +78,7 @@ final class LoginTransitions {
         SignerIdentity signer = txn.signer().orElseThrow();
         CodeGrant grant = new CodeGrant(request.clientId(), request.redirectUri(), request.scopes(), request.nonce(),
                 request.codeChallenge(), signer.authTime(), signer.acr(), signer.amr(), signer, request.claims(), now)
-                .withSid(sid);
+                .withDpopJkt(request.dpopJkt()).withSid(sid);
         return codes.put(code, grant, LoginHandler.CODE_LIFETIME)
                 .map(v -> AuthorizationRedirect.success(request.redirectUri(), code, request.state(), issuer));
     }

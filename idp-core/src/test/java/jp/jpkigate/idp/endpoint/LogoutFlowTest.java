@@ -114,8 +114,8 @@ class LogoutFlowTest {
                 "secure", "httponly");
         assertThat(alive(session)).isFalse();
         // the session's refresh token is revoked (Back-Channel Logout §2.7)
-        HttpResponse<Buffer> refreshed = op.send(new TokenRequest(URI.create(OpFixture.ISSUER + "/token"), op.bankAuth(),
-                new RefreshTokenGrant(session.tokens().getRefreshToken())).toHTTPRequest());
+        HttpResponse<Buffer> refreshed = op.sendToken(new TokenRequest(URI.create(OpFixture.ISSUER + "/token"), op.bankAuth(),
+                new RefreshTokenGrant(session.tokens().getRefreshToken())));
         assertThat(((TokenErrorResponse) OIDCTokenResponseParser.parse(OpFixture.toNimbus(refreshed))).getErrorObject().getCode())
                 .isEqualTo("invalid_grant");
     }

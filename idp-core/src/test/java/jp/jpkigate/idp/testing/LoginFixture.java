@@ -6,31 +6,34 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.JWTID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCClaimsRequest;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.redis.client.Redis;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -43,17 +46,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.jpkigate.idp.approval.ApprovalOptions;
 import jp.jpkigate.idp.client.ClientRegistry;
 import jp.jpkigate.idp.config.OpenIdProviderConfig;
+import jp.jpkigate.idp.dpop.DpopOptions;
 import jp.jpkigate.idp.jpki.JpkiVerifier;
 import jp.jpkigate.idp.jpki.JpkiVerifierOptions;
 import jp.jpkigate.idp.jpki.RevocationStatus;
@@ -81,10 +85,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The OP's login (with single sign-on and logout), consent, account and token routes running for HTTP
- * tests, with the simulator's virtual cards as the signers: a real redis-server, Vert.x with a short
- * blocked-loop warning, the routes on port 0, a clock the test moves, the {@link OpFixture} clients
- * ({@code bank} with one ES256 key, and any further metadata the test gives it). A test plays the browser (the page, its login cookie) and the signer app; the helpers here
- * are the steps. One per test class: {@code @RegisterExtension static final LoginFixture op = new LoginFixture();}
+ * tests, with the simulator's virtual cards as the signers: an {@link OpServer} (real redis-server,
+ * Vert.x with a short blocked-loop warning, the routes on port 0), a clock the test moves, the
+ * {@link OpFixture} clients ({@code bank} with one ES256 key, and any further metadata the test gives
+ * it) and the RP's DPoP key ({@code bank} is a FAPI client: its token requests carry a proof, RFC 9449).
+ * DPoP server nonces are off unless the fixture is built with {@link DpopOptions} that require them. A
+ * test plays the browser (the page, its login cookie) and the signer app; the helpers here are the
+ * steps. One per test class: {@code @RegisterExtension static final LoginFixture op = new LoginFixture();}
  * (or {@link #start()} and {@link #close()} by hand).
  */
 public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
@@ -93,14 +100,18 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
     public static final String NONCE = "n-0S6_WzA2Mj";
     private static final Pattern STATUS_URL = Pattern.compile("data-status-url=\"(?:\\.\\./)?login/([A-Za-z0-9_-]{43})/status\"");
     private static final Pattern CSRF = Pattern.compile("<input type=\"hidden\" name=\"csrf\" value=\"([A-Za-z0-9_-]+)\">");
-    /** People issued by this fixture: the first is 髙橋 花子, the others 髙橋 次郎. */
-    private final AtomicInteger people = new AtomicInteger();
 
+    private final DpopOptions dpopOptions;
+    /** Extra members of {@code bank}'s client metadata (JSON members without braces), or empty. */
+    private final String bankMetadata;
+    /** People issued by this fixture: each fixture's first card is 髙橋 花子, the others 髙橋 次郎. */
+    private final AtomicInteger people = new AtomicInteger();
     public MutableClock clock;
     public Path simDir;
     public SimState sim;
     /** The first person's card (髙橋 花子, Shinjuku). */
     public Device card;
+    public OpServer opServer;
     public TestRedis redisServer;
     public Vertx vertx;
     public Redis redis;
@@ -108,20 +119,33 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
     public WebClient web;
     public ECKey bankKey;
     public SigningKeys opKeys;
-    /** Extra members of {@code bank}'s client metadata (JSON members without braces), or empty. */
-    private final String bankMetadata;
+    /** The RP's DPoP key, through Nimbus's proof factory. */
+    public DefaultDPoPProofFactory rpDpop;
 
     /** A browser's login: the page, its transaction id, login cookie, state and PKCE verifier. */
     public record Page(HttpResponse<Buffer> response, String txn, String cookie, State state, CodeVerifier verifier) {
     }
 
-    /** Started by the extension callback, or by {@link #start()}. */
+    /** Started by the extension callback, or by {@link #start()}; DPoP server nonces off. */
     public LoginFixture() {
-        this("");
+        this(DpopOptions.withoutNonces(), "");
     }
 
-    /** With more of {@code bank}'s client metadata, e.g. {@code "backchannel_logout_uri":"http://127.0.0.1:1/bcl"}. */
+    /** With these DPoP options (server nonces, clock skew) at PAR, token and userinfo. */
+    public LoginFixture(DpopOptions dpop) {
+        this(dpop, "");
+    }
+
+    /**
+     * With more of {@code bank}'s client metadata, e.g. {@code "backchannel_logout_uri":"http://127.0.0.1:1/bcl"};
+     * DPoP server nonces off.
+     */
     public LoginFixture(String bankMetadata) {
+        this(DpopOptions.withoutNonces(), bankMetadata);
+    }
+
+    public LoginFixture(DpopOptions dpop, String bankMetadata) {
+        this.dpopOptions = dpop;
         this.bankMetadata = bankMetadata;
     }
 
@@ -149,9 +173,10 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
         TrustAnchors anchors = TrustAnchors.of("sim", sim.cas().all().stream().map(SimCa::certificate).toList());
         JpkiVerifier verifier = new JpkiVerifier(anchors,
                 q -> CompletableFuture.completedFuture(RevocationStatus.good(clock.instant())), clock, JpkiVerifierOptions.defaults());
-        redisServer = TestRedis.start();
-        vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(300).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
-        redis = redisServer.client(vertx);
+        opServer = OpServer.open(300);
+        redisServer = opServer.redisServer;
+        vertx = opServer.vertx;
+        redis = opServer.redis;
         OpenIdProviderConfig config = OpenIdProviderConfig.defaults(OpFixture.ISSUER);
         bankKey = (ECKey) SigningKeys.generateKey(JWSAlgorithm.ES256);
         String clientsJson = OpFixture.clientsJson(new JWKSet(List.<JWK>of(bankKey)).toPublicJWKSet());
@@ -161,15 +186,16 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
         }
         ClientRegistry clients = ClientRegistry.parse(clientsJson, config.scopesSupported());
         opKeys = SigningKeys.generate(JWSAlgorithm.ES256);
+        rpDpop = new DefaultDPoPProofFactory(SigningKeys.generateKey(JWSAlgorithm.ES256), JWSAlgorithm.ES256, Jca.BC);
         TokenOptions tokens = TokenOptions.defaults("a-test-pairwise-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8));
-        Router router = OpenIdProviderRoutes.create(vertx, config, opKeys, clients, redis, clock);
+        Router router = OpenIdProviderRoutes.create(vertx, config, opKeys, clients, redis, dpopOptions, clock);
         OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, opKeys, clients, verifier, redis, CertificatePersonKeys.INSTANCE,
                 tokens, ApprovalOptions.defaults(), SessionOptions.defaults(), clock);
         OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, opKeys, clients, redis, tokens,
-                CertificatePersonKeys.INSTANCE, clock);
-        server = TestRedis.await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-        web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort())
-                .setFollowRedirects(false));
+                CertificatePersonKeys.INSTANCE, dpopOptions, clock);
+        opServer.listen(router, false);
+        server = opServer.server();
+        web = opServer.web();
     }
 
     /** A new person's card (PIN {@link #PIN}, password {@link #PASSWORD}): someone who never approved anything. */
@@ -190,7 +216,23 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
                 JWSAlgorithm.ES256, bankKey.toECPrivateKey(), bankKey.getKeyID(), Jca.BC);
     }
 
-    /** Sends a Nimbus-built request over the Vert.x client. */
+    /**
+     * A DPoP proof of the RP's key for {@code method} on the OP's {@code path} (iat from the fixture's
+     * clock), with {@code ath} for an access token and the server's nonce when given (null for none).
+     */
+    public SignedJWT dpopProof(String method, String path, String accessToken, String nonce) throws Exception {
+        return rpDpop.createDPoPJWT(new JWTID(), method, URI.create(OpFixture.ISSUER + path), Date.from(clock.instant()),
+                accessToken == null ? null : new DPoPAccessToken(accessToken), nonce == null ? null : new Nonce(nonce));
+    }
+
+    /** A token request as {@code bank} must send it (FAPI: DPoP-bound access tokens only), with a proof of the RP's key. */
+    public HttpResponse<Buffer> sendToken(TokenRequest request) throws Exception {
+        HTTPRequest http = request.toHTTPRequest();
+        http.setDPoP(dpopProof("POST", "/token", null, null));
+        return send(http);
+    }
+
+    /** Sends a Nimbus-built request over the Vert.x client (never Nimbus's blocking HTTP). */
     public HttpResponse<Buffer> send(HTTPRequest http) throws Exception {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         http.getHeaderMap().forEach((k, v) -> headers.set(k, String.join(",", v)));
@@ -235,11 +277,11 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
                 cookies);
     }
 
-    /** {@code bank} redeems a code at {@code /token}; the parsed answer. */
+    /** {@code bank} redeems a code at {@code /token} with a DPoP proof ({@link #sendToken}); the parsed answer. */
     public com.nimbusds.oauth2.sdk.TokenResponse redeem(String code, CodeVerifier verifier) throws Exception {
-        HttpResponse<Buffer> answer = send(new com.nimbusds.oauth2.sdk.TokenRequest(URI.create(OpFixture.ISSUER + "/token"),
+        HttpResponse<Buffer> answer = sendToken(new TokenRequest(URI.create(OpFixture.ISSUER + "/token"),
                 bankAuth(), new com.nimbusds.oauth2.sdk.AuthorizationCodeGrant(new com.nimbusds.oauth2.sdk.AuthorizationCode(code),
-                        URI.create(OpFixture.BANK_REDIRECT), verifier)).toHTTPRequest());
+                        URI.create(OpFixture.BANK_REDIRECT), verifier)));
         return com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser.parse(OpFixture.toNimbus(answer));
     }
 
@@ -331,6 +373,12 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
         return postForm("/login/" + page.txn() + "/consent", page.cookie(), "csrf=" + csrfOf(consent) + "&decision=" + decision);
     }
 
+    /** {@code card} signs the page's login with its {@code kind} key, consent is approved if asked: the code. */
+    public String signIn(Page page, CaKind kind) throws Exception {
+        sign(page.txn(), card, kind);
+        return codeOf(continueApproving(page));
+    }
+
     /** Continues, approving the consent page if it is shown; the redirect to the client. */
     public String continueApproving(Page page) throws Exception {
         HttpResponse<Buffer> next = continueLogin(page);
@@ -370,6 +418,6 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
 
     @Override
     public void close() throws Exception {
-        OpFixture.close(web, vertx, redisServer);
+        opServer.close();
     }
 }

@@ -1,13 +1,8 @@
 package jp.jpkigate.perf.login;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.math.BigInteger;
 import java.security.KeyPair;
@@ -18,8 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +28,6 @@ import jp.jpkigate.idp.jpki.OfflineVerification;
 import jp.jpkigate.idp.jpki.RevocationStatus;
 import jp.jpkigate.idp.jpki.TrustAnchors;
 import jp.jpkigate.idp.jpki.VerificationRequest;
-import jp.jpkigate.idp.key.Jca;
 import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.login.LoginAcr;
 import jp.jpkigate.idp.login.LoginSigningInput;
@@ -139,7 +131,8 @@ public class LoginCryptoBenchmark {
                 now.plus(Duration.ofDays(1800))));
         certificateDer = certificate.getEncoded();
 
-        signedBytes = LoginSigningInput.of(ISSUER, base64url(random, 32), base64url(random, 32), CLIENT_ID,
+        signedBytes = LoginSigningInput.of(ISSUER, ClientAssertions.randomBase64Url(random, 32),
+                ClientAssertions.randomBase64Url(random, 32), CLIENT_ID,
                 now.plus(Duration.ofMinutes(5)).getEpochSecond());
         Signature card = Signature.getInstance("SHA256withRSA");
         card.initSign(cardKeys.getPrivate());
@@ -154,13 +147,13 @@ public class LoginCryptoBenchmark {
         random.nextBytes(pairwiseSecret);
         minter = new TokenMinter(ISSUER, ISSUER + "/userinfo", SigningKeys.generate(JWSAlgorithm.ES256),
                 TokenOptions.defaults(pairwiseSecret), clock, random);
-        grant = new TokenGrant(base64url(random, 16), CLIENT_ID, base64url(random, 32), List.of("openid"), now,
-                LoginAcr.AUTHENTICATION, List.of("sc", "pin"));
-        nonce = Optional.of(base64url(random, 16));
+        grant = new TokenGrant(ClientAssertions.randomBase64Url(random, 16), CLIENT_ID, ClientAssertions.randomBase64Url(random, 32),
+                List.of("openid"), now, LoginAcr.AUTHENTICATION, List.of("sc", "pin"));
+        nonce = Optional.of(ClientAssertions.randomBase64Url(random, 16));
 
         JWK clientKey = SigningKeys.generateKey(JWSAlgorithm.ES256);
         clientJwks = new JWKSet(clientKey.toPublicJWK());
-        clientAssertion = clientAssertion(clientKey, now, random);
+        clientAssertion = ClientAssertions.sign(clientKey, CLIENT_ID, TOKEN_ENDPOINT, now, random);
 
         // Every benchmark must exercise the success path: fail the trial otherwise.
         OfflineVerification offline = verifyCardSignature();
@@ -172,26 +165,6 @@ public class LoginCryptoBenchmark {
             throw new IllegalStateException("ID token without at_hash");
         }
         verifyClientAssertion();
-    }
-
-    private static String clientAssertion(JWK clientKey, Instant now, SecureRandom random) throws JOSEException {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(CLIENT_ID).subject(CLIENT_ID).audience(TOKEN_ENDPOINT)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(60)))
-                .jwtID(base64url(random, 16))
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(clientKey.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
-        ECDSASigner signer = new ECDSASigner(clientKey.toECKey());
-        signer.getJCAContext().setProvider(Jca.BC);
-        jwt.sign(signer);
-        return jwt.serialize();
-    }
-
-    private static String base64url(SecureRandom random, int bytes) {
-        byte[] b = new byte[bytes];
-        random.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     /** Chain, validity, profile and the card's RSA signature, as the login endpoint runs them. */

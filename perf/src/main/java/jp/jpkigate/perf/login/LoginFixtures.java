@@ -1,0 +1,106 @@
+package jp.jpkigate.perf.login;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.LocalDate;
+import jp.jpkigate.idp.key.SigningKeys;
+import jp.jpkigate.sim.ca.FourInfo;
+import jp.jpkigate.sim.ca.KeyAlgorithm;
+import jp.jpkigate.sim.ca.Municipality;
+import jp.jpkigate.sim.registry.CardRequest;
+import jp.jpkigate.sim.registry.SimState;
+
+/**
+ * Writes what the login load test needs before the gateway starts, so that no key is generated
+ * while it is measured:
+ * <pre>
+ *   &lt;dir&gt;/data/               the gateway's data dir (JPKI_GATE_DATA_DIR)
+ *   &lt;dir&gt;/data/sim/           the simulator's state: CAs and N synthetic people, one RSA-2048 card each
+ *   &lt;dir&gt;/clients.json        the load-test client: FAPI, PAR, private_key_jwt with its public ES256 key
+ *   &lt;dir&gt;/client-key.json     that client's private key (JWK, owner-only)
+ * </pre>
+ * Existing state is kept: a second run issues only the missing people and reuses the client key.
+ * Every card has the same PIN and password ({@link #PIN}, {@link #PASSWORD}); the people are
+ * synthetic (one name, one address), so nothing personal reaches a log.
+ *
+ * <p>Run: {@code java -cp perf/target/benchmarks.jar jp.jpkigate.perf.login.LoginFixtures <dir> <people>}
+ */
+public final class LoginFixtures {
+    public static final String CLIENT_ID = "perf-rp";
+    public static final String REDIRECT_URI = "https://rp.perf.example/cb";
+    public static final String PIN = "1234";
+    public static final String PASSWORD = "PERF2026";
+    public static final String CLIENTS_FILE = "clients.json";
+    public static final String CLIENT_KEY_FILE = "client-key.json";
+
+    private LoginFixtures() {
+    }
+
+    /** The simulator's state directory under a fixtures directory. */
+    public static Path simDir(Path dir) {
+        return dir.resolve("data").resolve("sim");
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: LoginFixtures <dir> <people>");
+            System.exit(2);
+        }
+        Path dir = Path.of(args[0]);
+        int people = Integer.parseInt(args[1]);
+        int issued = issuePeople(simDir(dir), people);
+        JWK key = clientKey(dir.resolve(CLIENT_KEY_FILE));
+        Files.writeString(dir.resolve(CLIENTS_FILE), clientsJson(key).encodePrettily());
+        System.out.printf("fixtures in %s: %d people (%d new), client %s%n", dir, people, issued, CLIENT_ID);
+    }
+
+    /** Opens (or creates) the simulator state and issues people until there are {@code count}; returns how many were new. */
+    static int issuePeople(Path simDir, int count) {
+        SecureRandom random = new SecureRandom();
+        Clock clock = Clock.systemUTC();
+        SimState state = Files.exists(simDir.resolve(SimState.REGISTRY_FILE))
+                ? SimState.open(simDir, clock, random) : SimState.init(simDir, clock, random, false);
+        int existing = state.registry().people().size();
+        for (int i = existing; i < count; i++) {
+            state.registry().life().issue(new CardRequest("負荷", "試験", LocalDate.of(1980, 1, 1).plusDays(i),
+                    i % 2 == 0 ? FourInfo.Gender.FEMALE : FourInfo.Gender.MALE, "東京都新宿区西新宿二丁目８番１号",
+                    new Municipality("Tokyo", "Shinjuku-ku"), PIN, PASSWORD, KeyAlgorithm.RSA_2048));
+        }
+        state.save();
+        return Math.max(0, count - existing);
+    }
+
+    private static JWK clientKey(Path file) throws IOException, ParseException {
+        if (Files.exists(file)) {
+            return JWK.parse(Files.readString(file, StandardCharsets.UTF_8));
+        }
+        JWK key = SigningKeys.generateKey(JWSAlgorithm.ES256);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, key.toJSONString());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return key;
+    }
+
+    /** The gateway's clients file (RFC 7591 metadata) with the load-test client only. */
+    static JsonArray clientsJson(JWK key) {
+        JsonObject jwks = new JsonObject(new JWKSet(key.toPublicJWK()).toString());
+        return new JsonArray().add(new JsonObject()
+                .put("client_id", CLIENT_ID)
+                .put("client_name", "JPKI Gate load test")
+                .put("redirect_uris", new JsonArray().add(REDIRECT_URI))
+                .put("token_endpoint_auth_method", "private_key_jwt")
+                .put("jwks", jwks)
+                .put("scope", "openid name address birthdate gender"));
+    }
+}
