@@ -26,6 +26,8 @@ import java.util.Set;
  * @param clientName         RFC 7591 {@code client_name}, for consent pages
  * @param requireSignedRequestObject RFC 9101 §10.5: every authorization request of the client must
  *                           be a signed request object ({@code request}, directly or pushed)
+ * @param grantTypes         RFC 7591 {@code grant_types} ({@link GrantTypes}); {@code client_credentials}
+ *                           only with {@link ApiScopes}
  */
 public record RegisteredClient(
         String clientId,
@@ -39,7 +41,8 @@ public record RegisteredClient(
         Set<String> scopes,
         Optional<byte[]> secretSha256,
         Optional<String> clientName,
-        boolean requireSignedRequestObject) {
+        boolean requireSignedRequestObject,
+        Set<String> grantTypes) {
 
     public RegisteredClient {
         Objects.requireNonNull(clientId, "clientId");
@@ -51,6 +54,16 @@ public record RegisteredClient(
         scopes = Set.copyOf(scopes);
         secretSha256 = secretSha256.map(byte[]::clone);
         Objects.requireNonNull(clientName, "clientName");
+        grantTypes = Set.copyOf(grantTypes);
+    }
+
+    /** With the default grant types ({@link GrantTypes#DEFAULT}). */
+    public RegisteredClient(String clientId, List<URI> redirectUris, TokenEndpointAuthMethod authMethod, Optional<JWKSet> jwks,
+                            Optional<URI> jwksUri, String sector, boolean requirePushedAuthorizationRequests, boolean fapi,
+                            Set<String> scopes, Optional<byte[]> secretSha256, Optional<String> clientName,
+                            boolean requireSignedRequestObject) {
+        this(clientId, redirectUris, authMethod, jwks, jwksUri, sector, requirePushedAuthorizationRequests, fapi, scopes,
+                secretSha256, clientName, requireSignedRequestObject, GrantTypes.DEFAULT);
     }
 
     /** Whether {@code redirectUri} is registered, by exact string comparison (FAPI 2.0 §5.3.2.2). */

@@ -63,6 +63,7 @@ import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.subject.CertificatePersonKeys;
 import jp.jpkigate.idp.token.TokenOptions;
 import jp.jpkigate.idp.web.OpenIdProviderRoutes;
+import jp.jpkigate.idp.web.TokenManagementRoutes;
 import jp.jpkigate.sim.ca.CaKind;
 import jp.jpkigate.sim.ca.FourInfo;
 import jp.jpkigate.sim.ca.KeyAlgorithm;
@@ -92,7 +93,8 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
     public static final String NONCE = "n-0S6_WzA2Mj";
     private static final Pattern STATUS_URL = Pattern.compile("data-status-url=\"(?:\\.\\./)?login/([A-Za-z0-9_-]{43})/status\"");
     private static final Pattern CSRF = Pattern.compile("<input type=\"hidden\" name=\"csrf\" value=\"([A-Za-z0-9_-]+)\">");
-    private static final AtomicInteger PEOPLE = new AtomicInteger();
+    /** Per fixture: each fixture's first card is 花子, whichever test class opened a fixture before. */
+    private final AtomicInteger people = new AtomicInteger();
 
     public MutableClock clock;
     public Path simDir;
@@ -152,6 +154,7 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
                 ApprovalOptions.defaults(), clock);
         OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, opKeys, clients, redis, tokens,
                 CertificatePersonKeys.INSTANCE, clock);
+        TokenManagementRoutes.add(router, vertx, config, opKeys, clients, redis, tokens, clock);
         server = TestRedis.await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort())
                 .setFollowRedirects(false));
@@ -159,7 +162,7 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
 
     /** A new person's card (PIN {@link #PIN}, password {@link #PASSWORD}): someone who never approved anything. */
     public Device issueCard() throws Exception {
-        Device issued = sim.registry().life().issue(new CardRequest("髙橋", PEOPLE.getAndIncrement() == 0 ? "花子" : "次郎",
+        Device issued = sim.registry().life().issue(new CardRequest("髙橋", people.getAndIncrement() == 0 ? "花子" : "次郎",
                 LocalDate.of(1990, 1, 2), FourInfo.Gender.FEMALE, "東京都新宿区西新宿二丁目８番１号",
                 new Municipality("Tokyo", "Shinjuku-ku"), PIN, PASSWORD, KeyAlgorithm.RSA_2048));
         sim.save();
