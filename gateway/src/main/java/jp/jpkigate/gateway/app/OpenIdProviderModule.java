@@ -20,6 +20,7 @@ import jp.jpkigate.gateway.config.TrustAnchors;
 import jp.jpkigate.idp.approval.ApprovalOptions;
 import jp.jpkigate.idp.client.ClientRegistry;
 import jp.jpkigate.idp.config.OpenIdProviderConfig;
+import jp.jpkigate.idp.dpop.DpopOptions;
 import jp.jpkigate.idp.jpki.CacheRevocationChecker;
 import jp.jpkigate.idp.jpki.JpkiVerifier;
 import jp.jpkigate.idp.jpki.JpkiVerifierOptions;
@@ -53,11 +54,12 @@ public final class OpenIdProviderModule {
     private final jp.jpkigate.idp.jpki.TrustAnchors anchors;
     private final JpkiVerifier verifier;
     private final Optional<String> linkageUrl;
+    private final DpopOptions dpop;
     private final Clock clock;
 
     private OpenIdProviderModule(OpenIdProviderConfig config, SigningKeys keys, ClientRegistry clients,
                                  byte[] pairwiseSecret, jp.jpkigate.idp.jpki.TrustAnchors anchors, JpkiVerifier verifier,
-                                 Optional<String> linkageUrl, Clock clock) {
+                                 Optional<String> linkageUrl, DpopOptions dpop, Clock clock) {
         this.config = config;
         this.keys = keys;
         this.clients = clients;
@@ -65,6 +67,7 @@ public final class OpenIdProviderModule {
         this.anchors = anchors;
         this.verifier = verifier;
         this.linkageUrl = linkageUrl;
+        this.dpop = dpop;
         this.clock = clock;
     }
 
@@ -93,7 +96,10 @@ public final class OpenIdProviderModule {
                 LOG.warn("no certificate linkage is configured (oidc.linkageUrl, JPKI_GATE_OIDC_LINKAGE_URL): "
                         + "pairwise sub follows the certificate and changes when a card is renewed");
             }
-            return new OpenIdProviderModule(config, keys, clients, secret, anchors, verifier, linkageUrl, clock);
+            // Every replica and event loop shares the pairwise secret, so nonces derived from it agree everywhere.
+            DpopOptions dpop = oidc.dpopNonces() ? DpopOptions.defaults(DpopOptions.deriveNonceKey(secret))
+                    : DpopOptions.withoutNonces();
+            return new OpenIdProviderModule(config, keys, clients, secret, anchors, verifier, linkageUrl, dpop, clock);
         });
     }
 
@@ -128,12 +134,12 @@ public final class OpenIdProviderModule {
 
     /** The OP's routes for one HTTP verticle; reads page templates from the classpath, so call it on a worker. */
     public Router routes(Vertx vertx, Redis redis) {
-        Router router = OpenIdProviderRoutes.create(vertx, config, keys, clients, redis, clock);
+        Router router = OpenIdProviderRoutes.create(vertx, config, keys, clients, redis, dpop, clock);
         TokenOptions tokens = TokenOptions.defaults(pairwiseSecret);
         PersonKeyResolver persons = personKeys(vertx, redis);
         OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, clients, verifier, redis, persons, tokens,
                 ApprovalOptions.defaults(), clock);
-        OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, keys, clients, redis, tokens, persons, clock);
+        OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, keys, clients, redis, tokens, persons, dpop, clock);
         TokenManagementRoutes.add(router, vertx, config, keys, clients, redis, tokens, clock);
         return router;
     }

@@ -69,7 +69,9 @@ final class ConfigValidator {
         if (mode == Mode.PROD && secret == null && !raw.isSet("oidc.pairwiseSecretFile")) {
             raw.mistake("oidc.pairwiseSecretFile", "is required in prod mode (set JPKI_GATE_OIDC_PAIRWISE_SECRET_FILE)");
         }
-        return new GatewayConfig.Oidc(keys, clients, secret, httpUrl(raw, "oidc.linkageUrl"));
+        Boolean dpopNonces = raw.bool("oidc.dpopNonces", true);
+        return new GatewayConfig.Oidc(keys, clients, secret, httpUrl(raw, "oidc.linkageUrl"),
+                !Boolean.FALSE.equals(dpopNonces));
     }
 
     /** The revocation cache: in prod a publisher URL and an OCSP responder identity are required. */

@@ -110,8 +110,13 @@ public record GatewayConfig(
      *                   {@code /ca}, {@code /linkage/<ca>/<serial hex>}) that keeps {@code sub} across card renewal;
      *                   {@code null} means the dev simulator's, or without one the certificate itself (renewal
      *                   changes {@code sub})
+     * @param dpopNonces whether DPoP proofs must carry a server nonce (RFC 9449 §8); default true
      */
-    public record Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile, String linkageUrl) {
+    public record Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile, String linkageUrl, boolean dpopNonces) {
+        /** No linkage URL configured, DPoP nonces required. */
+        public Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile) {
+            this(keysDir, clientsFile, pairwiseSecretFile, null, true);
+        }
     }
 
     /** A multi-line summary for the start-up banner; secrets are masked. */
@@ -130,6 +135,7 @@ public record GatewayConfig(
                 "signing keys:      " + (oidc.keysDir() == null ? "generated (dev)" : oidc.keysDir()),
                 "clients:           " + (oidc.clientsFile() == null ? "none" : oidc.clientsFile()),
                 "linkage:           " + (oidc.linkageUrl() != null ? oidc.linkageUrl()
-                        : simulator.enabled() ? "from the simulator" : "none (sub changes on card renewal)"));
+                        : simulator.enabled() ? "from the simulator" : "none (sub changes on card renewal)"),
+                "DPoP nonces:       " + (oidc.dpopNonces() ? "required" : "off"));
     }
 }

@@ -22,7 +22,7 @@ final class RawSettings {
             "redis.url", "redis.embedded.port", "dataDir", "simulator.enabled", "simulator.port", "trustAnchors",
             "revocation.publisherUrl", "revocation.refreshSeconds", "revocation.graceSeconds", "revocation.clients",
             "revocation.ocspResponder.certFile", "revocation.ocspResponder.keyFile",
-            "oidc.keysDir", "oidc.clientsFile", "oidc.pairwiseSecretFile", "oidc.linkageUrl");
+            "oidc.keysDir", "oidc.clientsFile", "oidc.pairwiseSecretFile", "oidc.linkageUrl", "oidc.dpopNonces");
     static final String SECRET_KEY = "redis.url";
 
     private final Map<String, Object> values = new HashMap<>();

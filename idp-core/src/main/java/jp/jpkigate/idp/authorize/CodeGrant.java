@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.login.SignerIdentity;
 import jp.jpkigate.idp.par.CodeChallenge;
 
@@ -24,10 +25,11 @@ import jp.jpkigate.idp.par.CodeChallenge;
  * @param signer        the certificate identity; carries the 4 information exactly when they were required
  * @param claims        the OIDC §5.5 claims request as JSON text
  * @param issuedAt      when the code was issued
+ * @param dpopJkt       RFC 9449 §10: the DPoP key the code is bound to; the token request's proof must use it
  */
 public record CodeGrant(String clientId, URI redirectUri, List<String> scopes, Optional<String> nonce,
                         CodeChallenge codeChallenge, Instant authTime, String acr, List<String> amr,
-                        SignerIdentity signer, Optional<String> claims, Instant issuedAt) {
+                        SignerIdentity signer, Optional<String> claims, Instant issuedAt, Optional<JwkThumbprint> dpopJkt) {
     public CodeGrant {
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(redirectUri, "redirectUri");
@@ -40,6 +42,19 @@ public record CodeGrant(String clientId, URI redirectUri, List<String> scopes, O
         Objects.requireNonNull(signer, "signer");
         Objects.requireNonNull(claims, "claims");
         Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(dpopJkt, "dpopJkt");
+    }
+
+    /** A code not bound to a DPoP key. */
+    public CodeGrant(String clientId, URI redirectUri, List<String> scopes, Optional<String> nonce,
+                     CodeChallenge codeChallenge, Instant authTime, String acr, List<String> amr,
+                     SignerIdentity signer, Optional<String> claims, Instant issuedAt) {
+        this(clientId, redirectUri, scopes, nonce, codeChallenge, authTime, acr, amr, signer, claims, issuedAt, Optional.empty());
+    }
+
+    /** This code bound to a DPoP key (RFC 9449 §10), or unbound. */
+    public CodeGrant withDpopJkt(Optional<JwkThumbprint> jkt) {
+        return new CodeGrant(clientId, redirectUri, scopes, nonce, codeChallenge, authTime, acr, amr, signer, claims, issuedAt, jkt);
     }
 
     @Override

@@ -51,6 +51,11 @@ final class ClientMetadataReader {
         if (fapi && !requirePar) {
             problem("a FAPI client must use PAR (require_pushed_authorization_requests cannot be false)");
         }
+        boolean dpopBound = bool("dpop_bound_access_tokens", fapi);
+        if (fapi && !dpopBound) {
+            problem("a FAPI client gets sender-constrained access tokens only (dpop_bound_access_tokens cannot be false;"
+                    + " DPoP is the OP's binding)");
+        }
         Set<String> grantTypes = grantTypes();
         boolean codeFlow = grantTypes.contains(GrantTypes.AUTHORIZATION_CODE);
         List<URI> redirectUris = redirectUris(codeFlow);
@@ -74,7 +79,7 @@ final class ClientMetadataReader {
             return Optional.empty();
         }
         return Optional.of(new RegisteredClient(clientId, redirectUris, method, jwks, jwksUri, sector, requirePar, fapi,
-                scopes, secret, clientName, requireSignedRequestObject, grantTypes));
+                scopes, secret, clientName, requireSignedRequestObject, dpopBound, grantTypes));
     }
 
     private String string(String name, boolean required) {

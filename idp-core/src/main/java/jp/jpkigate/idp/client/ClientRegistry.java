@@ -28,6 +28,8 @@ import java.util.Set;
  *       file) and only when {@code "fapi": false};</li>
  *   <li>{@code fapi} (default {@code true}): FAPI 2.0 client — private_key_jwt and PAR required;</li>
  *   <li>{@code require_pushed_authorization_requests} (RFC 9126 §6; default: the value of {@code fapi});</li>
+ *   <li>{@code dpop_bound_access_tokens} (RFC 9449 §5.2; default: the value of {@code fapi}, and
+ *       a FAPI client cannot set it to false): token requests must carry a DPoP proof;</li>
  *   <li>{@code require_signed_request_object} (RFC 9101 §10.5; default {@code false}): every
  *       authorization request must be a request object signed with the client's keys;</li>
  *   <li>{@code scope}: space-separated scopes the client may request; must contain {@code openid} with
@@ -46,7 +48,7 @@ public final class ClientRegistry {
     private static final Set<String> KNOWN = Set.of("client_id", "client_name", "redirect_uris",
             "token_endpoint_auth_method", "jwks", "jwks_uri", "fapi", "require_pushed_authorization_requests",
             "scope", "sector_identifier_uri", "sector_name", "grant_types", "response_types", "subject_type",
-            "client_secret_sha256", "client_secret", "require_signed_request_object");
+            "client_secret_sha256", "client_secret", "dpop_bound_access_tokens", "require_signed_request_object");
     private static final int MAX_JSON_CHARS = 1 << 20;
 
     private final Map<String, RegisteredClient> clients;

@@ -26,6 +26,8 @@ import java.util.Set;
  * @param clientName         RFC 7591 {@code client_name}, for consent pages
  * @param requireSignedRequestObject RFC 9101 §10.5: every authorization request of the client must
  *                           be a signed request object ({@code request}, directly or pushed)
+ * @param dpopBoundAccessTokens RFC 9449 §5.2: the client gets DPoP-bound access tokens only (a token
+ *                           request without a proof is refused, whatever the grant); always true for FAPI clients
  * @param grantTypes         RFC 7591 {@code grant_types} ({@link GrantTypes}); {@code client_credentials}
  *                           only with {@link ApiScopes}
  */
@@ -42,6 +44,7 @@ public record RegisteredClient(
         Optional<byte[]> secretSha256,
         Optional<String> clientName,
         boolean requireSignedRequestObject,
+        boolean dpopBoundAccessTokens,
         Set<String> grantTypes) {
 
     public RegisteredClient {
@@ -57,13 +60,27 @@ public record RegisteredClient(
         grantTypes = Set.copyOf(grantTypes);
     }
 
-    /** With the default grant types ({@link GrantTypes#DEFAULT}). */
+    /**
+     * A client whose access tokens are DPoP-bound exactly when it is a FAPI client, with or without
+     * signed request objects required, and the default grant types ({@link GrantTypes#DEFAULT}).
+     */
     public RegisteredClient(String clientId, List<URI> redirectUris, TokenEndpointAuthMethod authMethod, Optional<JWKSet> jwks,
                             Optional<URI> jwksUri, String sector, boolean requirePushedAuthorizationRequests, boolean fapi,
                             Set<String> scopes, Optional<byte[]> secretSha256, Optional<String> clientName,
                             boolean requireSignedRequestObject) {
         this(clientId, redirectUris, authMethod, jwks, jwksUri, sector, requirePushedAuthorizationRequests, fapi, scopes,
-                secretSha256, clientName, requireSignedRequestObject, GrantTypes.DEFAULT);
+                secretSha256, clientName, requireSignedRequestObject, fapi, GrantTypes.DEFAULT);
+    }
+
+    /**
+     * A client that needs no signed request objects, whose access tokens are DPoP-bound exactly when it
+     * is FAPI, with the default grant types.
+     */
+    public RegisteredClient(String clientId, List<URI> redirectUris, TokenEndpointAuthMethod authMethod, Optional<JWKSet> jwks,
+                            Optional<URI> jwksUri, String sector, boolean requirePushedAuthorizationRequests, boolean fapi,
+                            Set<String> scopes, Optional<byte[]> secretSha256, Optional<String> clientName) {
+        this(clientId, redirectUris, authMethod, jwks, jwksUri, sector, requirePushedAuthorizationRequests, fapi, scopes,
+                secretSha256, clientName, false, fapi, GrantTypes.DEFAULT);
     }
 
     /** Whether {@code redirectUri} is registered, by exact string comparison (FAPI 2.0 §5.3.2.2). */
@@ -85,6 +102,6 @@ public record RegisteredClient(
     public String toString() {
         // Never prints the secret hash or keys.
         return "RegisteredClient[" + clientId + ", " + authMethod.value() + (fapi ? ", fapi" : "")
-                + (requireSignedRequestObject ? ", signed requests" : "") + "]";
+                + (requireSignedRequestObject ? ", signed requests" : "") + (dpopBoundAccessTokens ? ", dpop" : "") + "]";
     }
 }

@@ -19,6 +19,15 @@ public enum TokenEndpointAuthMethod {
         return value;
     }
 
+    /**
+     * RFC 6749 §2.1: whether clients using this method are confidential. Both supported methods
+     * authenticate the client; a public-client method ({@code none}) would answer false, and its
+     * refresh tokens would be bound to the DPoP key (RFC 9449 §5.2).
+     */
+    public boolean confidential() {
+        return true;
+    }
+
     public static Optional<TokenEndpointAuthMethod> parse(String value) {
         for (TokenEndpointAuthMethod m : values()) {
             if (m.value.equals(value)) {

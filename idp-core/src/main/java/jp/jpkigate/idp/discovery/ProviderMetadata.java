@@ -14,8 +14,9 @@ import jp.jpkigate.idp.token.IdentityClaims;
 
 /**
  * The OP's metadata: OpenID Connect Discovery 1.0 §3 and RFC 8414 §2 (one document serves both),
- * with RFC 9126 §5, RFC 9101 §10.2, RFC 9207 §3, RFC 7662 / RFC 7009 (RFC 8414 §2) and RFC 9701 §7 members and those of OpenID Connect for Identity
- * Assurance 1.0 ({@link IdentityClaims#assuranceMetadata()}). It lists only what the OP implements (or, for the
+ * with RFC 9126 §5, RFC 9101 §10.2, RFC 9207 §3, RFC 9449 §5.1, RFC 7662 / RFC 7009 (RFC 8414 §2) and RFC 9701 §7
+ * members and those of OpenID Connect for Identity Assurance 1.0 ({@link IdentityClaims#assuranceMetadata()}). It
+ * lists only what the OP implements (or, for the
  * authorization, token and userinfo endpoints, what this slice reserves for them).
  */
 public final class ProviderMetadata {
@@ -59,6 +60,7 @@ public final class ProviderMetadata {
         m.put("request_uri_parameter_supported", false);
         m.put("require_pushed_authorization_requests", config.requirePushedAuthorizationRequests());
         m.put("authorization_response_iss_parameter_supported", true);
+        m.put("dpop_signing_alg_values_supported", algs);
         if (!config.acrValuesSupported().isEmpty()) {
             m.put("acr_values_supported", config.acrValuesSupported());
         }

@@ -58,7 +58,8 @@ final class LoginTransitions {
         SignerIdentity signer = txn.signer().orElseThrow();
         String code = LoginTransactionId.generate(random);
         CodeGrant grant = new CodeGrant(request.clientId(), request.redirectUri(), request.scopes(), request.nonce(),
-                request.codeChallenge(), signer.authTime(), signer.acr(), signer.amr(), signer, request.claims(), now);
+                request.codeChallenge(), signer.authTime(), signer.acr(), signer.amr(), signer, request.claims(), now)
+                .withDpopJkt(request.dpopJkt());
         return codes.put(code, grant, LoginHandler.CODE_LIFETIME)
                 .map(v -> AuthorizationRedirect.success(request.redirectUri(), code, request.state(), issuer));
     }

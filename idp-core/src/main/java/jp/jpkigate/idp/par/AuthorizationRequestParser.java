@@ -14,6 +14,7 @@ import java.util.Set;
 import jp.jpkigate.idp.client.ApiScopes;
 import jp.jpkigate.idp.client.RegisteredClient;
 import jp.jpkigate.idp.client.ScopeSyntax;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
@@ -77,8 +78,9 @@ public final class AuthorizationRequestParser {
         OptionalLong maxAge = maxAge(params.get("max_age"));
         List<String> acrValues = acrValues(params.get("acr_values"));
         Optional<String> claims = claims(params.get("claims"));
+        Optional<JwkThumbprint> dpopJkt = dpopJkt(params.get("dpop_jkt"));
         return new AuthorizationRequest(clientId, redirectUri, scopes, challenge, state, nonce, prompt, maxAge,
-                acrValues, claims);
+                acrValues, claims, dpopJkt);
     }
 
     private static List<String> scopes(Optional<String> scope, RegisteredClient client) throws OAuthException {
@@ -200,6 +202,15 @@ public final class AuthorizationRequestParser {
             }
         }
         return value;
+    }
+
+    /** RFC 9449 §10: {@code dpop_jkt}, a SHA-256 JWK thumbprint. */
+    private static Optional<JwkThumbprint> dpopJkt(Optional<String> value) throws OAuthException {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(JwkThumbprint.parse(value.get()).orElseThrow(
+                () -> invalidRequest("dpop_jkt must be a SHA-256 JWK thumbprint (43 base64url characters)")));
     }
 
     private static String required(FormParameters params, String name) throws OAuthException {

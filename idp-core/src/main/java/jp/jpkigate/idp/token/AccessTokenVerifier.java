@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.key.JwsAlgorithms;
 import jp.jpkigate.idp.store.GrantRevocations;
 import jp.jpkigate.idp.token.BearerTokenException.Code;
@@ -20,9 +23,10 @@ import jp.jpkigate.idp.token.BearerTokenException.Code;
  * Validates the OP's own JWT access tokens (RFC 9068 §4): {@code typ} {@code at+jwt}, a signature
  * by one of the OP's published keys with that key's algorithm, {@code iss}, {@code aud} containing
  * the expected audience, {@code exp} after now (injected clock), {@code sub}, {@code jti} and the
- * grant id {@code gid}; then that the grant was not revoked ({@link GrantRevocations}: a replayed
- * code or a reused refresh token). Everything else is {@code invalid_token}; a store failure fails
- * the future as it is.
+ * grant id {@code gid}; a {@code cnf} claim must hold a well-formed {@code jkt} (RFC 9449 §6.1), the
+ * token's DPoP key; then that the grant was not revoked ({@link GrantRevocations}: a replayed code
+ * or a reused refresh token). Everything else is {@code invalid_token}; a store failure fails the
+ * future as it is.
  */
 public final class AccessTokenVerifier {
     private static final int MAX_LENGTH = 8 * 1024;
@@ -41,9 +45,9 @@ public final class AccessTokenVerifier {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** What {@code /userinfo} needs of a valid token. */
+    /** What {@code /userinfo} needs of a valid token; {@code dpopKey} is set for a DPoP-bound token. */
     public record VerifiedAccessToken(String subject, String clientId, List<String> scopes, String jti, String grantId,
-                                      Instant expiresAt) {
+                                      Instant expiresAt, Optional<JwkThumbprint> dpopKey) {
     }
 
     /** The token, once valid and not revoked; fails with {@link BearerTokenException} otherwise. */
@@ -92,10 +96,24 @@ public final class AccessTokenVerifier {
                 throw invalid("missing claims");
             }
             return new VerifiedAccessToken(claims.getSubject(), claims.getStringClaim("client_id"),
-                    Arrays.asList(scope.split(" ")), claims.getJWTID(), grantId, claims.getExpirationTime().toInstant());
+                    Arrays.asList(scope.split(" ")), claims.getJWTID(), grantId, claims.getExpirationTime().toInstant(),
+                    dpopKey(claims));
         } catch (java.text.ParseException | JOSEException | RuntimeException e) {
             throw invalid("malformed access token");
         }
+    }
+
+    private static Optional<JwkThumbprint> dpopKey(JWTClaimsSet claims) throws java.text.ParseException, BearerTokenException {
+        Map<String, Object> cnf = claims.getJSONObjectClaim("cnf");
+        if (cnf == null) {
+            return Optional.empty();
+        }
+        Object jkt = cnf.get("jkt");
+        Optional<JwkThumbprint> key = jkt instanceof String s ? JwkThumbprint.parse(s) : Optional.empty();
+        if (key.isEmpty()) {
+            throw invalid("unsupported confirmation method");
+        }
+        return key;
     }
 
     private static BearerTokenException invalid(String description) {

@@ -1,7 +1,9 @@
 package jp.jpkigate.idp.token;
 
 import io.vertx.core.Future;
+import java.util.Optional;
 import jp.jpkigate.idp.client.RegisteredClient;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.oauth.FormParameters;
 
 /**
@@ -20,8 +22,11 @@ public interface GrantHandler {
 
     /**
      * The token response, or a failed future with an {@code OAuthException} from the catalogue
-     * ({@code invalid_request}, {@code invalid_grant}, {@code invalid_scope}); any other failure
-     * becomes {@code server_error}.
+     * ({@code invalid_request}, {@code invalid_grant}, {@code invalid_scope},
+     * {@code invalid_dpop_proof}); any other failure becomes {@code server_error}.
+     *
+     * @param dpopKey the key of the request's verified DPoP proof (RFC 9449): the access token is
+     *                bound to it, and a bound code or refresh token needs it
      */
-    Future<TokenResponse> handle(RegisteredClient client, FormParameters form);
+    Future<TokenResponse> handle(RegisteredClient client, FormParameters form, Optional<JwkThumbprint> dpopKey);
 }

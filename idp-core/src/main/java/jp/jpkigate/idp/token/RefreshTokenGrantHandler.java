@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import jp.jpkigate.idp.client.RegisteredClient;
+import jp.jpkigate.idp.dpop.DpopBinding;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
@@ -25,6 +27,12 @@ import jp.jpkigate.idp.store.RefreshTokenStore.Rotation;
  * identity claims: the 4 information reach only the tokens of the code's redemption. A family whose
  * login came at or before the person's withdrawal of the client's approval (on the account page,
  * {@link ApprovalWithdrawalStore}) is revoked → {@code invalid_grant}.
+ *
+ * <p>DPoP (RFC 9449 §5.2): the new access token is bound to the key of the request's proof, if any.
+ * A family bound to a DPoP key (public clients) needs a proof by that key: none →
+ * {@code invalid_dpop_proof}, another key → {@code invalid_grant}, and the family is revoked (its
+ * token was presented without its key). Confidential clients' families are
+ * bound to client authentication and may move to a new DPoP key.
  */
 public final class RefreshTokenGrantHandler implements GrantHandler {
     public static final String GRANT_TYPE = "refresh_token";
@@ -50,7 +58,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     }
 
     @Override
-    public Future<TokenResponse> handle(RegisteredClient client, FormParameters form) {
+    public Future<TokenResponse> handle(RegisteredClient client, FormParameters form, Optional<JwkThumbprint> dpopKey) {
         String presented;
         List<String> requested;
         try {
@@ -70,9 +78,15 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
         List<String> narrowed = requested.stream().distinct().toList();
         return store.rotate(family.get(), client.clientId(), presented, next, narrowed).compose(outcome -> {
             if (outcome instanceof Rotation.Rotated rotated) {
+                try {
+                    DpopBinding.checkBound("refresh token", rotated.grant().dpopJkt(), dpopKey);
+                } catch (OAuthException e) {
+                    // The presented token is already rotated away: the family could not go on anyway.
+                    return store.revoke(family.get()).compose(v -> Future.failedFuture(e));
+                }
                 TokenGrant grant = narrowed.isEmpty() ? rotated.grant() : rotated.grant().withScopes(narrowed);
                 return unlessWithdrawn(family.get(), grant).compose(live -> live
-                        ? issuer.issue(grant, Optional.empty(), IdentityClaims.Release.NONE, next)
+                        ? issuer.issue(grant, Optional.empty(), IdentityClaims.Release.NONE, next, dpopKey)
                         : AuthorizationCodeGrantHandler.invalidGrant("the person withdrew the approval for this client"));
             }
             if (outcome instanceof Rotation.ScopeExceeded) {

@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import jp.jpkigate.idp.client.ClientAuthenticator;
 import jp.jpkigate.idp.client.ClientCredentials;
+import jp.jpkigate.idp.dpop.DpopBinding;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
@@ -13,7 +15,8 @@ import jp.jpkigate.idp.oauth.OAuthException;
 /**
  * The token endpoint's processing (RFC 6749 §3.2), without HTTP types: {@code grant_type} picks a
  * {@link GrantHandler} (missing → {@code invalid_request}, none → {@code unsupported_grant_type}),
- * the client authenticates (RFC 6749 §3.2.1; failures → {@code invalid_client}), the handler may
+ * the client authenticates (RFC 6749 §3.2.1; failures → {@code invalid_client}), a client
+ * registered for DPoP-bound access tokens must have sent a proof (RFC 9449 §5.2), the handler may
  * refuse the client ({@code unauthorized_client}), then handles the request.
  */
 public final class TokenEndpointHandler {
@@ -26,16 +29,29 @@ public final class TokenEndpointHandler {
     }
 
     public Future<TokenResponse> handle(FormParameters form, Optional<String> authorization) {
+        return handle(form, authorization, Optional.empty());
+    }
+
+    /** With the key of the request's verified DPoP proof, if it had one. */
+    public Future<TokenResponse> handle(FormParameters form, Optional<String> authorization, Optional<JwkThumbprint> dpopKey) {
         try {
             String grantType = form.get("grant_type").orElseThrow(
                     () -> OAuthError.INVALID_REQUEST.withDescription("grant_type missing").toException());
             GrantHandler handler = handlers.stream().filter(h -> h.canHandle(grantType)).findFirst().orElseThrow(
                     () -> OAuthError.UNSUPPORTED_GRANT_TYPE.withDescription("grant_type not supported").toException());
             ClientCredentials credentials = ClientCredentials.parse(form, authorization);
-            return authenticator.authenticate(credentials).compose(client -> handler.allows(client)
-                    ? handler.handle(client, form)
-                    : Future.failedFuture(OAuthError.UNAUTHORIZED_CLIENT
-                            .withDescription("the client may not use this grant_type").toException()));
+            return authenticator.authenticate(credentials).compose(client -> {
+                if (!handler.allows(client)) {
+                    return Future.failedFuture(OAuthError.UNAUTHORIZED_CLIENT
+                            .withDescription("the client may not use this grant_type").toException());
+                }
+                try {
+                    DpopBinding.requireProof(client.dpopBoundAccessTokens(), dpopKey);
+                } catch (OAuthException e) {
+                    return Future.failedFuture(e);
+                }
+                return handler.handle(client, form, dpopKey);
+            });
         } catch (OAuthException e) {
             return Future.failedFuture(e);
         }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.store.UserInfoClaimsStore;
 
 /**
@@ -23,11 +24,18 @@ public final class TokenIssuer {
 
     public Future<TokenResponse> issue(TokenGrant grant, Optional<String> nonce, IdentityClaims.Release release,
                                        String refreshToken) {
-        TokenMinter.AccessToken access = minter.accessToken(grant);
+        return issue(grant, nonce, release, refreshToken, Optional.empty());
+    }
+
+    /** With the key of the request's DPoP proof: a DPoP-bound access token, {@code token_type} DPoP (RFC 9449 §5). */
+    public Future<TokenResponse> issue(TokenGrant grant, Optional<String> nonce, IdentityClaims.Release release,
+                                       String refreshToken, Optional<JwkThumbprint> dpopKey) {
+        TokenMinter.AccessToken access = minter.accessToken(grant, dpopKey);
         Future<Void> stored = release.userinfo().isEmpty()
                 ? Future.succeededFuture()
                 : userInfoClaims.put(access.jti(), release.userinfo(), accessTokenLifetime);
         return stored.map(v -> new TokenResponse(access.value(), access.expiresIn(), refreshToken,
-                minter.idToken(grant, nonce, access.value(), release.idToken()), grant.scope()));
+                minter.idToken(grant, nonce, access.value(), release.idToken()), grant.scope(),
+                dpopKey.isPresent() ? TokenResponse.DPOP : TokenResponse.BEARER));
     }
 }

@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.key.SigningKeys;
 
 /** Mints the signed tokens of a {@link TokenGrant}: RFC 9068 access tokens and OIDC ID tokens. */
@@ -52,16 +53,21 @@ public final class TokenMinter {
      * {@link GrantIds}) by which the grant's tokens are revoked; header {@code typ: at+jwt}.
      */
     public AccessToken accessToken(TokenGrant grant) {
+        return accessToken(grant, Optional.empty());
+    }
+
+    /** With a DPoP key: RFC 9449 §6.1 {@code cnf: {"jkt": ...}} binds the token to it. */
+    public AccessToken accessToken(TokenGrant grant, Optional<JwkThumbprint> dpopKey) {
         Instant now = now();
         String jti = random(16);
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer).subject(grant.subject()).audience(audience)
                 .claim("client_id", grant.clientId()).claim("scope", grant.scope())
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(options.accessTokenLifetime())))
                 .jwtID(jti).claim(GrantIds.CLAIM, grant.grantId())
-                .claim("auth_time", grant.authTime().getEpochSecond()).claim("acr", grant.acr()).claim("amr", grant.amr())
-                .build();
-        return new AccessToken(keys.sign(claims, AT_JWT).serialize(), jti, options.accessTokenLifetime().toSeconds());
+                .claim("auth_time", grant.authTime().getEpochSecond()).claim("acr", grant.acr()).claim("amr", grant.amr());
+        dpopKey.ifPresent(jkt -> claims.claim("cnf", Map.of("jkt", jkt.value())));
+        return new AccessToken(keys.sign(claims.build(), AT_JWT).serialize(), jti, options.accessTokenLifetime().toSeconds());
     }
 
     /**

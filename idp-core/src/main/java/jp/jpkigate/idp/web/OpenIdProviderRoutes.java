@@ -16,6 +16,9 @@ import jp.jpkigate.idp.client.ClientAuthenticator;
 import jp.jpkigate.idp.client.ClientRegistry;
 import jp.jpkigate.idp.config.OpenIdProviderConfig;
 import jp.jpkigate.idp.discovery.ProviderMetadata;
+import jp.jpkigate.idp.dpop.DpopOptions;
+import jp.jpkigate.idp.dpop.DpopProofVerifier;
+import jp.jpkigate.idp.dpop.TargetUri;
 import jp.jpkigate.idp.endpoint.AccountApprovalsEndpoint;
 import jp.jpkigate.idp.endpoint.AccountLoginEndpoint;
 import jp.jpkigate.idp.endpoint.AuthorizationEndpoint;
@@ -52,7 +55,10 @@ import jp.jpkigate.idp.token.TokenOptions;
  * POST /par                                  RFC 9126 pushed authorization requests (plain, or an RFC 9101 request object)
  * </pre>
  * Errors on these routes are OAuth JSON ({@link OAuthFailureHandler}). Clients' {@code jwks_uri}
- * are fetched with a Vert.x web client and cached ({@link RemoteClientKeys}).
+ * are fetched with a Vert.x web client and cached ({@link RemoteClientKeys}). PAR, token and
+ * userinfo check DPoP proofs (RFC 9449) with the given {@link DpopOptions}; the overloads without
+ * them use {@link DpopOptions#withoutNonces()} (a single router in tests; a deployment passes options
+ * with the nonce key every replica shares).
  *
  * <p>Mounting: {@code parent.route("/*").subRouter(routes)} at the issuer's path (the issuer
  * {@code https://id.example.jp} → {@code "/*"}). No handler before it may do asynchronous work
@@ -66,11 +72,18 @@ public final class OpenIdProviderRoutes {
     /** Routes with Redis-backed pushed requests and client-assertion replay cache. */
     public static Router create(Vertx vertx, OpenIdProviderConfig config, SigningKeys keys, ClientRegistry clients,
                                 Redis redis, Clock clock) {
-        return create(vertx, config, keys, clients, new RedisPushedRequestStore(redis), new RedisReplayCache(redis), clock);
+        return create(vertx, config, keys, clients, redis, DpopOptions.withoutNonces(), clock);
+    }
+
+    /** Routes with Redis-backed pushed requests and replay cache (client assertions and DPoP proofs). */
+    public static Router create(Vertx vertx, OpenIdProviderConfig config, SigningKeys keys, ClientRegistry clients,
+                                Redis redis, DpopOptions dpop, Clock clock) {
+        return create(vertx, config, keys, clients, new RedisPushedRequestStore(redis), new RedisReplayCache(redis), dpop,
+                clock);
     }
 
     public static Router create(Vertx vertx, OpenIdProviderConfig config, SigningKeys keys, ClientRegistry clients,
-                                PushedRequestStore pushedRequests, ReplayCache replays, Clock clock) {
+                                PushedRequestStore pushedRequests, ReplayCache replays, DpopOptions dpop, Clock clock) {
         RemoteClientKeys clientKeys = clientKeys(vertx, clock);
         ClientAuthenticator authenticator = new ClientAuthenticator(clients, clientAuthenticationPolicy(config), replays,
                 clientKeys, clock);
@@ -83,7 +96,8 @@ public final class OpenIdProviderRoutes {
         router.get("/.well-known/oauth-authorization-server").handler(discovery);
         router.get(OpenIdProviderConfig.JWKS_PATH).handler(new JwksEndpoint(keys.publicJwks()));
         router.post(OpenIdProviderConfig.PAR_PATH)
-                .handler(new PushedAuthorizationEndpoint(authenticator, par, config.maxRequestBodyBytes()));
+                .handler(new PushedAuthorizationEndpoint(authenticator, par, config.maxRequestBodyBytes(),
+                        new DpopProofVerifier(dpop, replays, clock), TargetUri.of(config.pushedAuthorizationRequestEndpoint())));
         // Other methods on the OP's paths: 405 as OAuth JSON (the router's default 405 is plain text).
         for (String path : new String[] {"/.well-known/openid-configuration", "/.well-known/oauth-authorization-server",
                 OpenIdProviderConfig.JWKS_PATH, OpenIdProviderConfig.PAR_PATH}) {
@@ -162,8 +176,9 @@ public final class OpenIdProviderRoutes {
      * as the codes):
      * <pre>
      * POST /token       authorization_code (PKCE S256) and refresh_token (rotating); RFC 9068 access tokens, ID tokens;
-     *                   client_credentials for the back-end API scopes (an access token only)
-     * GET  /userinfo    Bearer access token → sub and the granted claims
+     *                   client_credentials for the back-end API scopes (an access token only);
+     *                   DPoP-bound (RFC 9449) when the request carries a proof
+     * GET  /userinfo    Bearer or DPoP access token → sub and the granted claims
      * POST /userinfo
      * </pre>
      * {@code persons} maps certificates to a renewal-stable person key for pairwise subjects
@@ -175,12 +190,20 @@ public final class OpenIdProviderRoutes {
     public static Router addTokenRoutes(Router router, Vertx vertx, OpenIdProviderConfig config, SigningKeys keys,
                                         ClientRegistry clients, Redis redis, jp.jpkigate.idp.token.TokenOptions options,
                                         jp.jpkigate.idp.subject.PersonKeyResolver persons, Clock clock) {
-        return addTokenRoutes(router, config, keys, authenticator(vertx, config, clients, new RedisReplayCache(redis), clock),
+        return addTokenRoutes(router, vertx, config, keys, clients, redis, options, persons, DpopOptions.withoutNonces(), clock);
+    }
+
+    public static Router addTokenRoutes(Router router, Vertx vertx, OpenIdProviderConfig config, SigningKeys keys,
+                                        ClientRegistry clients, Redis redis, jp.jpkigate.idp.token.TokenOptions options,
+                                        jp.jpkigate.idp.subject.PersonKeyResolver persons, DpopOptions dpop, Clock clock) {
+        RedisReplayCache replays = new RedisReplayCache(redis);
+        return addTokenRoutes(router, config, keys, authenticator(vertx, config, clients, replays, clock),
                 new jp.jpkigate.idp.store.redis.RedisAuthorizationCodeStore(redis),
                 new jp.jpkigate.idp.store.redis.RedisRefreshTokenStore(redis),
                 new jp.jpkigate.idp.store.redis.RedisUserInfoClaimsStore(redis),
                 new jp.jpkigate.idp.store.redis.RedisGrantRevocations(redis),
-                new jp.jpkigate.idp.store.redis.RedisApprovalWithdrawalStore(redis), options, persons, clock);
+                new jp.jpkigate.idp.store.redis.RedisApprovalWithdrawalStore(redis), options, persons,
+                new DpopProofVerifier(dpop, replays, clock), clock);
     }
 
     public static Router addTokenRoutes(Router router, OpenIdProviderConfig config, SigningKeys keys,
@@ -190,7 +213,8 @@ public final class OpenIdProviderRoutes {
                                         jp.jpkigate.idp.store.GrantRevocations revocations,
                                         jp.jpkigate.idp.store.ApprovalWithdrawalStore withdrawals,
                                         jp.jpkigate.idp.token.TokenOptions options,
-                                        jp.jpkigate.idp.subject.PersonKeyResolver persons, Clock clock) {
+                                        jp.jpkigate.idp.subject.PersonKeyResolver persons, DpopProofVerifier proofs,
+                                        Clock clock) {
         String issuer = config.issuer().toString();
         String audience = options.accessTokenAudience().orElse(config.userinfoEndpoint());
         SecureRandom random = new SecureRandom();
@@ -212,9 +236,9 @@ public final class OpenIdProviderRoutes {
         jp.jpkigate.idp.endpoint.UserInfoEndpoint userinfo = new jp.jpkigate.idp.endpoint.UserInfoEndpoint(
                 new jp.jpkigate.idp.token.UserInfoHandler(
                         new jp.jpkigate.idp.token.AccessTokenVerifier(issuer, audience, keys.publicJwks(), revocations, clock),
-                        userInfoClaims));
+                        userInfoClaims, proofs), proofs, TargetUri.of(config.userinfoEndpoint()));
         router.post(OpenIdProviderConfig.TOKEN_PATH).handler(new jp.jpkigate.idp.endpoint.TokenEndpoint(token,
-                config.maxRequestBodyBytes()));
+                config.maxRequestBodyBytes(), proofs, TargetUri.of(config.tokenEndpoint())));
         router.get(OpenIdProviderConfig.USERINFO_PATH).handler(userinfo);
         router.post(OpenIdProviderConfig.USERINFO_PATH).handler(userinfo);
         router.route(OpenIdProviderConfig.TOKEN_PATH).handler(ctx -> ctx.fail(405));

@@ -33,7 +33,7 @@ class ClientRegistryProperties {
     }
 
     private static final List<String> MEMBERS = List.of("client_id", "redirect_uris", "token_endpoint_auth_method",
-            "jwks", "jwks_uri", "fapi", "require_pushed_authorization_requests", "scope", "sector_identifier_uri",
+            "jwks", "jwks_uri", "fapi", "require_pushed_authorization_requests", "dpop_bound_access_tokens", "scope", "sector_identifier_uri",
             "sector_name", "grant_types", "response_types", "subject_type", "client_secret_sha256", "client_name", "other");
 
     @Provide

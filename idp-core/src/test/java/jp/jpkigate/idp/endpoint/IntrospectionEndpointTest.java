@@ -37,6 +37,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.testing.LoginFixture;
 import jp.jpkigate.idp.testing.OpFixture;
 import jp.jpkigate.idp.testing.TokenCalls;
@@ -88,7 +89,7 @@ class IntrospectionEndpointTest {
     @Test
     void anActiveAccessTokenAndRefreshTokenAreDescribedToTheirClient() throws Exception {
         OIDCTokens tokens = calls.login(new Scope("openid", "profile"));
-        TokenIntrospectionSuccessResponse access = introspect(calls.bankAuth(), tokens.getAccessToken());
+        TokenIntrospectionSuccessResponse access = introspect(op.bankAuth(), tokens.getAccessToken());
         String sub = tokens.getIDToken().getJWTClaimsSet().getSubject();
         assertThat(access.isActive()).isTrue();
         assertThat(access.getScope()).isEqualTo(new Scope("openid", "profile"));
@@ -96,15 +97,16 @@ class IntrospectionEndpointTest {
         assertThat(access.getSubject().getValue()).isEqualTo(sub);
         assertThat(access.getIssuer()).isEqualTo(new Issuer(OpFixture.ISSUER));
         assertThat(access.getAudience()).containsExactly(new Audience(OpFixture.ISSUER + "/userinfo"));
-        assertThat(access.getTokenType()).isEqualTo(AccessTokenType.BEARER);
+        assertThat(access.getTokenType()).as("bank is FAPI: DPoP-bound").isEqualTo(AccessTokenType.DPOP);
+        assertThat(access.toJSONObject().get("cnf")).isEqualTo(Map.of("jkt", JwkThumbprint.of(op.rpDpop.getPublicJWK()).value()));
         assertThat(access.getExpirationTime().toInstant()).isEqualTo(op.clock.instant().plusSeconds(300));
         assertThat(access.getIssueTime().toInstant()).isEqualTo(op.clock.instant());
         assertThat(access.getStringParameter("acr")).isEqualTo("urn:jpkigate:acr:jpki-auth");
         assertThat(access.getNumberParameter("auth_time")).isNotNull();
         assertThat(access.getJWTID()).isNotNull();
-        assertThat(access.toJSONObject()).doesNotContainKeys("gid", "amr", "cnf");
+        assertThat(access.toJSONObject()).doesNotContainKeys("gid", "amr");
 
-        TokenIntrospectionSuccessResponse refresh = introspect(calls.bankAuth(), tokens.getRefreshToken());
+        TokenIntrospectionSuccessResponse refresh = introspect(op.bankAuth(), tokens.getRefreshToken());
         assertThat(refresh.isActive()).isTrue();
         assertThat(refresh.getClientID()).isEqualTo(new ClientID(OpFixture.BANK));
         assertThat(refresh.getSubject().getValue()).isEqualTo(sub);
@@ -119,24 +121,24 @@ class IntrospectionEndpointTest {
         OIDCTokens tokens = calls.login(new Scope("openid"));
         assertInactive(TokenCalls.legacy(), tokens.getRefreshToken());
         assertInactive(TokenCalls.legacy(), tokens.getAccessToken());
-        assertThat(introspect(calls.bankAuth(), tokens.getRefreshToken()).isActive()).as("still bank's").isTrue();
+        assertThat(introspect(op.bankAuth(), tokens.getRefreshToken()).isActive()).as("still bank's").isTrue();
     }
 
     @Test
     void expiredRotatedAwayForgedAndIdTokensAreInactive() throws Exception {
         OIDCTokens tokens = calls.login(new Scope("openid"));
         assertThat(calls.refresh(tokens.getRefreshToken()).indicatesSuccess()).isTrue();
-        assertInactive(calls.bankAuth(), tokens.getRefreshToken());
-        assertInactive(calls.bankAuth(), new RefreshToken(tokens.getRefreshToken().getValue().substring(0, 23) + "A".repeat(43)));
-        assertInactive(calls.bankAuth(), new BearerAccessToken(tokens.getIDTokenString()));
-        assertInactive(calls.bankAuth(), new BearerAccessToken("eyJhbGciOiJub25lIiwidHlwIjoiYXQrand0In0.e30."));
+        assertInactive(op.bankAuth(), tokens.getRefreshToken());
+        assertInactive(op.bankAuth(), new RefreshToken(tokens.getRefreshToken().getValue().substring(0, 23) + "A".repeat(43)));
+        assertInactive(op.bankAuth(), new BearerAccessToken(tokens.getIDTokenString()));
+        assertInactive(op.bankAuth(), new BearerAccessToken("eyJhbGciOiJub25lIiwidHlwIjoiYXQrand0In0.e30."));
         String at = tokens.getAccessToken().getValue();
-        assertInactive(calls.bankAuth(), new BearerAccessToken(at.substring(0, at.length() - 4) + "AAAA"));
+        assertInactive(op.bankAuth(), new BearerAccessToken(at.substring(0, at.length() - 4) + "AAAA"));
 
-        assertThat(introspect(calls.bankAuth(), tokens.getAccessToken()).isActive()).isTrue();
+        assertThat(introspect(op.bankAuth(), tokens.getAccessToken()).isActive()).isTrue();
         op.clock.advance(Duration.ofMinutes(5));
         try {
-            assertInactive(calls.bankAuth(), tokens.getAccessToken());
+            assertInactive(op.bankAuth(), tokens.getAccessToken());
         } finally {
             op.clock.advance(Duration.ofMinutes(-5));
         }
@@ -151,16 +153,16 @@ class IntrospectionEndpointTest {
                 page.verifier());
         OIDCTokens tokens = ((OIDCTokenResponse) calls.token(grant).toSuccessResponse())
                 .getOIDCTokens();
-        assertThat(introspect(calls.bankAuth(), tokens.getAccessToken()).isActive()).isTrue();
+        assertThat(introspect(op.bankAuth(), tokens.getAccessToken()).isActive()).isTrue();
         assertThat(calls.token(grant).indicatesSuccess()).as("the code replayed: the grant is revoked").isFalse();
-        assertInactive(calls.bankAuth(), tokens.getAccessToken());
-        assertInactive(calls.bankAuth(), tokens.getRefreshToken());
+        assertInactive(op.bankAuth(), tokens.getAccessToken());
+        assertInactive(op.bankAuth(), tokens.getRefreshToken());
     }
 
     @Test
     void theJwtResponseVerifiesWithTheJwksAndNamesTheClient() throws Exception {
         OIDCTokens tokens = calls.login(new Scope("openid"));
-        HttpResponse<Buffer> answer = calls.introspectAsJwt(calls.bankAuth(), tokens.getAccessToken());
+        HttpResponse<Buffer> answer = calls.introspectAsJwt(op.bankAuth(), tokens.getAccessToken());
         assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(200);
         assertThat(answer.getHeader("Content-Type")).isEqualTo("application/token-introspection+jwt");
         assertThat(answer.getHeader("Cache-Control")).isEqualTo("no-store");
@@ -214,12 +216,14 @@ class IntrospectionEndpointTest {
     @Test
     void aClientCredentialsTokenIsDescribedWithTheClientAsSubject() throws Exception {
         var token = calls.clientCredentials(null).toSuccessResponse().getTokens().getAccessToken();
-        TokenIntrospectionSuccessResponse described = introspect(calls.bankAuth(), token);
+        TokenIntrospectionSuccessResponse described = introspect(op.bankAuth(), token);
         assertThat(described.isActive()).isTrue();
         assertThat(described.getSubject().getValue()).isEqualTo(OpFixture.BANK);
         assertThat(described.getClientID()).isEqualTo(new ClientID(OpFixture.BANK));
         assertThat(described.getScope()).isEqualTo(new Scope("consent:write", "consent:read"));
         assertThat(described.toJSONObject()).doesNotContainKeys("acr", "auth_time");
+        assertThat(described.getTokenType()).isEqualTo(AccessTokenType.DPOP);
+        assertThat(described.toJSONObject().get("cnf")).isEqualTo(Map.of("jkt", JwkThumbprint.of(op.rpDpop.getPublicJWK()).value()));
         assertInactive(TokenCalls.legacy(), token);
     }
 }

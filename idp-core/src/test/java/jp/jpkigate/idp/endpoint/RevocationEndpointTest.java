@@ -49,20 +49,20 @@ class RevocationEndpointTest {
         OIDCTokens second = refreshed(first.getRefreshToken());
         assertThat(calls.userinfo(first.getAccessToken())).isEqualTo(200);
 
-        revoked(calls.bankAuth(), second.getRefreshToken());
+        revoked(op.bankAuth(), second.getRefreshToken());
 
         assertThat(errorOf(calls.refresh(second.getRefreshToken()))).isEqualTo("invalid_grant");
         for (AccessToken access : new AccessToken[] {first.getAccessToken(), second.getAccessToken()}) {
             assertThat(calls.userinfo(access)).isEqualTo(401);
         }
-        revoked(calls.bankAuth(), second.getRefreshToken()); // again: nothing left, still 200
+        revoked(op.bankAuth(), second.getRefreshToken()); // again: nothing left, still 200
     }
 
     @Test
     void revokingARotatedAwayRefreshTokenOfItsOwnAlsoEndsTheFamily() throws Exception {
         OIDCTokens first = calls.login(new Scope("openid"));
         OIDCTokens second = refreshed(first.getRefreshToken());
-        revoked(calls.bankAuth(), first.getRefreshToken());
+        revoked(op.bankAuth(), first.getRefreshToken());
         assertThat(errorOf(calls.refresh(second.getRefreshToken()))).isEqualTo("invalid_grant");
     }
 
@@ -70,7 +70,7 @@ class RevocationEndpointTest {
     void revokingAnAccessTokenRevokesItsGrant() throws Exception {
         OIDCTokens tokens = calls.login(new Scope("openid"));
         OIDCTokens unrelated = calls.login(new Scope("openid"));
-        revoked(calls.bankAuth(), tokens.getAccessToken());
+        revoked(op.bankAuth(), tokens.getAccessToken());
         assertThat(calls.userinfo(tokens.getAccessToken())).isEqualTo(401);
         assertThat(errorOf(calls.refresh(tokens.getRefreshToken()))).isEqualTo("invalid_grant");
         assertThat(calls.userinfo(unrelated.getAccessToken())).isEqualTo(200);
@@ -89,16 +89,16 @@ class RevocationEndpointTest {
     @Test
     void aClientCredentialsTokenCanBeRevoked() throws Exception {
         AccessToken token = calls.clientCredentials(new Scope("consent:read")).toSuccessResponse().getTokens().getAccessToken();
-        HttpResponse<Buffer> before = calls.introspect(calls.bankAuth(), token);
+        HttpResponse<Buffer> before = calls.introspect(op.bankAuth(), token);
         assertThat(before.bodyAsJsonObject().getBoolean("active")).isTrue();
-        revoked(calls.bankAuth(), token);
-        assertThat(calls.introspect(calls.bankAuth(), token).bodyAsJsonObject().getBoolean("active")).isFalse();
+        revoked(op.bankAuth(), token);
+        assertThat(calls.introspect(op.bankAuth(), token).bodyAsJsonObject().getBoolean("active")).isFalse();
     }
 
     @Test
     void unknownTokensAre200AndRequestErrorsAreOAuthErrors() throws Exception {
-        revoked(calls.bankAuth(), new BearerAccessToken("not-a-token"));
-        revoked(calls.bankAuth(), new RefreshToken("AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+        revoked(op.bankAuth(), new BearerAccessToken("not-a-token"));
+        revoked(op.bankAuth(), new RefreshToken("AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
         HttpResponse<Buffer> anonymous = calls.post("/revoke", null, "token=abc");
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.getHeader("WWW-Authenticate")).contains("invalid_client");

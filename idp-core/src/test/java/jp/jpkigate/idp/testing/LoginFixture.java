@@ -6,31 +6,34 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.JWTID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCClaimsRequest;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.redis.client.Redis;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -43,17 +46,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.jpkigate.idp.approval.ApprovalOptions;
 import jp.jpkigate.idp.client.ClientRegistry;
 import jp.jpkigate.idp.config.OpenIdProviderConfig;
+import jp.jpkigate.idp.dpop.DpopOptions;
 import jp.jpkigate.idp.jpki.JpkiVerifier;
 import jp.jpkigate.idp.jpki.JpkiVerifierOptions;
 import jp.jpkigate.idp.jpki.RevocationStatus;
@@ -81,11 +85,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The OP's login, consent, account and token routes running for HTTP tests, with the simulator's
- * virtual cards as the signers: a real redis-server, Vert.x with a short blocked-loop warning, the
- * routes on port 0, a clock the test moves, the {@link OpFixture} clients ({@code bank} with one ES256
- * key). A test plays the browser (the page, its login cookie) and the signer app; the helpers here
- * are the steps. One per test class: {@code @RegisterExtension static final LoginFixture op = new LoginFixture();}
- * (or {@link #start()} and {@link #close()} by hand).
+ * virtual cards as the signers: an {@link OpServer} (real redis-server, Vert.x with a short
+ * blocked-loop warning, the routes on port 0), a clock the test moves, the {@link OpFixture} clients
+ * ({@code bank} with one ES256 key) and the RP's DPoP key ({@code bank} is a FAPI client: its token
+ * requests carry a proof, RFC 9449). DPoP server nonces are off unless the fixture is built with
+ * {@link DpopOptions} that require them. A test plays the browser (the page, its login cookie) and
+ * the signer app; the helpers here are the steps. One per test class:
+ * {@code @RegisterExtension static final LoginFixture op = new LoginFixture();} (or {@link #start()}
+ * and {@link #close()} by hand).
  */
 public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     public static final String PIN = "1234";
@@ -93,27 +100,38 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
     public static final String NONCE = "n-0S6_WzA2Mj";
     private static final Pattern STATUS_URL = Pattern.compile("data-status-url=\"(?:\\.\\./)?login/([A-Za-z0-9_-]{43})/status\"");
     private static final Pattern CSRF = Pattern.compile("<input type=\"hidden\" name=\"csrf\" value=\"([A-Za-z0-9_-]+)\">");
-    /** Per fixture: each fixture's first card is 花子, whichever test class opened a fixture before. */
-    private final AtomicInteger people = new AtomicInteger();
 
+    private final DpopOptions dpopOptions;
+    /** People issued by this fixture: each fixture's first card is 髙橋 花子, whichever test class runs first. */
+    private final AtomicInteger people = new AtomicInteger();
     public MutableClock clock;
     public Path simDir;
     public SimState sim;
     /** The first person's card (髙橋 花子, Shinjuku). */
     public Device card;
+    public OpServer opServer;
     public TestRedis redisServer;
     public Vertx vertx;
     public Redis redis;
     public HttpServer server;
     public WebClient web;
     public ECKey bankKey;
+    public SigningKeys opKeys;
+    /** The RP's DPoP key, through Nimbus's proof factory. */
+    public DefaultDPoPProofFactory rpDpop;
 
     /** A browser's login: the page, its transaction id, login cookie, state and PKCE verifier. */
     public record Page(HttpResponse<Buffer> response, String txn, String cookie, State state, CodeVerifier verifier) {
     }
 
-    /** Started by the extension callback, or by {@link #start()}. */
+    /** Started by the extension callback, or by {@link #start()}; DPoP server nonces off. */
     public LoginFixture() {
+        this(DpopOptions.withoutNonces());
+    }
+
+    /** With these DPoP options (server nonces, clock skew) at PAR, token and userinfo. */
+    public LoginFixture(DpopOptions dpop) {
+        this.dpopOptions = dpop;
     }
 
     public static LoginFixture start() throws Exception {
@@ -140,24 +158,26 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
         TrustAnchors anchors = TrustAnchors.of("sim", sim.cas().all().stream().map(SimCa::certificate).toList());
         JpkiVerifier verifier = new JpkiVerifier(anchors,
                 q -> CompletableFuture.completedFuture(RevocationStatus.good(clock.instant())), clock, JpkiVerifierOptions.defaults());
-        redisServer = TestRedis.start();
-        vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(300).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
-        redis = redisServer.client(vertx);
+        opServer = OpServer.open(300);
+        redisServer = opServer.redisServer;
+        vertx = opServer.vertx;
+        redis = opServer.redis;
         OpenIdProviderConfig config = OpenIdProviderConfig.defaults(OpFixture.ISSUER);
         bankKey = (ECKey) SigningKeys.generateKey(JWSAlgorithm.ES256);
         ClientRegistry clients = ClientRegistry.parse(OpFixture.clientsJson(new JWKSet(List.<JWK>of(bankKey)).toPublicJWKSet()),
                 config.scopesSupported());
-        SigningKeys opKeys = SigningKeys.generate(JWSAlgorithm.ES256);
+        opKeys = SigningKeys.generate(JWSAlgorithm.ES256);
+        rpDpop = new DefaultDPoPProofFactory(SigningKeys.generateKey(JWSAlgorithm.ES256), JWSAlgorithm.ES256, Jca.BC);
         TokenOptions tokens = TokenOptions.defaults("a-test-pairwise-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8));
-        Router router = OpenIdProviderRoutes.create(vertx, config, opKeys, clients, redis, clock);
+        Router router = OpenIdProviderRoutes.create(vertx, config, opKeys, clients, redis, dpopOptions, clock);
         OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, clients, verifier, redis, CertificatePersonKeys.INSTANCE, tokens,
                 ApprovalOptions.defaults(), clock);
         OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, opKeys, clients, redis, tokens,
-                CertificatePersonKeys.INSTANCE, clock);
+                CertificatePersonKeys.INSTANCE, dpopOptions, clock);
         TokenManagementRoutes.add(router, vertx, config, opKeys, clients, redis, tokens, clock);
-        server = TestRedis.await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-        web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort())
-                .setFollowRedirects(false));
+        opServer.listen(router, false);
+        server = opServer.server();
+        web = opServer.web();
     }
 
     /** A new person's card (PIN {@link #PIN}, password {@link #PASSWORD}): someone who never approved anything. */
@@ -169,13 +189,31 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
         return issued;
     }
 
-    /** {@code bank}'s private_key_jwt. */
+    /** {@code bank}'s private_key_jwt, timed by the fixture's clock (so it passes after the test moved the clock). */
     public PrivateKeyJWT bankAuth() throws Exception {
-        return new PrivateKeyJWT(new JWTAuthenticationClaimsSet(new ClientID(OpFixture.BANK), new Audience(OpFixture.ISSUER)),
-                JWSAlgorithm.ES256, bankKey.toECPrivateKey(), bankKey.getKeyID(), Jca.BC);
+        Date now = Date.from(clock.instant());
+        JWTAuthenticationClaimsSet claims = new JWTAuthenticationClaimsSet(new ClientID(OpFixture.BANK),
+                List.of(new Audience(OpFixture.ISSUER)), Date.from(clock.instant().plusSeconds(60)), now, now, new JWTID());
+        return new PrivateKeyJWT(claims, JWSAlgorithm.ES256, bankKey.toECPrivateKey(), bankKey.getKeyID(), Jca.BC);
     }
 
-    /** Sends a Nimbus-built request over the Vert.x client. */
+    /**
+     * A DPoP proof of the RP's key for {@code method} on the OP's {@code path} (iat from the fixture's
+     * clock), with {@code ath} for an access token and the server's nonce when given (null for none).
+     */
+    public SignedJWT dpopProof(String method, String path, String accessToken, String nonce) throws Exception {
+        return rpDpop.createDPoPJWT(new JWTID(), method, URI.create(OpFixture.ISSUER + path), Date.from(clock.instant()),
+                accessToken == null ? null : new DPoPAccessToken(accessToken), nonce == null ? null : new Nonce(nonce));
+    }
+
+    /** A token request as {@code bank} must send it (FAPI: DPoP-bound access tokens only), with a proof of the RP's key. */
+    public HttpResponse<Buffer> sendToken(TokenRequest request) throws Exception {
+        HTTPRequest http = request.toHTTPRequest();
+        http.setDPoP(dpopProof("POST", "/token", null, null));
+        return send(http);
+    }
+
+    /** Sends a Nimbus-built request over the Vert.x client (never Nimbus's blocking HTTP). */
     public HttpResponse<Buffer> send(HTTPRequest http) throws Exception {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         http.getHeaderMap().forEach((k, v) -> headers.set(k, String.join(",", v)));
@@ -289,6 +327,12 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
         return postForm("/login/" + page.txn() + "/consent", page.cookie(), "csrf=" + csrfOf(consent) + "&decision=" + decision);
     }
 
+    /** {@code card} signs the page's login with its {@code kind} key, consent is approved if asked: the code. */
+    public String signIn(Page page, CaKind kind) throws Exception {
+        sign(page.txn(), card, kind);
+        return codeOf(continueApproving(page));
+    }
+
     /** Continues, approving the consent page if it is shown; the redirect to the client. */
     public String continueApproving(Page page) throws Exception {
         HttpResponse<Buffer> next = continueLogin(page);
@@ -328,6 +372,6 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
 
     @Override
     public void close() throws Exception {
-        OpFixture.close(web, vertx, redisServer);
+        opServer.close();
     }
 }

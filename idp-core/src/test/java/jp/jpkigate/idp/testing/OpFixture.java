@@ -9,19 +9,16 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.redis.client.Redis;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import jp.jpkigate.idp.client.ApiScopes;
 import jp.jpkigate.idp.client.ClientAuthenticator;
 import jp.jpkigate.idp.client.ClientRegistry;
@@ -57,10 +54,13 @@ public final class OpFixture implements AutoCloseable {
     public final ClientRegistry clients;
     public final RedisPushedRequestStore pushedRequests;
 
+    private final OpServer op;
+
     private OpFixture() throws Exception {
-        redisServer = TestRedis.start();
-        vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
-        redis = redisServer.client(vertx);
+        op = OpServer.open(200);
+        redisServer = op.redisServer;
+        vertx = op.vertx;
+        redis = op.redis;
         config = new OpenIdProviderConfig(new java.net.URI(ISSUER),
                 java.util.Set.of("openid", "profile", "name", "address", "birthdate", "gender", ApiScopes.CONSENT_WRITE,
                         ApiScopes.CONSENT_READ, ApiScopes.FEED_READ),
@@ -77,8 +77,9 @@ public final class OpFixture implements AutoCloseable {
         OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, opKeys, clients, redis, tokens,
                 jp.jpkigate.idp.subject.CertificatePersonKeys.INSTANCE, Clock.systemUTC());
         TokenManagementRoutes.add(router, vertx, config, opKeys, clients, redis, tokens, Clock.systemUTC());
-        server = TestRedis.await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-        web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort()));
+        op.listen(router, true);
+        server = op.server();
+        web = op.web();
     }
 
     public static OpFixture start() throws Exception {
@@ -129,16 +130,6 @@ public final class OpFixture implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        close(web, vertx, redisServer);
-    }
-
-    /** Closes a test's client, Vert.x and redis-server, in that order (the server even when the others fail). */
-    public static void close(WebClient web, Vertx vertx, TestRedis redisServer) throws Exception {
-        try {
-            web.close();
-            TestRedis.await(vertx.close());
-        } finally {
-            redisServer.close();
-        }
+        op.close();
     }
 }

@@ -2,7 +2,6 @@ package jp.jpkigate.idp.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
@@ -15,14 +14,11 @@ import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
-import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
-import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.id.JWTID;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Token;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
@@ -31,16 +27,14 @@ import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import java.net.URI;
-import java.util.Date;
-import java.util.List;
-import jp.jpkigate.idp.key.Jca;
 import jp.jpkigate.sim.ca.CaKind;
 import jp.jpkigate.testing.TestRedis;
 
 /**
  * The token calls of introspection and revocation tests against a {@link LoginFixture}, built with
  * Nimbus and sent over the Vert.x client: a person's login for {@code bank}, refresh, userinfo,
- * {@code /introspect} and {@code /revoke}.
+ * {@code /introspect} and {@code /revoke}. {@code bank} is a FAPI client: its token requests carry
+ * the fixture's DPoP proofs ({@link LoginFixture#sendToken}) and its access tokens are DPoP-bound.
  */
 public final class TokenCalls {
     public static final URI TOKEN = URI.create(OpFixture.ISSUER + "/token");
@@ -51,14 +45,6 @@ public final class TokenCalls {
 
     public TokenCalls(LoginFixture op) {
         this.op = op;
-    }
-
-    /** {@code bank}'s private_key_jwt, timed by the fixture's clock (so it passes after the test moved the clock). */
-    public PrivateKeyJWT bankAuth() throws Exception {
-        Date now = Date.from(op.clock.instant());
-        JWTAuthenticationClaimsSet claims = new JWTAuthenticationClaimsSet(new ClientID(OpFixture.BANK),
-                List.of(new Audience(OpFixture.ISSUER)), Date.from(op.clock.instant().plusSeconds(60)), now, now, new JWTID());
-        return new PrivateKeyJWT(claims, JWSAlgorithm.ES256, op.bankKey.toECPrivateKey(), op.bankKey.getKeyID(), Jca.BC);
     }
 
     /** {@code legacy}'s HTTP Basic credentials. */
@@ -77,15 +63,18 @@ public final class TokenCalls {
         return ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
     }
 
-    /** {@code bank} at the token endpoint. */
+    /** {@code bank} at the token endpoint, with a DPoP proof of the RP's key (a FAPI client must send one). */
     public TokenResponse token(AuthorizationGrant grant) throws Exception {
-        return OIDCTokenResponseParser.parse(OpFixture.toNimbus(op.send(new TokenRequest(TOKEN, bankAuth(), grant).toHTTPRequest())));
+        return OIDCTokenResponseParser.parse(OpFixture.toNimbus(op.sendToken(new TokenRequest(TOKEN, op.bankAuth(), grant))));
     }
 
-    /** {@code bank}'s client_credentials request ({@code scope} may be null); the answer asserted successful. */
+    /**
+     * {@code bank}'s client_credentials request ({@code scope} may be null), with a DPoP proof: the
+     * token is DPoP-bound. The answer asserted successful.
+     */
     public TokenResponse clientCredentials(Scope scope) throws Exception {
-        TokenResponse response = TokenResponse.parse(OpFixture.toNimbus(op.send(
-                new TokenRequest(TOKEN, bankAuth(), new ClientCredentialsGrant(), scope).toHTTPRequest())));
+        TokenResponse response = TokenResponse.parse(OpFixture.toNimbus(op.sendToken(
+                new TokenRequest(TOKEN, op.bankAuth(), new ClientCredentialsGrant(), scope))));
         assertThat(response.indicatesSuccess()).as(response.toString()).isTrue();
         return response;
     }
@@ -94,10 +83,19 @@ public final class TokenCalls {
         return token(new RefreshTokenGrant(token));
     }
 
-    /** The status of {@code GET /userinfo} with this access token. */
+    /**
+     * The status of {@code GET /userinfo} with this access token: a DPoP one ({@code token_type} DPoP)
+     * as {@code DPoP} with a proof of the RP's key carrying {@code ath}, any other as {@code Bearer}.
+     */
     public int userinfo(AccessToken token) throws Exception {
-        return TestRedis.await(op.web.get("/userinfo").putHeader("Authorization", "Bearer " + token.getValue()).send())
-                .statusCode();
+        var request = op.web.get("/userinfo");
+        if (token instanceof DPoPAccessToken) {
+            request.putHeader("Authorization", "DPoP " + token.getValue())
+                    .putHeader("DPoP", op.dpopProof("GET", "/userinfo", token.getValue(), null).serialize());
+        } else {
+            request.putHeader("Authorization", "Bearer " + token.getValue());
+        }
+        return TestRedis.await(request.send()).statusCode();
     }
 
     /** A hand-made form POST, with an {@code Authorization} header unless it is null. */
