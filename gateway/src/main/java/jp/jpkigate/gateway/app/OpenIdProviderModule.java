@@ -32,6 +32,7 @@ import jp.jpkigate.idp.subject.CertificatePersonKeys;
 import jp.jpkigate.idp.subject.PersonKeyResolver;
 import jp.jpkigate.idp.token.TokenOptions;
 import jp.jpkigate.idp.web.OpenIdProviderRoutes;
+import jp.jpkigate.idp.web.TokenManagementRoutes;
 import jp.jpkigate.sim.ca.SimCa;
 import jp.jpkigate.sim.registry.SimState;
 import org.slf4j.Logger;
@@ -143,6 +144,7 @@ public final class OpenIdProviderModule {
         OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, keys, clients, verifier, redis, persons, tokens,
                 ApprovalOptions.defaults(), sessions, clock);
         OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, keys, clients, redis, tokens, persons, dpop, clock);
+        TokenManagementRoutes.add(router, vertx, config, keys, clients, redis, tokens, clock);
         return router;
     }
 

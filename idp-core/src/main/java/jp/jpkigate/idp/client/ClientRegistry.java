@@ -17,7 +17,8 @@ import java.util.Set;
  * <p>Members of a client object:
  * <ul>
  *   <li>{@code client_id} (required, unique), {@code client_name};</li>
- *   <li>{@code redirect_uris} (required): absolute {@code https} URIs without fragment, or
+ *   <li>{@code redirect_uris} (required with the authorization_code grant, refused without it):
+ *       absolute {@code https} URIs without fragment, or
  *       {@code http} on the loopback hosts {@code localhost}, {@code 127.0.0.1}, {@code [::1]} for
  *       development; a request must repeat one exactly;</li>
  *   <li>{@code token_endpoint_auth_method}: {@code private_key_jwt} (default) with inline
@@ -31,10 +32,14 @@ import java.util.Set;
  *       a FAPI client cannot set it to false): token requests must carry a DPoP proof;</li>
  *   <li>{@code require_signed_request_object} (RFC 9101 §10.5; default {@code false}): every
  *       authorization request must be a request object signed with the client's keys;</li>
- *   <li>{@code scope}: space-separated scopes the client may request; must contain {@code openid};</li>
+ *   <li>{@code scope}: space-separated scopes the client may request; must contain {@code openid} with
+ *       the authorization_code grant; the API scopes ({@link ApiScopes}) only with client_credentials,
+ *       which needs at least one;</li>
  *   <li>{@code sector_identifier_uri} (https) or {@code sector_name}: the pairwise sector (OIDC
  *       Core §8.1); without either, all redirect URIs must share one host, which is the sector;</li>
- *   <li>{@code grant_types} ⊆ [authorization_code, refresh_token], {@code response_types} ⊆ [code],
+ *   <li>{@code grant_types} ⊆ [authorization_code, refresh_token, client_credentials] (default the
+ *       first two; refresh_token only with authorization_code; a client without authorization_code is a
+ *       back-end client of the API scopes only), {@code response_types} ⊆ [code],
  *       {@code subject_type} = pairwise: accepted when consistent;</li>
  *   <li>{@code post_logout_redirect_uris}, {@code backchannel_logout_uri},
  *       {@code backchannel_logout_session_required}: RP-Initiated and Back-Channel Logout

@@ -215,6 +215,7 @@ public final class OpenIdProviderRoutes {
      * as the codes):
      * <pre>
      * POST /token       authorization_code (PKCE S256) and refresh_token (rotating); RFC 9068 access tokens, ID tokens;
+     *                   client_credentials for the back-end API scopes (an access token only);
      *                   DPoP-bound (RFC 9449) when the request carries a proof
      * GET  /userinfo    Bearer or DPoP access token → sub and the granted claims
      * POST /userinfo
@@ -223,7 +224,7 @@ public final class OpenIdProviderRoutes {
      * ({@link #linkedPersonKeys} with a linkage service, {@code CertificatePersonKeys.INSTANCE} without).
      * A replayed code or a reused refresh token revokes the grant's tokens ({@code GrantRevoker}). A
      * refresh token whose login came before the person withdrew the client's approval on the account
-     * page is refused.
+     * page is refused. Introspection and revocation: {@link TokenManagementRoutes}.
      */
     public static Router addTokenRoutes(Router router, Vertx vertx, OpenIdProviderConfig config, SigningKeys keys,
                                         ClientRegistry clients, Redis redis, jp.jpkigate.idp.token.TokenOptions options,
@@ -268,7 +269,9 @@ public final class OpenIdProviderRoutes {
                                 new jp.jpkigate.idp.subject.PairwiseSubjects(options.pairwiseSecret(), persons),
                                 tokens, revoker, options, clock),
                         new jp.jpkigate.idp.token.RefreshTokenGrantHandler(refreshTokens, format, tokens, revoker,
-                                withdrawals)));
+                                withdrawals),
+                        new jp.jpkigate.idp.token.ClientCredentialsGrantHandler(new jp.jpkigate.idp.token.ClientAccessTokenMinter(
+                                issuer, audience, keys, options.accessTokenLifetime(), clock, random))));
         jp.jpkigate.idp.endpoint.UserInfoEndpoint userinfo = new jp.jpkigate.idp.endpoint.UserInfoEndpoint(
                 new jp.jpkigate.idp.token.UserInfoHandler(
                         new jp.jpkigate.idp.token.AccessTokenVerifier(issuer, audience, keys.publicJwks(), revocations, clock),

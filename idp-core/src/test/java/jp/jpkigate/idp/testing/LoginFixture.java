@@ -68,6 +68,7 @@ import jp.jpkigate.idp.session.SessionOptions;
 import jp.jpkigate.idp.subject.CertificatePersonKeys;
 import jp.jpkigate.idp.token.TokenOptions;
 import jp.jpkigate.idp.web.OpenIdProviderRoutes;
+import jp.jpkigate.idp.web.TokenManagementRoutes;
 import jp.jpkigate.sim.ca.CaKind;
 import jp.jpkigate.sim.ca.FourInfo;
 import jp.jpkigate.sim.ca.KeyAlgorithm;
@@ -193,6 +194,7 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
                 tokens, ApprovalOptions.defaults(), SessionOptions.defaults(), clock);
         OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, opKeys, clients, redis, tokens,
                 CertificatePersonKeys.INSTANCE, dpopOptions, clock);
+        TokenManagementRoutes.add(router, vertx, config, opKeys, clients, redis, tokens, clock);
         opServer.listen(router, false);
         server = opServer.server();
         web = opServer.web();
@@ -207,13 +209,12 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
         return issued;
     }
 
-    /** {@code bank}'s private_key_jwt, dated by the fixture's clock (the test may have moved it). */
+    /** {@code bank}'s private_key_jwt, timed by the fixture's clock (so it passes after the test moved the clock). */
     public PrivateKeyJWT bankAuth() throws Exception {
-        java.util.Date now = java.util.Date.from(clock.instant());
-        return new PrivateKeyJWT(new JWTAuthenticationClaimsSet(new ClientID(OpFixture.BANK),
-                new Audience(OpFixture.ISSUER).toSingleAudienceList(),
-                java.util.Date.from(clock.instant().plusSeconds(300)), null, now, new com.nimbusds.oauth2.sdk.id.JWTID()),
-                JWSAlgorithm.ES256, bankKey.toECPrivateKey(), bankKey.getKeyID(), Jca.BC);
+        Date now = Date.from(clock.instant());
+        JWTAuthenticationClaimsSet claims = new JWTAuthenticationClaimsSet(new ClientID(OpFixture.BANK),
+                List.of(new Audience(OpFixture.ISSUER)), Date.from(clock.instant().plusSeconds(60)), now, now, new JWTID());
+        return new PrivateKeyJWT(claims, JWSAlgorithm.ES256, bankKey.toECPrivateKey(), bankKey.getKeyID(), Jca.BC);
     }
 
     /**
