@@ -23,6 +23,7 @@ import jp.jpkigate.idp.key.KeyEncryptionKey;
 import jp.jpkigate.idp.key.KeyLoadException;
 import jp.jpkigate.idp.key.KeyRotationOptions;
 import jp.jpkigate.idp.key.SigningKeys;
+import jp.jpkigate.idp.logout.BackChannelOptions;
 import jp.jpkigate.idp.token.TokenOptions;
 import jp.jpkigate.idp.web.AdminApi;
 
@@ -67,7 +68,8 @@ public final class AdminModule {
                             Clock clock) throws IOException, KeyLoadException {
         GatewayConfig.Keys keys = gateway.keys();
         KeyRotationOptions options = new KeyRotationOptions(JWSAlgorithm.parse(keys.algorithm()), keys.propagation(),
-                KeyRotationOptions.retentionFor(gateway.admin().sync(), tokens.accessTokenLifetime(), tokens.idTokenLifetime()),
+                KeyRotationOptions.retentionFor(gateway.admin().sync(), tokens.accessTokenLifetime(), tokens.idTokenLifetime(),
+                        BackChannelOptions.defaults().tokenLifetime()),
                 keys.rotation(), gateway.admin().sync());
         List<JWK> imported = gateway.oidc().keysDir() == null ? List.of() : SigningKeys.loadPrivateKeys(gateway.oidc().keysDir());
         String devToken = null;

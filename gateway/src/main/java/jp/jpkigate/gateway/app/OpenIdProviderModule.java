@@ -26,10 +26,12 @@ import jp.jpkigate.idp.jpki.JpkiVerifierOptions;
 import jp.jpkigate.idp.jpki.RevocationChecker;
 import jp.jpkigate.idp.jpki.RevocationStatus;
 import jp.jpkigate.idp.key.SigningKeys;
+import jp.jpkigate.idp.session.SessionOptions;
 import jp.jpkigate.idp.subject.CertificatePersonKeys;
 import jp.jpkigate.idp.subject.PersonKeyResolver;
 import jp.jpkigate.idp.token.TokenOptions;
 import jp.jpkigate.idp.web.OpenIdProviderRoutes;
+import jp.jpkigate.idp.web.TokenManagementRoutes;
 import jp.jpkigate.sim.ca.SimCa;
 import jp.jpkigate.sim.registry.SimState;
 import org.slf4j.Logger;
@@ -54,12 +56,14 @@ public final class OpenIdProviderModule {
     private final JpkiVerifier verifier;
     private final Optional<String> linkageUrl;
     private final DpopOptions dpop;
+    private final SessionOptions sessions;
     private final Clock clock;
     private final AdminModule admin;
 
     private OpenIdProviderModule(OpenIdProviderConfig config, SigningKeys keys, ClientRegistry clients,
                                  byte[] pairwiseSecret, jp.jpkigate.idp.jpki.TrustAnchors anchors, JpkiVerifier verifier,
-                                 Optional<String> linkageUrl, DpopOptions dpop, Clock clock, AdminModule admin) {
+                                 Optional<String> linkageUrl, DpopOptions dpop, SessionOptions sessions, Clock clock,
+                                 AdminModule admin) {
         this.config = config;
         this.keys = keys;
         this.clients = clients;
@@ -68,6 +72,7 @@ public final class OpenIdProviderModule {
         this.verifier = verifier;
         this.linkageUrl = linkageUrl;
         this.dpop = dpop;
+        this.sessions = sessions;
         this.clock = clock;
         this.admin = admin;
     }
@@ -102,8 +107,8 @@ public final class OpenIdProviderModule {
             // Every replica and event loop shares the pairwise secret, so nonces derived from it agree everywhere.
             DpopOptions dpop = oidc.dpopNonces() ? DpopOptions.defaults(DpopOptions.deriveNonceKey(secret))
                     : DpopOptions.withoutNonces();
-            return new OpenIdProviderModule(config, keys, clients, secret, anchors, verifier, linkageUrl, dpop, clock,
-                    admin);
+            return new OpenIdProviderModule(config, keys, clients, secret, anchors, verifier, linkageUrl, dpop,
+                    new SessionOptions(oidc.sessionIdle(), oidc.sessionMax()), clock, admin);
         });
     }
 
@@ -141,9 +146,10 @@ public final class OpenIdProviderModule {
         Router router = OpenIdProviderRoutes.create(vertx, config, keys, clients, redis, dpop, clock);
         TokenOptions tokens = TokenOptions.defaults(pairwiseSecret);
         PersonKeyResolver persons = personKeys(vertx, redis);
-        OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, clients, verifier, redis, persons, tokens,
-                ApprovalOptions.defaults(), clock);
+        OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, keys, clients, verifier, redis, persons, tokens,
+                ApprovalOptions.defaults(), sessions, clock);
         OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, keys, clients, redis, tokens, persons, dpop, clock);
+        TokenManagementRoutes.add(router, vertx, config, keys, clients, redis, tokens, clock);
         return router;
     }
 

@@ -74,8 +74,14 @@ final class ConfigValidator {
             raw.mistake("oidc.pairwiseSecretFile", "is required in prod mode (set JPKI_GATE_OIDC_PAIRWISE_SECRET_FILE)");
         }
         Boolean dpopNonces = raw.bool("oidc.dpopNonces", true);
+        Integer idle = raw.integer("oidc.sessionIdleMinutes", 1, 720, (int) GatewayConfig.DEFAULT_SESSION_IDLE.toMinutes());
+        Integer max = raw.integer("oidc.sessionMaxMinutes", 1, 10_080, (int) GatewayConfig.DEFAULT_SESSION_MAX.toMinutes());
+        if (idle != null && max != null && max < idle) {
+            raw.mistake("oidc.sessionMaxMinutes", "must be at least oidc.sessionIdleMinutes (" + idle + ")");
+        }
         return new GatewayConfig.Oidc(keys, clients, secret, httpUrl(raw, "oidc.linkageUrl"),
-                !Boolean.FALSE.equals(dpopNonces));
+                !Boolean.FALSE.equals(dpopNonces), Duration.ofMinutes(idle == null ? 0 : idle),
+                Duration.ofMinutes(max == null ? 0 : max));
     }
 
     /** Signing key rotation; in prod the key-encryption key comes from a file (a mounted Secret). */

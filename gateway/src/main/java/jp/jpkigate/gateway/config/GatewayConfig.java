@@ -1,10 +1,10 @@
 package jp.jpkigate.gateway.config;
 
 import java.nio.file.Path;
-import java.util.Objects;
-import java.util.Optional;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The gateway's validated, immutable configuration. Build it with {@link ConfigLoader}; the
@@ -123,13 +123,25 @@ public record GatewayConfig(
      *                   {@code null} means the dev simulator's, or without one the certificate itself (renewal
      *                   changes {@code sub})
      * @param dpopNonces whether DPoP proofs must carry a server nonce (RFC 9449 §8); default true
+     * @param sessionIdle how long a single sign-on session lives unused (default 30 min)
+     * @param sessionMax how long after the card's signature a single sign-on session lasts at most (default 8 h)
      */
-    public record Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile, String linkageUrl, boolean dpopNonces) {
-        /** No linkage URL configured, DPoP nonces required. */
+    public record Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile, String linkageUrl, boolean dpopNonces,
+                       Duration sessionIdle, Duration sessionMax) {
+        /** No linkage URL configured, DPoP nonces required, the default single sign-on session lifetimes. */
         public Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile) {
-            this(keysDir, clientsFile, pairwiseSecretFile, null, true);
+            this(keysDir, clientsFile, pairwiseSecretFile, null);
+        }
+
+        /** DPoP nonces required, the default single sign-on session lifetimes. */
+        public Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile, String linkageUrl) {
+            this(keysDir, clientsFile, pairwiseSecretFile, linkageUrl, true, DEFAULT_SESSION_IDLE, DEFAULT_SESSION_MAX);
         }
     }
+
+    /** Single sign-on sessions: 30 minutes unused, 8 hours after the card's signature. */
+    public static final Duration DEFAULT_SESSION_IDLE = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_SESSION_MAX = Duration.ofHours(8);
 
     /**
      * The OP's signing keys, shared by the replicas in Redis with their private parts sealed.
@@ -188,6 +200,8 @@ public record GatewayConfig(
                 "clients:           " + (oidc.clientsFile() == null ? "none" : oidc.clientsFile()),
                 "linkage:           " + (oidc.linkageUrl() != null ? oidc.linkageUrl()
                         : simulator.enabled() ? "from the simulator" : "none (sub changes on card renewal)"),
-                "DPoP nonces:       " + (oidc.dpopNonces() ? "required" : "off"));
+                "DPoP nonces:       " + (oidc.dpopNonces() ? "required" : "off"),
+                "sessions:          " + oidc.sessionIdle().toMinutes() + " min idle, " + oidc.sessionMax().toMinutes()
+                        + " min after the card at most");
     }
 }

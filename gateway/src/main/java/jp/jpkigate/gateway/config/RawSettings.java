@@ -23,6 +23,7 @@ final class RawSettings {
             "revocation.publisherUrl", "revocation.refreshSeconds", "revocation.graceSeconds", "revocation.clients",
             "revocation.ocspResponder.certFile", "revocation.ocspResponder.keyFile",
             "oidc.keysDir", "oidc.clientsFile", "oidc.pairwiseSecretFile", "oidc.linkageUrl", "oidc.dpopNonces",
+            "oidc.sessionIdleMinutes", "oidc.sessionMaxMinutes",
             "keys.encryptionKeyFile", "keys.algorithm", "keys.propagationSeconds", "keys.rotationDays",
             "admin.host", "admin.port", "admin.tokens", "admin.syncSeconds");
     static final String SECRET_KEY = "redis.url";

@@ -35,6 +35,14 @@ final class ClientViews {
         json.put("require_pushed_authorization_requests", client.requirePushedAuthorizationRequests());
         json.put("require_signed_request_object", client.requireSignedRequestObject());
         json.put("dpop_bound_access_tokens", client.dpopBoundAccessTokens());
+        json.put("grant_types", new TreeSet<>(client.grantTypes()).stream().toList());
+        if (!client.logout().postLogoutRedirectUris().isEmpty()) {
+            json.put("post_logout_redirect_uris", client.logout().postLogoutRedirectUris().stream().map(URI::toString).toList());
+        }
+        client.logout().backchannelLogoutUri().ifPresent(uri -> {
+            json.put("backchannel_logout_uri", uri.toString());
+            json.put("backchannel_logout_session_required", client.logout().backchannelLogoutSessionRequired());
+        });
         json.put("disabled", false);
         json.put("source", "file");
         return json;

@@ -31,6 +31,7 @@ public final class CodeGrantCodec {
         g.claims().ifPresent(c -> json.put("claims", c));
         json.put("iat", g.issuedAt().toEpochMilli());
         g.dpopJkt().ifPresent(j -> json.put("dpop_jkt", j.value()));
+        g.sid().ifPresent(sid -> json.put("sid", sid));
         return JSONObjectUtils.toJSONString(json);
     }
 
@@ -51,7 +52,8 @@ public final class CodeGrantCodec {
                     LoginTransactionCodec.signerFromJson(JSONObjectUtils.getJSONObject(json, "signer")),
                     Optional.ofNullable(JSONObjectUtils.getString(json, "claims")),
                     Instant.ofEpochMilli(JSONObjectUtils.getLong(json, "iat")),
-                    Optional.ofNullable(JSONObjectUtils.getString(json, "dpop_jkt")).map(JwkThumbprint::new));
+                    Optional.ofNullable(JSONObjectUtils.getString(json, "dpop_jkt")).map(JwkThumbprint::new),
+                    Optional.ofNullable(JSONObjectUtils.getString(json, "sid")));
         } catch (java.text.ParseException | java.net.URISyntaxException | RuntimeException e) {
             throw new IllegalArgumentException("damaged stored code", e);
         }

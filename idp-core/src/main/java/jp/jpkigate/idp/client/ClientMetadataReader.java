@@ -56,7 +56,9 @@ final class ClientMetadataReader {
             problem("a FAPI client gets sender-constrained access tokens only (dpop_bound_access_tokens cannot be false;"
                     + " DPoP is the OP's binding)");
         }
-        List<URI> redirectUris = redirectUris();
+        Set<String> grantTypes = grantTypes();
+        boolean codeFlow = grantTypes.contains(GrantTypes.AUTHORIZATION_CODE);
+        List<URI> redirectUris = redirectUris(codeFlow);
         TokenEndpointAuthMethod method = authMethod(fapi);
         Optional<JWKSet> jwks = jwks(method);
         Optional<URI> jwksUri = jwksUri(method);
@@ -65,10 +67,11 @@ final class ClientMetadataReader {
             problem("require_signed_request_object needs the client's public keys (private_key_jwt with jwks or jwks_uri)");
         }
         Optional<byte[]> secret = secret(method);
-        Set<String> scopes = scopes();
+        Set<String> scopes = scopes(codeFlow);
+        checkApiScopes(grantTypes, scopes);
         String sector = sector(redirectUris);
-        checkList("grant_types", Set.of("authorization_code", "refresh_token"));
         checkList("response_types", Set.of("code"));
+        LogoutMetadata logout = new LogoutMetadataReader(map, this::problem).read();
         String subjectType = string("subject_type", false);
         if (subjectType != null && !"pairwise".equals(subjectType)) {
             problem("subject_type must be \"pairwise\" (the only subject type)");
@@ -77,7 +80,7 @@ final class ClientMetadataReader {
             return Optional.empty();
         }
         return Optional.of(new RegisteredClient(clientId, redirectUris, method, jwks, jwksUri, sector, requirePar, fapi,
-                scopes, secret, clientName, requireSignedRequestObject, dpopBound));
+                scopes, secret, clientName, requireSignedRequestObject, dpopBound, logout, grantTypes));
     }
 
     private String string(String name, boolean required) {
@@ -107,8 +110,15 @@ final class ClientMetadataReader {
         return b;
     }
 
-    private List<URI> redirectUris() {
+    /** Required for the authorization code flow; a client without it (client_credentials only) has none. */
+    private List<URI> redirectUris(boolean codeFlow) {
         Object v = map.get("redirect_uris");
+        if (!codeFlow) {
+            if (v != null) {
+                problem("redirect_uris are only used with the authorization_code grant");
+            }
+            return List.of();
+        }
         if (!(v instanceof List<?> list) || list.isEmpty()) {
             problem("redirect_uris must be a non-empty array of URIs");
             return List.of();
@@ -257,11 +267,13 @@ final class ClientMetadataReader {
         return Optional.of(HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT)));
     }
 
-    private Set<String> scopes() {
+    private Set<String> scopes(boolean codeFlow) {
         String value = string("scope", false);
         Set<String> scopes = new LinkedHashSet<>();
         if (value == null) {
-            scopes.add("openid");
+            if (codeFlow) {
+                scopes.add("openid");
+            }
             return scopes;
         }
         for (String token : value.split(" ", -1)) {
@@ -274,10 +286,43 @@ final class ClientMetadataReader {
             }
             scopes.add(token);
         }
-        if (!scopes.contains("openid")) {
+        if (codeFlow && !scopes.contains("openid")) {
             problem("scope must contain openid");
         }
         return scopes;
+    }
+
+    /**
+     * RFC 7591 {@code grant_types}: a subset of {@link GrantTypes#SUPPORTED}, default
+     * {@link GrantTypes#DEFAULT}; {@code refresh_token} only with {@code authorization_code}.
+     */
+    private Set<String> grantTypes() {
+        Object v = map.get("grant_types");
+        if (v == null) {
+            return GrantTypes.DEFAULT;
+        }
+        if (!(v instanceof List<?> list) || list.isEmpty() || !GrantTypes.SUPPORTED.containsAll(list)) {
+            problem("grant_types must be a non-empty array of values from " + GrantTypes.SUPPORTED);
+            return GrantTypes.DEFAULT;
+        }
+        Set<String> types = new LinkedHashSet<>();
+        list.forEach(t -> types.add((String) t));
+        if (types.contains(GrantTypes.REFRESH_TOKEN) && !types.contains(GrantTypes.AUTHORIZATION_CODE)) {
+            problem("grant_types: refresh_token needs authorization_code");
+        }
+        return types;
+    }
+
+    /** API scopes ({@link ApiScopes}) go with the client_credentials grant, and that grant needs one. */
+    private void checkApiScopes(Set<String> grantTypes, Set<String> scopes) {
+        boolean api = scopes.stream().anyMatch(ApiScopes::isApiScope);
+        boolean clientCredentials = grantTypes.contains(GrantTypes.CLIENT_CREDENTIALS);
+        if (api && !clientCredentials) {
+            problem("the API scopes " + ApiScopes.ALL + " need client_credentials in grant_types");
+        }
+        if (clientCredentials && !api) {
+            problem("client_credentials needs at least one API scope " + ApiScopes.ALL + " in scope");
+        }
     }
 
     private String sector(List<URI> redirectUris) {

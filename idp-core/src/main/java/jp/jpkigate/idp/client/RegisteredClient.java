@@ -27,7 +27,10 @@ import java.util.Set;
  * @param requireSignedRequestObject RFC 9101 §10.5: every authorization request of the client must
  *                           be a signed request object ({@code request}, directly or pushed)
  * @param dpopBoundAccessTokens RFC 9449 §5.2: the client gets DPoP-bound access tokens only (a token
- *                           request without a proof is refused); always true for FAPI clients
+ *                           request without a proof is refused, whatever the grant); always true for FAPI clients
+ * @param logout             RP-Initiated and Back-Channel Logout metadata ({@link LogoutMetadata})
+ * @param grantTypes         RFC 7591 {@code grant_types} ({@link GrantTypes}); {@code client_credentials}
+ *                           only with {@link ApiScopes}
  */
 public record RegisteredClient(
         String clientId,
@@ -42,7 +45,9 @@ public record RegisteredClient(
         Optional<byte[]> secretSha256,
         Optional<String> clientName,
         boolean requireSignedRequestObject,
-        boolean dpopBoundAccessTokens) {
+        boolean dpopBoundAccessTokens,
+        LogoutMetadata logout,
+        Set<String> grantTypes) {
 
     public RegisteredClient {
         Objects.requireNonNull(clientId, "clientId");
@@ -54,26 +59,41 @@ public record RegisteredClient(
         scopes = Set.copyOf(scopes);
         secretSha256 = secretSha256.map(byte[]::clone);
         Objects.requireNonNull(clientName, "clientName");
+        Objects.requireNonNull(logout, "logout");
+        grantTypes = Set.copyOf(grantTypes);
+    }
+
+    /** A client without logout metadata, with the default grant types ({@link GrantTypes#DEFAULT}). */
+    public RegisteredClient(String clientId, List<URI> redirectUris, TokenEndpointAuthMethod authMethod, Optional<JWKSet> jwks,
+                            Optional<URI> jwksUri, String sector, boolean requirePushedAuthorizationRequests, boolean fapi,
+                            Set<String> scopes, Optional<byte[]> secretSha256, Optional<String> clientName,
+                            boolean requireSignedRequestObject, boolean dpopBoundAccessTokens) {
+        this(clientId, redirectUris, authMethod, jwks, jwksUri, sector, requirePushedAuthorizationRequests, fapi, scopes,
+                secretSha256, clientName, requireSignedRequestObject, dpopBoundAccessTokens, LogoutMetadata.NONE,
+                GrantTypes.DEFAULT);
     }
 
     /**
-     * A client whose access tokens are DPoP-bound exactly when it is a FAPI client, with or without
-     * signed request objects required.
+     * A client without logout metadata whose access tokens are DPoP-bound exactly when it is a FAPI
+     * client, with or without signed request objects required, and the default grant types.
      */
     public RegisteredClient(String clientId, List<URI> redirectUris, TokenEndpointAuthMethod authMethod, Optional<JWKSet> jwks,
                             Optional<URI> jwksUri, String sector, boolean requirePushedAuthorizationRequests, boolean fapi,
                             Set<String> scopes, Optional<byte[]> secretSha256, Optional<String> clientName,
                             boolean requireSignedRequestObject) {
         this(clientId, redirectUris, authMethod, jwks, jwksUri, sector, requirePushedAuthorizationRequests, fapi, scopes,
-                secretSha256, clientName, requireSignedRequestObject, fapi);
+                secretSha256, clientName, requireSignedRequestObject, fapi, LogoutMetadata.NONE, GrantTypes.DEFAULT);
     }
 
-    /** A client that needs no signed request objects and whose access tokens are DPoP-bound exactly when it is FAPI. */
+    /**
+     * A client without logout metadata that needs no signed request objects, whose access tokens are
+     * DPoP-bound exactly when it is FAPI, with the default grant types.
+     */
     public RegisteredClient(String clientId, List<URI> redirectUris, TokenEndpointAuthMethod authMethod, Optional<JWKSet> jwks,
                             Optional<URI> jwksUri, String sector, boolean requirePushedAuthorizationRequests, boolean fapi,
                             Set<String> scopes, Optional<byte[]> secretSha256, Optional<String> clientName) {
         this(clientId, redirectUris, authMethod, jwks, jwksUri, sector, requirePushedAuthorizationRequests, fapi, scopes,
-                secretSha256, clientName, false, fapi);
+                secretSha256, clientName, false, fapi, LogoutMetadata.NONE, GrantTypes.DEFAULT);
     }
 
     /** Whether {@code redirectUri} is registered, by exact string comparison (FAPI 2.0 §5.3.2.2). */

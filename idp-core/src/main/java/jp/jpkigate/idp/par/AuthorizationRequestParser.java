@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import jp.jpkigate.idp.client.ApiScopes;
 import jp.jpkigate.idp.client.RegisteredClient;
 import jp.jpkigate.idp.client.ScopeSyntax;
 import jp.jpkigate.idp.dpop.JwkThumbprint;
@@ -90,6 +91,11 @@ public final class AuthorizationRequestParser {
         for (String token : scope.get().split(" ", -1)) {
             if (!ScopeSyntax.isScopeToken(token)) {
                 throw OAuthError.INVALID_SCOPE.withDescription("scope is not space-separated scope tokens").toException();
+            }
+            if (ApiScopes.isApiScope(token)) {
+                // Back-end API scopes come only from the client_credentials grant, never from a person.
+                throw OAuthError.INVALID_SCOPE.withDescription("scope " + token + " is for the client_credentials grant only")
+                        .toException();
             }
             if (!client.scopes().contains(token)) {
                 throw OAuthError.INVALID_SCOPE.withDescription("scope not allowed for this client: " + token).toException();

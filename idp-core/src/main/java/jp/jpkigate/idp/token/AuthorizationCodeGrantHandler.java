@@ -116,7 +116,8 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
         return subjects.subject(client.sector(), code.signer()).compose(sub -> {
             TokenGrant grant = new TokenGrant(grantId, client.clientId(), sub, code.scopes(), code.authTime(), code.acr(),
                     code.amr()).withDpopJkt(DpopBinding.refreshTokenBinding(client.authMethod().confidential(), dpopKey));
-            IdentityClaims.Release release = IdentityClaims.release(code.signer(), code.scopes(), ClaimsRequest.parse(code.claims()));
+            IdentityClaims.Release release = IdentityClaims.release(code.signer(), code.scopes(), ClaimsRequest.parse(code.claims()))
+                    .withSid(code.sid());
             String refreshToken = tokenFormat.newToken(grantId);
             return refreshTokens.issue(grantId, refreshToken, grant, options.refreshTokenLifetime())
                     .compose(v -> revoker.unlessRevoked(grantId))

@@ -7,6 +7,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.redis.client.Redis;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import jp.jpkigate.idp.account.AccountHandler;
 import jp.jpkigate.idp.approval.ApprovalOptions;
 import jp.jpkigate.idp.approval.Approvals;
@@ -29,15 +30,19 @@ import jp.jpkigate.idp.endpoint.LoginContinueEndpoint;
 import jp.jpkigate.idp.endpoint.LoginPages;
 import jp.jpkigate.idp.endpoint.LoginSignerEndpoint;
 import jp.jpkigate.idp.endpoint.LoginStatusEndpoint;
+import jp.jpkigate.idp.endpoint.LogoutEndpoint;
 import jp.jpkigate.idp.endpoint.PushedAuthorizationEndpoint;
 import jp.jpkigate.idp.endpoint.StaticResourceEndpoint;
 import jp.jpkigate.idp.jpki.JpkiVerifier;
 import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.login.AccountLogin;
 import jp.jpkigate.idp.login.LoginHandler;
+import jp.jpkigate.idp.login.SessionBinding;
 import jp.jpkigate.idp.par.PushedAuthorizationHandler;
 import jp.jpkigate.idp.requestobject.RequestObjectHandler;
 import jp.jpkigate.idp.requestobject.RequestObjectPolicy;
+import jp.jpkigate.idp.session.SessionLogin;
+import jp.jpkigate.idp.session.SessionOptions;
 import jp.jpkigate.idp.store.PushedRequestStore;
 import jp.jpkigate.idp.store.ReplayCache;
 import jp.jpkigate.idp.store.redis.RedisPushedRequestStore;
@@ -125,6 +130,8 @@ public final class OpenIdProviderRoutes {
      * POST /account/approvals/revoke       withdraw one (csrf, client_id) → 303 to /account/approvals
      * GET  /account/login/{txn}/continue   the account login's end: the account session cookie, 303 to the page
      * GET  /static/{file}                  login.js, login.css
+     * GET  /logout, POST /logout           with single sign-on: RP-Initiated Logout 1.0 (end_session_endpoint)
+     * POST /logout/confirm                 the logout confirmation's form
      * </pre>
      * {@code persons} keys approvals and account sessions by the person's renewal-stable key;
      * {@code tokens} gives the pairwise secret, so a withdrawal reaches the refresh tokens of the
@@ -139,15 +146,41 @@ public final class OpenIdProviderRoutes {
                 tokens, approvals, clock);
     }
 
+    /**
+     * {@link #addLoginRoutes(Router, Vertx, OpenIdProviderConfig, ClientRegistry, JpkiVerifier, Redis, PersonKeyResolver,
+     * TokenOptions, ApprovalOptions, Clock)} with single sign-on ({@link SingleSignOn}): a card login opens a session
+     * that answers later logins within {@code sessions}' limits, and {@code /logout} ends it (Logout Tokens and
+     * {@code id_token_hint}s use {@code keys}).
+     */
+    public static Router addLoginRoutes(Router router, Vertx vertx, OpenIdProviderConfig config, SigningKeys keys,
+                                        ClientRegistry clients, JpkiVerifier verifier, Redis redis, PersonKeyResolver persons,
+                                        TokenOptions tokens, ApprovalOptions approvals, SessionOptions sessions, Clock clock) {
+        return addLoginRoutes(router, config, clients, clientKeys(vertx, clock), verifier, LoginStores.redis(redis), persons,
+                tokens, approvals, Optional.of(SingleSignOn.redis(vertx, config, keys, clients, redis, persons, tokens, sessions,
+                        clock)), clock);
+    }
+
     public static Router addLoginRoutes(Router router, OpenIdProviderConfig config, ClientRegistry clients,
                                         jp.jpkigate.idp.client.ClientKeys clientKeys, JpkiVerifier verifier,
                                         LoginStores stores, PersonKeyResolver persons,
                                         TokenOptions tokens, ApprovalOptions approvals, Clock clock) {
+        return addLoginRoutes(router, config, clients, clientKeys, verifier, stores, persons, tokens, approvals, Optional.empty(),
+                clock);
+    }
+
+    /** The login routes with single sign-on when {@code sso} is given, else a card for every login. */
+    public static Router addLoginRoutes(Router router, OpenIdProviderConfig config, ClientRegistry clients,
+                                        jp.jpkigate.idp.client.ClientKeys clientKeys, JpkiVerifier verifier,
+                                        LoginStores stores, PersonKeyResolver persons,
+                                        TokenOptions tokens, ApprovalOptions approvals, Optional<SingleSignOn> sso,
+                                        Clock clock) {
         String issuer = config.issuer().toString();
         SecureRandom random = new SecureRandom();
         Approvals remembered = new Approvals(stores.approvals(), approvals, clock);
         LoginHandler login = new LoginHandler(issuer, stores.transactions(), stores.codes(), verifier, persons, remembered,
-                clock, random);
+                clock, random, sso.<SessionBinding>map(SingleSignOn::sessions).orElse(SessionBinding.NONE));
+        SessionLogin logins = sso.map(s -> new SessionLogin(login, s.sessions(), clock))
+                .orElseGet(() -> SessionLogin.withoutSessions(login, clock));
         AccountHandler account = new AccountHandler(login, stores.accountSessions(), remembered, persons, clients,
                 new PairwiseSubjects(tokens.pairwiseSecret(), persons), stores.grantRevocations(), approvals, clock, random);
         LoginPages pages = new LoginPages(issuer);
@@ -157,17 +190,23 @@ public final class OpenIdProviderRoutes {
         router.get(OpenIdProviderConfig.AUTHORIZATION_PATH).handler(new AuthorizationEndpoint(
                 new AuthorizationRequestResolver(clients, stores.pushedRequests(), requestObjects(config, clientKeys, clock),
                         config.requirePushedAuthorizationRequests()),
-                login, pages));
+                logins, pages));
         router.get("/login/:txn").handler(signer::get);
         router.post("/login/:txn").handler(signer::post);
         router.get("/login/:txn/status").handler(new LoginStatusEndpoint(login, clock));
-        router.get("/login/:txn/continue").handler(new LoginContinueEndpoint(login, pages));
+        router.get("/login/:txn/continue").handler(new LoginContinueEndpoint(logins, pages));
         router.get("/login/:txn/consent").handler(consent::get);
         router.post("/login/:txn/consent").handler(consent::post);
         router.get(AccountLogin.PATH).handler(approvalsPage::get);
         router.post(AccountLogin.PATH + "/revoke").handler(approvalsPage::revoke);
         router.get("/account/login/:txn/continue").handler(new AccountLoginEndpoint(account, pages, issuer));
         router.get("/static/:file").handler(new StaticResourceEndpoint());
+        sso.ifPresent(s -> {
+            LogoutEndpoint logout = new LogoutEndpoint(s.logout(), pages, issuer);
+            router.get(OpenIdProviderConfig.LOGOUT_PATH).handler(logout::get);
+            router.post(OpenIdProviderConfig.LOGOUT_PATH).handler(logout::post);
+            router.post(OpenIdProviderConfig.LOGOUT_PATH + "/confirm").handler(logout::confirm);
+        });
         return router;
     }
 
@@ -176,6 +215,7 @@ public final class OpenIdProviderRoutes {
      * as the codes):
      * <pre>
      * POST /token       authorization_code (PKCE S256) and refresh_token (rotating); RFC 9068 access tokens, ID tokens;
+     *                   client_credentials for the back-end API scopes (an access token only);
      *                   DPoP-bound (RFC 9449) when the request carries a proof
      * GET  /userinfo    Bearer or DPoP access token → sub and the granted claims
      * POST /userinfo
@@ -184,7 +224,7 @@ public final class OpenIdProviderRoutes {
      * ({@link #linkedPersonKeys} with a linkage service, {@code CertificatePersonKeys.INSTANCE} without).
      * A replayed code or a reused refresh token revokes the grant's tokens ({@code GrantRevoker}). A
      * refresh token whose login came before the person withdrew the client's approval on the account
-     * page is refused.
+     * page is refused. Introspection and revocation: {@link TokenManagementRoutes}.
      */
     public static Router addTokenRoutes(Router router, Vertx vertx, OpenIdProviderConfig config, SigningKeys keys,
                                         ClientRegistry clients, Redis redis, jp.jpkigate.idp.token.TokenOptions options,
@@ -229,7 +269,9 @@ public final class OpenIdProviderRoutes {
                                 new jp.jpkigate.idp.subject.PairwiseSubjects(options.pairwiseSecret(), persons),
                                 tokens, revoker, options, clock),
                         new jp.jpkigate.idp.token.RefreshTokenGrantHandler(refreshTokens, format, tokens, revoker,
-                                withdrawals)));
+                                withdrawals),
+                        new jp.jpkigate.idp.token.ClientCredentialsGrantHandler(new jp.jpkigate.idp.token.ClientAccessTokenMinter(
+                                issuer, audience, keys, options.accessTokenLifetime(), clock, random))));
         jp.jpkigate.idp.endpoint.UserInfoEndpoint userinfo = new jp.jpkigate.idp.endpoint.UserInfoEndpoint(
                 new jp.jpkigate.idp.token.UserInfoHandler(
                         new jp.jpkigate.idp.token.AccessTokenVerifier(issuer, audience, keys, revocations, clock),

@@ -64,9 +64,11 @@ import jp.jpkigate.idp.jpki.RevocationStatus;
 import jp.jpkigate.idp.jpki.TrustAnchors;
 import jp.jpkigate.idp.key.Jca;
 import jp.jpkigate.idp.key.SigningKeys;
+import jp.jpkigate.idp.session.SessionOptions;
 import jp.jpkigate.idp.subject.CertificatePersonKeys;
 import jp.jpkigate.idp.token.TokenOptions;
 import jp.jpkigate.idp.web.OpenIdProviderRoutes;
+import jp.jpkigate.idp.web.TokenManagementRoutes;
 import jp.jpkigate.sim.ca.CaKind;
 import jp.jpkigate.sim.ca.FourInfo;
 import jp.jpkigate.sim.ca.KeyAlgorithm;
@@ -83,15 +85,15 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The OP's login, consent, account and token routes running for HTTP tests, with the simulator's
- * virtual cards as the signers: an {@link OpServer} (real redis-server, Vert.x with a short
- * blocked-loop warning, the routes on port 0), a clock the test moves, the {@link OpFixture} clients
- * ({@code bank} with one ES256 key) and the RP's DPoP key ({@code bank} is a FAPI client: its token
- * requests carry a proof, RFC 9449). DPoP server nonces are off unless the fixture is built with
- * {@link DpopOptions} that require them. A test plays the browser (the page, its login cookie) and
- * the signer app; the helpers here are the steps. One per test class:
- * {@code @RegisterExtension static final LoginFixture op = new LoginFixture();} (or {@link #start()}
- * and {@link #close()} by hand).
+ * The OP's login (with single sign-on and logout), consent, account and token routes running for HTTP
+ * tests, with the simulator's virtual cards as the signers: an {@link OpServer} (real redis-server,
+ * Vert.x with a short blocked-loop warning, the routes on port 0), a clock the test moves, the
+ * {@link OpFixture} clients ({@code bank} with one ES256 key, and any further metadata the test gives
+ * it) and the RP's DPoP key ({@code bank} is a FAPI client: its token requests carry a proof, RFC 9449).
+ * DPoP server nonces are off unless the fixture is built with {@link DpopOptions} that require them. A
+ * test plays the browser (the page, its login cookie) and the signer app; the helpers here are the
+ * steps. One per test class: {@code @RegisterExtension static final LoginFixture op = new LoginFixture();}
+ * (or {@link #start()} and {@link #close()} by hand).
  */
 public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     public static final String PIN = "1234";
@@ -101,7 +103,9 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
     private static final Pattern CSRF = Pattern.compile("<input type=\"hidden\" name=\"csrf\" value=\"([A-Za-z0-9_-]+)\">");
 
     private final DpopOptions dpopOptions;
-    /** People issued by this fixture: each fixture's first card is 髙橋 花子, whichever test class runs first. */
+    /** Extra members of {@code bank}'s client metadata (JSON members without braces), or empty. */
+    private final String bankMetadata;
+    /** People issued by this fixture: each fixture's first card is 髙橋 花子, the others 髙橋 次郎. */
     private final AtomicInteger people = new AtomicInteger();
     public MutableClock clock;
     public Path simDir;
@@ -125,12 +129,25 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
 
     /** Started by the extension callback, or by {@link #start()}; DPoP server nonces off. */
     public LoginFixture() {
-        this(DpopOptions.withoutNonces());
+        this(DpopOptions.withoutNonces(), "");
     }
 
     /** With these DPoP options (server nonces, clock skew) at PAR, token and userinfo. */
     public LoginFixture(DpopOptions dpop) {
+        this(dpop, "");
+    }
+
+    /**
+     * With more of {@code bank}'s client metadata, e.g. {@code "backchannel_logout_uri":"http://127.0.0.1:1/bcl"};
+     * DPoP server nonces off.
+     */
+    public LoginFixture(String bankMetadata) {
+        this(DpopOptions.withoutNonces(), bankMetadata);
+    }
+
+    public LoginFixture(DpopOptions dpop, String bankMetadata) {
         this.dpopOptions = dpop;
+        this.bankMetadata = bankMetadata;
     }
 
     /** The DPoP options of the fixture's OP routes, for other servers on its Redis and clock. */
@@ -168,16 +185,21 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
         redis = opServer.redis;
         OpenIdProviderConfig config = OpenIdProviderConfig.defaults(OpFixture.ISSUER);
         bankKey = (ECKey) SigningKeys.generateKey(JWSAlgorithm.ES256);
-        ClientRegistry clients = ClientRegistry.parse(OpFixture.clientsJson(new JWKSet(List.<JWK>of(bankKey)).toPublicJWKSet()),
-                config.scopesSupported());
+        String clientsJson = OpFixture.clientsJson(new JWKSet(List.<JWK>of(bankKey)).toPublicJWKSet());
+        if (!bankMetadata.isEmpty()) {
+            clientsJson = clientsJson.replace("{\"client_id\":\"" + OpFixture.BANK + "\",",
+                    "{\"client_id\":\"" + OpFixture.BANK + "\"," + bankMetadata + ",");
+        }
+        ClientRegistry clients = ClientRegistry.parse(clientsJson, config.scopesSupported());
         opKeys = SigningKeys.generate(JWSAlgorithm.ES256);
         rpDpop = new DefaultDPoPProofFactory(SigningKeys.generateKey(JWSAlgorithm.ES256), JWSAlgorithm.ES256, Jca.BC);
         TokenOptions tokens = TokenOptions.defaults("a-test-pairwise-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8));
         Router router = OpenIdProviderRoutes.create(vertx, config, opKeys, clients, redis, dpopOptions, clock);
-        OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, clients, verifier, redis, CertificatePersonKeys.INSTANCE, tokens,
-                ApprovalOptions.defaults(), clock);
+        OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, opKeys, clients, verifier, redis, CertificatePersonKeys.INSTANCE,
+                tokens, ApprovalOptions.defaults(), SessionOptions.defaults(), clock);
         OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, opKeys, clients, redis, tokens,
                 CertificatePersonKeys.INSTANCE, dpopOptions, clock);
+        TokenManagementRoutes.add(router, vertx, config, opKeys, clients, redis, tokens, clock);
         opServer.listen(router, false);
         server = opServer.server();
         web = opServer.web();
@@ -192,10 +214,12 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
         return issued;
     }
 
-    /** {@code bank}'s private_key_jwt. */
+    /** {@code bank}'s private_key_jwt, timed by the fixture's clock (so it passes after the test moved the clock). */
     public PrivateKeyJWT bankAuth() throws Exception {
-        return new PrivateKeyJWT(new JWTAuthenticationClaimsSet(new ClientID(OpFixture.BANK), new Audience(OpFixture.ISSUER)),
-                JWSAlgorithm.ES256, bankKey.toECPrivateKey(), bankKey.getKeyID(), Jca.BC);
+        Date now = Date.from(clock.instant());
+        JWTAuthenticationClaimsSet claims = new JWTAuthenticationClaimsSet(new ClientID(OpFixture.BANK),
+                List.of(new Audience(OpFixture.ISSUER)), Date.from(clock.instant().plusSeconds(60)), now, now, new JWTID());
+        return new PrivateKeyJWT(claims, JWSAlgorithm.ES256, bankKey.toECPrivateKey(), bankKey.getKeyID(), Jca.BC);
     }
 
     /**
@@ -229,25 +253,47 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
     public Page authorize(Scope scope, String claims, com.nimbusds.openid.connect.sdk.Prompt prompt) throws Exception {
         State state = new State();
         CodeVerifier verifier = new CodeVerifier();
-        AuthenticationRequest.Builder builder = new AuthenticationRequest.Builder(ResponseType.CODE, scope,
-                new ClientID(OpFixture.BANK), URI.create(OpFixture.BANK_REDIRECT))
-                .state(state).nonce(new Nonce(NONCE)).codeChallenge(verifier, CodeChallengeMethod.S256).prompt(prompt);
+        AuthenticationRequest.Builder builder = request(scope, state, verifier).prompt(prompt);
         if (claims != null) {
             builder.claims(OIDCClaimsRequest.parse(claims));
         }
+        return open(push(builder.build()), state, verifier);
+    }
+
+    /** {@code bank}'s request as {@link #authorize} builds it: scope, state, nonce {@link #NONCE}, S256 of the verifier. */
+    public static AuthenticationRequest.Builder request(Scope scope, State state, CodeVerifier verifier) {
+        return new AuthenticationRequest.Builder(ResponseType.CODE, scope, new ClientID(OpFixture.BANK),
+                URI.create(OpFixture.BANK_REDIRECT))
+                .state(state).nonce(new Nonce(NONCE)).codeChallenge(verifier, CodeChallengeMethod.S256);
+    }
+
+    /** {@code bank} pushes {@code request}; the request_uri. */
+    public String push(AuthenticationRequest request) throws Exception {
         HttpResponse<Buffer> pushed = send(new PushedAuthorizationRequest(URI.create(OpFixture.ISSUER + "/par"), bankAuth(),
-                builder.build()).toHTTPRequest());
+                request).toHTTPRequest());
         if (pushed.statusCode() != 201) {
             throw new AssertionError("PAR: " + pushed.statusCode() + " " + pushed.bodyAsString());
         }
-        String requestUri = PushedAuthorizationResponse.parse(OpFixture.toNimbus(pushed)).toSuccessResponse().getRequestURI().toString();
-        return open(requestUri, state, verifier);
+        return PushedAuthorizationResponse.parse(OpFixture.toNimbus(pushed)).toSuccessResponse().getRequestURI().toString();
+    }
+
+    /** The browser, with {@code cookies} (a Cookie header, or null), opens {@code /authorize} for a pushed request. */
+    public HttpResponse<Buffer> openWith(String requestUri, String cookies) throws Exception {
+        return get("/authorize?client_id=" + OpFixture.BANK + "&request_uri=" + URLEncoder.encode(requestUri, StandardCharsets.UTF_8),
+                cookies);
+    }
+
+    /** {@code bank} redeems a code at {@code /token} with a DPoP proof ({@link #sendToken}); the parsed answer. */
+    public com.nimbusds.oauth2.sdk.TokenResponse redeem(String code, CodeVerifier verifier) throws Exception {
+        HttpResponse<Buffer> answer = sendToken(new TokenRequest(URI.create(OpFixture.ISSUER + "/token"),
+                bankAuth(), new com.nimbusds.oauth2.sdk.AuthorizationCodeGrant(new com.nimbusds.oauth2.sdk.AuthorizationCode(code),
+                        URI.create(OpFixture.BANK_REDIRECT), verifier)));
+        return com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser.parse(OpFixture.toNimbus(answer));
     }
 
     /** The browser opens {@code /authorize} with {@code bank}'s pushed request. */
     public Page open(String requestUri, State state, CodeVerifier verifier) throws Exception {
-        HttpResponse<Buffer> page = get("/authorize?client_id=" + OpFixture.BANK + "&request_uri="
-                + URLEncoder.encode(requestUri, StandardCharsets.UTF_8), null);
+        HttpResponse<Buffer> page = openWith(requestUri, null);
         assertThat(page.statusCode()).as(page.bodyAsString()).isEqualTo(200);
         return new Page(page, transactionOf(page), cookieOf(page), state, verifier);
     }
@@ -257,6 +303,11 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
         Matcher m = STATUS_URL.matcher(page.bodyAsString());
         assertThat(m.find()).as(page.bodyAsString()).isTrue();
         return m.group(1);
+    }
+
+    /** The Set-Cookie header of the cookie {@code name} in a response, or null. */
+    public static String setCookie(HttpResponse<Buffer> response, String name) {
+        return response.cookies().stream().filter(c -> c.startsWith(name + "=")).findFirst().orElse(null);
     }
 
     /** The first Set-Cookie of a response as a Cookie header value. */
