@@ -2,11 +2,12 @@
 // private_key_jwt, the login (user-agent.mjs), the authorization response (state, RFC 9207 iss),
 // the code grant with its ID token validation, userinfo, the JWT access token validated as the
 // resource server would on that userinfo request (validateJwtAccessToken: RFC 9068, and RFC 9449
-// — the DPoP proof, its ath and the token's cnf.jkt), refresh. The client is a FAPI client, so
-// every call to the OP carries a DPoP proof of one key pair; the handle keeps the OP's DPoP-Nonce,
-// and a call the OP answers with use_dpop_nonce is sent once more (isDPoPNonceError).
+// — the DPoP proof, its ath and the token's cnf.jkt), refresh, introspection of the refreshed
+// tokens, revocation of the refresh token (its grant). The client is a FAPI client, so every call
+// to /par, /token and /userinfo carries a DPoP proof of one key pair; the handle keeps the OP's
+// DPoP-Nonce, and a call the OP answers with use_dpop_nonce is sent once more (isDPoPNonceError).
 import * as oauth from 'oauth4webapi'
-import { clientKey, loginReport, packageVersion, run, settings } from './lib/flow.mjs'
+import { clientKey, loginReport, packageVersion, revocationReport, run, settings } from './lib/flow.mjs'
 import { logIn } from './lib/user-agent.mjs'
 
 const insecure = { [oauth.allowInsecureRequests]: true }
@@ -69,7 +70,18 @@ await run(packageVersion('oauth4webapi'), as.scopes_supported, async ({ scope, c
     { ...insecure, signingAlgorithms: ['ES256'] })
   const refreshed = await withDPoPNonceRetry(async () => oauth.processRefreshTokenResponse(as, client,
     await oauth.refreshTokenGrantRequest(as, client, clientAuth, tokens.refresh_token, { ...insecure, DPoP })))
+  const revocation = await revocationReport({
+    accessToken: refreshed.access_token,
+    refreshToken: refreshed.refresh_token,
+    introspect: async (token) => oauth.processIntrospectionResponse(as, client,
+      await oauth.introspectionRequest(as, client, clientAuth, token, insecure)),
+    revoke: async (token) => oauth.processRevocationResponse(
+      await oauth.revocationRequest(as, client, clientAuth, token, { ...insecure, additionalParameters: { token_type_hint: 'refresh_token' } })),
+    userinfo: (accessToken) => withDPoPNonceRetry(async () => oauth.processUserInfoResponse(as, client, idToken.sub,
+      await oauth.userInfoRequest(as, client, accessToken, { ...insecure, DPoP }))),
+  })
   return loginReport({
     scope, nonce, dpopJkt, tokens, idToken, accessToken, userinfo, refreshed, refreshedIdToken: oauth.getValidatedIdTokenClaims(refreshed),
+    revocation,
   })
 })

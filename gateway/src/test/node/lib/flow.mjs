@@ -18,6 +18,7 @@ export const settings = {
   issuer: new URL(required('ISSUER')),
   clientId: required('CLIENT_ID'),
   redirectUri: required('REDIRECT_URI'),
+  postLogoutRedirectUri: required('POST_LOGOUT_REDIRECT_URI'),
   signerUrl: required('SIGNER_URL'),
   identityClaims: JSON.parse(required('IDENTITY_CLAIMS')),
 }
@@ -36,11 +37,37 @@ export function packageVersion(name) {
 }
 
 /**
+ * After the refresh, with the library's calls (`introspect(token)` resolving to the introspection
+ * response, `revoke(token)`, `userinfo(accessToken)`): introspects the current access and refresh
+ * tokens, revokes the refresh token (and so its grant, with its access tokens), introspects both
+ * again and calls userinfo with the access token, which must fail now. Resolves to the login
+ * report's `introspected` and `revoked` (with the HTTP status of that userinfo call and its error
+ * code).
+ */
+export async function revocationReport({ accessToken, refreshToken, introspect, revoke, userinfo }) {
+  const introspected = { access_token: await introspect(accessToken), refresh_token: await introspect(refreshToken) }
+  await revoke(refreshToken)
+  const revoked = { refresh_token: await introspect(refreshToken), access_token: await introspect(accessToken) }
+  try {
+    await userinfo(accessToken)
+    revoked.userinfo = { status: 200 }
+  } catch (error) {
+    if (typeof error.status !== 'number') {
+      throw error
+    }
+    // The DPoP challenge of WWW-Authenticate (the token is DPoP-bound) says why.
+    const challenge = Array.isArray(error.cause) ? error.cause.find(({ scheme }) => scheme === 'dpop') : undefined
+    revoked.userinfo = { status: error.status, error: challenge?.parameters.error ?? error.error }
+  }
+  return { introspected, revoked }
+}
+
+/**
  * One login's report (FlowReport.java checks it): what the library validated — the ID token, the
  * access token's claims when it validates them, userinfo — the token type of the DPoP key's
- * tokens, and how the tokens changed on refresh.
+ * tokens, how the tokens changed on refresh, and introspection and revocation (revocationReport).
  */
-export function loginReport({ scope, nonce, dpopJkt, tokens, idToken, accessToken, userinfo, refreshed, refreshedIdToken }) {
+export function loginReport({ scope, nonce, dpopJkt, tokens, idToken, accessToken, userinfo, refreshed, refreshedIdToken, revocation }) {
   return {
     scope,
     nonce,
@@ -55,21 +82,27 @@ export function loginReport({ scope, nonce, dpopJkt, tokens, idToken, accessToke
       access_token_changed: refreshed.access_token !== tokens.access_token,
       refresh_token_changed: refreshed.refresh_token !== tokens.refresh_token,
     },
+    ...revocation,
   }
 }
 
 /**
- * Runs the three logins with `login({ scope, claims })` (which returns one login's report) and
- * prints the whole report; any failure goes to stderr with exit code 1.
+ * Runs the three logins with `login({ scope, claims })` (which returns one login's report), then
+ * `logout()` if given (which returns the logout's report), and prints the whole report; any
+ * failure goes to stderr with exit code 1.
  */
-export async function run(library, scopesSupported, login) {
+export async function run(library, scopesSupported, login, logout) {
   try {
     const identityScopes = FOUR_INFORMATION_SCOPES.filter((scope) => scopesSupported.includes(scope))
     const logins = {}
     logins.auth = await login({ scope: 'openid' })
     logins.auth_again = await login({ scope: 'openid' })
     logins.identity = await login({ scope: ['openid', ...identityScopes].join(' '), claims: settings.identityClaims })
-    process.stdout.write(JSON.stringify({ library, scopes_supported: scopesSupported, logins }) + '\n')
+    const report = { library, scopes_supported: scopesSupported, logins }
+    if (logout) {
+      report.logout = await logout()
+    }
+    process.stdout.write(JSON.stringify(report) + '\n')
   } catch (error) {
     console.error(error)
     process.exitCode = 1

@@ -1,11 +1,15 @@
 // The person's browser at the HTTP level (fetch, no redirects followed, its own cookie jar): opens
 // the authorization URL, has the card sign the login transaction (the test's signer hook), continues,
 // approves the consent page when the gateway shows one, and returns where the gateway finally sends
-// the browser: the client's redirect URI with code, state and iss. The Java twin is UserAgent.java.
+// the browser: the client's redirect URI with code, state and iss. The same browser (its cookies:
+// the gateway's single sign-on session) can then follow an RP-initiated logout URL. The Java twin
+// is UserAgent.java.
 
-/** Runs the login at the gateway; resolves to the final redirect (a URL). */
-export async function logIn(authorizationUrl, signerUrl) {
-  const browser = new Browser()
+/**
+ * Runs the login at the gateway in `browser` (a new one, without cookies, unless given); resolves
+ * to the final redirect (a URL).
+ */
+export async function logIn(authorizationUrl, signerUrl, browser = new Browser()) {
   const page = await browser.get(authorizationUrl)
   await expectStatus(page, 200, 'the login page')
   const html = await page.text()
@@ -42,7 +46,15 @@ async function approveConsent(browser, consentUrl) {
   return browser.redirect(answer, action)
 }
 
-class Browser {
+/**
+ * Follows the RP-initiated logout URL (the gateway's end_session_endpoint) in `browser`; resolves
+ * to the 303 redirect the gateway answers with (the post-logout redirect URI with state).
+ */
+export async function logOut(browser, endSessionUrl) {
+  return browser.redirect(await browser.get(endSessionUrl), endSessionUrl)
+}
+
+export class Browser {
   #cookies = new Map()
 
   get(url, { accept } = {}) {

@@ -10,11 +10,16 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import jp.jpkigate.sim.cli.ExitCodes;
 import jp.jpkigate.sim.cli.SimCli;
 import picocli.CommandLine;
@@ -24,8 +29,10 @@ import picocli.CommandLine;
  * /sign} with a login transaction URL as the body runs {@code jpki-sim sign --card … --url <txn>}
  * in-process (the simulator as the signer app: fetch, sign with the key the OP asks for, post) and
  * answers 200 with the CLI's output, or 500 with what went wrong. {@code GET /cb} is the relying
- * party's redirect URI: a plain page, so a browser that reaches it shows something. A JDK HTTP
- * server on its own thread, never a Vert.x event loop.
+ * party's redirect URI and {@code GET /logged-out} its post-logout redirect URI: plain pages, so a
+ * browser that reaches them shows something. {@code POST /backchannel} is its back-channel logout
+ * URI: it keeps the {@code logout_token} of the form for the test. A JDK HTTP server on its own
+ * thread, never a Vert.x event loop.
  */
 public final class CardSignerHook implements AutoCloseable {
     static final String PIN = "1234";
@@ -33,6 +40,7 @@ public final class CardSignerHook implements AutoCloseable {
 
     private final Path simStateDir;
     private final HttpServer server;
+    private final BlockingQueue<String> logoutTokens = new LinkedBlockingQueue<>();
     private volatile String cardId;
 
     private CardSignerHook(Path simStateDir, HttpServer server) {
@@ -46,6 +54,9 @@ public final class CardSignerHook implements AutoCloseable {
         server.createContext("/sign", hook::handleSign);
         server.createContext("/cb", exchange -> reply(exchange, 200, "text/html; charset=utf-8",
                 "<!DOCTYPE html><html lang=\"en\"><title>Relying party</title><p id=\"callback\">callback reached</p></html>"));
+        server.createContext("/logged-out", exchange -> reply(exchange, 200, "text/html; charset=utf-8",
+                "<!DOCTYPE html><html lang=\"en\"><title>Relying party</title><p id=\"logged-out\">logged out</p></html>"));
+        server.createContext("/backchannel", hook::handleBackchannelLogout);
         server.start();
         return hook;
     }
@@ -56,11 +67,37 @@ public final class CardSignerHook implements AutoCloseable {
 
     /** Where clients outside the JVM ask the card to sign: POST the transaction URL. */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/sign";
+        return base() + "/sign";
     }
 
     public String redirectUri() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/cb";
+        return base() + "/cb";
+    }
+
+    /** The relying party's registered post-logout redirect URI (a plain page). */
+    public String postLogoutRedirectUri() {
+        return base() + "/logged-out";
+    }
+
+    /** The relying party's registered back-channel logout URI. */
+    public String backchannelLogoutUri() {
+        return base() + "/backchannel";
+    }
+
+    /**
+     * The next logout token the OP posted to {@link #backchannelLogoutUri()} (in the order they
+     * came), waiting for one at most {@code timeout}; an AssertionError when none came by then.
+     */
+    public String nextLogoutToken(Duration timeout) throws InterruptedException {
+        String token = logoutTokens.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (token == null) {
+            throw new AssertionError("no back-channel logout reached " + backchannelLogoutUri() + " within " + timeout);
+        }
+        return token;
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /**
@@ -96,10 +133,29 @@ public final class CardSignerHook implements AutoCloseable {
         }
     }
 
+    /** OpenID Connect Back-Channel Logout 1.0 §2.5: a form with {@code logout_token}; 200, or 400 without it. */
+    private void handleBackchannelLogout(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            reply(exchange, 405, "text/plain", "POST logout_token");
+            return;
+        }
+        String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        for (String pair : form.split("&")) {
+            int at = pair.indexOf('=');
+            if (at > 0 && "logout_token".equals(pair.substring(0, at))) {
+                logoutTokens.add(URLDecoder.decode(pair.substring(at + 1), StandardCharsets.UTF_8));
+                exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                reply(exchange, 200, "text/plain", "");
+                return;
+            }
+        }
+        reply(exchange, 400, "text/plain", "no logout_token");
+    }
+
     private static void reply(HttpExchange exchange, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream stream = exchange.getResponseBody()) {
             stream.write(bytes);
         }

@@ -2,8 +2,20 @@ package jp.jpkigate.gateway.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.openid.connect.sdk.claims.LogoutTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,8 +31,15 @@ import java.util.List;
  *     "scope": "...", "nonce": "...", "dpop_jkt": "the RP's DPoP key thumbprint", "token_type": "DPoP",
  *     "id_token": {claims}, "access_token": {claims, optional}, "userinfo": {claims},
  *     "refreshed": {"id_token": {claims}, "token_type": "DPoP", "access_token_changed": true,
- *                   "refresh_token_changed": true}}}}
+ *                   "refresh_token_changed": true},
+ *     "introspected": {"access_token": {introspection}, "refresh_token": {introspection}},
+ *     "revoked": {"access_token": {introspection}, "refresh_token": {introspection},
+ *                 "userinfo": {"status": 401, "error": "invalid_token"}}}},
+ *  "logout": {"state": "...", "redirected_to": "...", "redirect_state": "..."}}
  * }</pre>
+ * {@code introspected} and {@code revoked} (the Node.js scripts) are the refreshed tokens'
+ * introspection before and after the client revoked the refresh token; {@code logout}
+ * (openid-client) is the RP-initiated logout of the {@code identity} login in its browser.
  * The client is a FAPI client, so its access tokens are DPoP-bound (RFC 9449): {@code token_type}
  * {@code DPoP} (libraries differ in case) and, where the library reports the access token's claims,
  * {@code cnf.jkt} the RP's key.
@@ -93,6 +112,66 @@ final class FlowReport {
         assertThat(refreshed.getBoolean("access_token_changed")).isTrue();
         assertThat(refreshed.getBoolean("refresh_token_changed")).isTrue();
         assertThat(refreshed.getJsonObject("id_token").getString("sub")).isEqualTo(sub);
+    }
+
+    /**
+     * Per login: the refreshed access token (DPoP-bound to the RP's key) and refresh token are
+     * active for the same person and client; once the client revoked the refresh token, neither is,
+     * and userinfo refuses the access token.
+     */
+    static void assertIntrospectionAndRevocation(JsonObject report, RunningGateway gateway) {
+        report.getJsonObject("logins").forEach(entry -> {
+            JsonObject login = (JsonObject) entry.getValue();
+            String sub = login.getJsonObject("id_token").getString("sub");
+            JsonObject introspected = login.getJsonObject("introspected");
+            JsonObject access = introspected.getJsonObject("access_token");
+            assertThat(access.getBoolean("active")).as(entry.getKey()).isTrue();
+            assertThat(access.getString("token_type")).isEqualTo("DPoP");
+            assertThat(access.getJsonObject("cnf").getString("jkt")).isEqualTo(login.getString("dpop_jkt"));
+            assertThat(access.getString("scope")).isEqualTo(login.getString("scope"));
+            JsonObject refresh = introspected.getJsonObject("refresh_token");
+            assertThat(refresh.getBoolean("active")).as(entry.getKey()).isTrue();
+            assertThat(refresh.containsKey("token_type")).isFalse();
+            for (JsonObject active : List.of(access, refresh)) {
+                assertThat(active.getString("sub")).isEqualTo(sub);
+                assertThat(active.getString("client_id")).isEqualTo(RunningGateway.CLIENT_ID);
+                assertThat(active.getString("iss")).isEqualTo(gateway.issuer());
+            }
+            JsonObject revoked = login.getJsonObject("revoked");
+            JsonObject inactive = new JsonObject().put("active", false);
+            assertThat(revoked.getJsonObject("refresh_token")).as(entry.getKey()).isEqualTo(inactive);
+            assertThat(revoked.getJsonObject("access_token")).as(entry.getKey()).isEqualTo(inactive);
+            assertThat(revoked.getJsonObject("userinfo"))
+                    .isEqualTo(new JsonObject().put("status", 401).put("error", "invalid_token"));
+        });
+    }
+
+    /**
+     * The RP-initiated logout of the {@code identity} login: the browser went to the registered
+     * post-logout redirect URI with the RP's {@code state}, and the OP posted a logout token for that
+     * session to the RP's back-channel logout URI within {@code timeout} (OpenID Connect Back-Channel
+     * Logout 1.0 §2.4, validated by Nimbus against the OP's JWKS).
+     */
+    static void assertLogout(JsonObject report, RunningGateway gateway, Duration timeout) throws Exception {
+        JsonObject logout = report.getJsonObject("logout");
+        assertThat(logout.getString("redirected_to")).isEqualTo(gateway.signer().postLogoutRedirectUri());
+        assertThat(logout.getString("state")).isNotBlank();
+        assertThat(logout.getString("redirect_state")).isEqualTo(logout.getString("state"));
+
+        JsonObject idToken = report.getJsonObject("logins").getJsonObject("identity").getJsonObject("id_token");
+        assertThat(idToken.getString("sid")).isNotBlank();
+        SignedJWT token = SignedJWT.parse(gateway.signer().nextLogoutToken(timeout));
+        assertThat(token.getHeader().getType()).isEqualTo(new JOSEObjectType("logout+jwt"));
+        LogoutTokenValidator validator = new LogoutTokenValidator(new Issuer(gateway.issuer()),
+                new ClientID(RunningGateway.CLIENT_ID), true, new JWSVerificationKeySelector<>(JWSAlgorithm.ES256,
+                        JWKSourceBuilder.<SecurityContext>create(URI.create(gateway.issuer() + "/jwks").toURL()).build()),
+                null);
+        LogoutTokenClaimsSet claims = validator.validate(token);
+        assertThat(claims.getSessionID().getValue()).isEqualTo(idToken.getString("sid"));
+        assertThat(claims.getSubject().getValue()).isEqualTo(idToken.getString("sub"));
+        assertThat(claims.getJSONObjectClaim(LogoutTokenClaimsSet.EVENTS_CLAIM_NAME))
+                .containsOnlyKeys(LogoutTokenClaimsSet.EVENT_TYPE);
+        assertThat(claims.getClaim("nonce")).isNull();
     }
 
     private static void assertIdentity(JsonObject login) {

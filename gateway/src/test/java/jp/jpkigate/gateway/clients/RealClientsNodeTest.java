@@ -12,19 +12,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * panva's openid-client (v6) and oauth4webapi (v3), run by Node.js, as relying parties of the
  * running gateway: discovery → PAR with private_key_jwt → authorize → the card signs (through
  * {@link CardSignerHook}) → token → their own ID token (and, for oauth4webapi, RFC 9068 access
- * token) validation → userinfo → refresh; twice with the authentication certificate, once for
- * identity verification. The client is FAPI: each library sends DPoP proofs with its own DPoP
- * support and gets DPoP-bound tokens. The scripts and their pinned versions: {@code src/test/node}.
+ * token) validation → userinfo → refresh → introspection → revocation of the refresh token (and
+ * so the grant's access token, at introspection and userinfo); twice with the authentication
+ * certificate, once for identity verification. The client is FAPI: each library sends DPoP proofs
+ * with its own DPoP support and gets DPoP-bound tokens. openid-client then logs the identity login
+ * out (RP-initiated, in its browser), and the OP's back-channel logout token reaches the
+ * {@link CardSignerHook}. The scripts and their pinned versions: {@code src/test/node}.
  */
 @ExtendWith(RunningGateway.Extension.class)
 class RealClientsNodeTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** The OP sends the logout token in the background, retrying after 1 and 2 s with a 5 s timeout. */
+    private static final Duration BACKCHANNEL_TIMEOUT = Duration.ofSeconds(20);
 
     @Test
     void openidClientRunsTheWholeFlowAndAcceptsOurIdTokens(RunningGateway gateway) throws Exception {
         JsonObject report = NodeScript.run("openid-client.mjs", environment(gateway), TIMEOUT);
 
         FlowReport.assertWholeFlow(report, gateway);
+        FlowReport.assertIntrospectionAndRevocation(report, gateway);
+        FlowReport.assertLogout(report, gateway, BACKCHANNEL_TIMEOUT);
     }
 
     @Test
@@ -32,6 +39,7 @@ class RealClientsNodeTest {
         JsonObject report = NodeScript.run("oauth4webapi.mjs", environment(gateway), TIMEOUT);
 
         FlowReport.assertWholeFlow(report, gateway);
+        FlowReport.assertIntrospectionAndRevocation(report, gateway);
         report.getJsonObject("logins").forEach(login ->
                 assertThat(((JsonObject) login.getValue()).containsKey("access_token")).as(login.getKey()).isTrue());
     }
@@ -42,6 +50,7 @@ class RealClientsNodeTest {
                 "CLIENT_ID", RunningGateway.CLIENT_ID,
                 "CLIENT_PRIVATE_JWK", gateway.clientKey().toJSONString(),
                 "REDIRECT_URI", gateway.redirectUri(),
+                "POST_LOGOUT_REDIRECT_URI", gateway.signer().postLogoutRedirectUri(),
                 "SIGNER_URL", gateway.signer().url(),
                 "IDENTITY_CLAIMS", FlowReport.IDENTITY_CLAIMS_REQUEST);
     }

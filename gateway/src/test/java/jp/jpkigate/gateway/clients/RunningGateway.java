@@ -36,8 +36,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * The dev-mode gateway as a relying party meets it, shared by every {@code RealClients*} test of
  * the run (started once, stopped when the run ends): embedded Redis, the simulator under a temp
  * data dir, the HTTP server on a free loopback port that is also its issuer, one FAPI-style client
- * ({@code private_key_jwt}, an inline ES256 {@code jwks}, PAR), one person with a card, and the
- * card's {@link CardSignerHook}.
+ * ({@code private_key_jwt}, an inline ES256 {@code jwks}, PAR; a post-logout redirect URI and a
+ * back-channel logout URI served by the hook), one person with a card, and the card's
+ * {@link CardSignerHook}.
  */
 public final class RunningGateway implements AutoCloseable {
     public static final String CLIENT_ID = "fapi-bank";
@@ -73,6 +74,8 @@ public final class RunningGateway implements AutoCloseable {
                 .put("client_id", CLIENT_ID)
                 .put("client_name", CLIENT_NAME)
                 .put("redirect_uris", new JsonArray().add(signer.redirectUri()))
+                .put("post_logout_redirect_uris", new JsonArray().add(signer.postLogoutRedirectUri()))
+                .put("backchannel_logout_uri", signer.backchannelLogoutUri())
                 .put("token_endpoint_auth_method", "private_key_jwt")
                 .put("jwks", new JsonObject(new JWKSet(clientKey).toPublicJWKSet().toJSONObject()))
                 .put("scope", FlowReport.IDENTITY_SCOPE)).encodePrettily());
