@@ -36,9 +36,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The OpenID Provider of this process: its configuration, signing keys, client registry, pairwise
- * secret, JPKI verifier and certificate linkage, loaded once (blocking, on a worker), and a router
- * per HTTP verticle.
+ * The OpenID Provider of this process: its configuration (with the mutual-TLS settings), signing
+ * keys, client registry, pairwise secret, JPKI verifier and certificate linkage, loaded once
+ * (blocking, on a worker), and a router per HTTP verticle.
  */
 public final class OpenIdProviderModule {
     /** Where dev mode keeps the generated pairwise-subject secret, so subjects survive restarts. */
@@ -77,11 +77,13 @@ public final class OpenIdProviderModule {
                                                     Optional<String> linkageUrl, Clock clock) {
         return vertx.executeBlocking(() -> {
             GatewayConfig.Oidc oidc = gateway.oidc();
-            OpenIdProviderConfig config = OpenIdProviderConfig.defaults(gateway.http().publicBaseUrl());
+            OpenIdProviderConfig config = OpenIdProviderConfig.defaults(gateway.http().publicBaseUrl())
+                    .withMtls(ClientCertificateSettings.load(gateway.http().tls()));
             SigningKeys keys = oidc.keysDir() == null ? SigningKeys.generate(JWSAlgorithm.ES256)
                     : SigningKeys.load(oidc.keysDir());
             ClientRegistry clients = oidc.clientsFile() == null ? ClientRegistry.of(List.of())
                     : ClientRegistry.parse(Files.readString(oidc.clientsFile()), config.scopesSupported());
+            ClientCertificateSettings.check(clients.all(), config.mtls());
             byte[] secret = pairwiseSecret(gateway);
             RevocationChecker checker = revocation.<RevocationChecker>map(m -> new CacheRevocationChecker(m.service()))
                     .orElse(query -> CompletableFuture.completedFuture(

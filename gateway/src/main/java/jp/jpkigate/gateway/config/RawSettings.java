@@ -16,13 +16,14 @@ import java.util.LinkedHashMap;
  * JSON object and then environment overrides; typed getters record a mistake instead of throwing.
  */
 final class RawSettings {
-    static final Set<String> SECTIONS = Set.of("http", "redis", "redis.embedded", "simulator", "revocation",
+    static final Set<String> SECTIONS = Set.of("http", "http.tls", "redis", "redis.embedded", "simulator", "revocation",
             "revocation.ocspResponder", "oidc");
     static final Set<String> KEYS = Set.of("mode", "http.host", "http.port", "http.publicBaseUrl", "http.instances",
             "redis.url", "redis.embedded.port", "dataDir", "simulator.enabled", "simulator.port", "trustAnchors",
             "revocation.publisherUrl", "revocation.refreshSeconds", "revocation.graceSeconds", "revocation.clients",
             "revocation.ocspResponder.certFile", "revocation.ocspResponder.keyFile",
-            "oidc.keysDir", "oidc.clientsFile", "oidc.pairwiseSecretFile", "oidc.linkageUrl");
+            "oidc.keysDir", "oidc.clientsFile", "oidc.pairwiseSecretFile", "oidc.linkageUrl",
+            "http.tls.certFile", "http.tls.keyFile", "http.tls.clientCaFile", "http.tls.clientCertHeader");
     static final String SECRET_KEY = "redis.url";
 
     private final Map<String, Object> values = new HashMap<>();

@@ -1,5 +1,6 @@
 package jp.jpkigate.idp.endpoint;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
@@ -7,26 +8,38 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import jp.jpkigate.idp.token.BearerTokenException;
+import jp.jpkigate.idp.mtls.MalformedClientCertificateException;
+import jp.jpkigate.idp.token.BearerTokenException.Code;
 import jp.jpkigate.idp.token.UserInfoHandler;
+import jp.jpkigate.idp.web.ClientCertificates;
 import jp.jpkigate.idp.web.OAuthResponses;
 
 /**
  * {@code GET/POST /userinfo} (OIDC Core §5.3): Bearer token in the {@code Authorization} header →
- * 200 JSON claims; a bad or missing token → RFC 6750 §3 status with
+ * 200 JSON claims, a certificate-bound token only over a connection with its client certificate
+ * (RFC 8705 §3, {@link ClientCertificates}); a bad or missing token → RFC 6750 §3 status with
  * {@code WWW-Authenticate: Bearer error="invalid_token"} (no error code when no token was sent).
  * Other failures go to the router's failure handler (500 {@code server_error}).
  */
 public final class UserInfoEndpoint implements Handler<RoutingContext> {
     private final UserInfoHandler handler;
+    private final ClientCertificates certificates;
 
-    public UserInfoEndpoint(UserInfoHandler handler) {
+    public UserInfoEndpoint(UserInfoHandler handler, ClientCertificates certificates) {
         this.handler = Objects.requireNonNull(handler, "handler");
+        this.certificates = Objects.requireNonNull(certificates, "certificates");
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        handler.handle(Optional.ofNullable(ctx.request().getHeader("Authorization")))
-                .compose(claims -> OAuthResponses.json(ctx.response(), 200, claims))
+        Future<Map<String, Object>> answer;
+        try {
+            answer = handler.handle(Optional.ofNullable(ctx.request().getHeader("Authorization")),
+                    certificates.read(ctx.request()));
+        } catch (MalformedClientCertificateException e) {
+            answer = Future.failedFuture(new BearerTokenException(Code.INVALID_REQUEST, e.getMessage()));
+        }
+        answer.compose(claims -> OAuthResponses.json(ctx.response(), 200, claims))
                 .onFailure(failure -> {
                     if (failure instanceof BearerTokenException bearer && !ctx.response().headWritten()) {
                         ctx.response().putHeader("WWW-Authenticate", bearer.wwwAuthenticate(OAuthResponses.REALM));

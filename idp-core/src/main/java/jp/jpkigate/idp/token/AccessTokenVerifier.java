@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import jp.jpkigate.idp.key.JwsAlgorithms;
 import jp.jpkigate.idp.store.GrantRevocations;
 import jp.jpkigate.idp.token.BearerTokenException.Code;
@@ -20,7 +21,8 @@ import jp.jpkigate.idp.token.BearerTokenException.Code;
  * Validates the OP's own JWT access tokens (RFC 9068 §4): {@code typ} {@code at+jwt}, a signature
  * by one of the OP's published keys with that key's algorithm, {@code iss}, {@code aud} containing
  * the expected audience, {@code exp} after now (injected clock), {@code sub}, {@code jti} and the
- * grant id {@code gid}; then that the grant was not revoked ({@link GrantRevocations}: a replayed
+ * grant id {@code gid}; a {@code cnf} claim must name one supported confirmation method
+ * ({@link Confirmation}); then that the grant was not revoked ({@link GrantRevocations}: a replayed
  * code or a reused refresh token). Everything else is {@code invalid_token}; a store failure fails
  * the future as it is.
  */
@@ -41,9 +43,18 @@ public final class AccessTokenVerifier {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** What {@code /userinfo} needs of a valid token. */
+    /** What {@code /userinfo} needs of a valid token; {@code confirmation} is set for a sender-constrained one. */
     public record VerifiedAccessToken(String subject, String clientId, List<String> scopes, String jti, String grantId,
-                                      Instant expiresAt) {
+                                      Instant expiresAt, Optional<Confirmation> confirmation) {
+        public VerifiedAccessToken {
+            Objects.requireNonNull(confirmation, "confirmation");
+        }
+
+        /** A bearer token, bound to nothing. */
+        public VerifiedAccessToken(String subject, String clientId, List<String> scopes, String jti, String grantId,
+                                   Instant expiresAt) {
+            this(subject, clientId, scopes, jti, grantId, expiresAt, Optional.empty());
+        }
     }
 
     /** The token, once valid and not revoked; fails with {@link BearerTokenException} otherwise. */
@@ -92,9 +103,18 @@ public final class AccessTokenVerifier {
                 throw invalid("missing claims");
             }
             return new VerifiedAccessToken(claims.getSubject(), claims.getStringClaim("client_id"),
-                    Arrays.asList(scope.split(" ")), claims.getJWTID(), grantId, claims.getExpirationTime().toInstant());
+                    Arrays.asList(scope.split(" ")), claims.getJWTID(), grantId, claims.getExpirationTime().toInstant(),
+                    confirmation(claims));
         } catch (java.text.ParseException | JOSEException | RuntimeException e) {
             throw invalid("malformed access token");
+        }
+    }
+
+    private static Optional<Confirmation> confirmation(JWTClaimsSet claims) throws BearerTokenException {
+        try {
+            return Confirmation.fromClaim(claims.getClaim("cnf"));
+        } catch (IllegalArgumentException e) {
+            throw invalid("unsupported confirmation method");
         }
     }
 

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.jpkigate.idp.authorize.CodeGrant;
 import jp.jpkigate.idp.client.RegisteredClient;
@@ -61,7 +62,7 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
     }
 
     @Override
-    public Future<TokenResponse> handle(RegisteredClient client, FormParameters form) {
+    public Future<TokenResponse> handle(RegisteredClient client, FormParameters form, Optional<Confirmation> confirmation) {
         String code;
         String redirectUri;
         String verifier;
@@ -97,11 +98,12 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
             if (!grant.codeChallenge().matches(verifier)) {
                 return invalidGrant("code_verifier does not match the code_challenge");
             }
-            return redeem(client, grant, grantId);
+            return redeem(client, grant, grantId, confirmation);
         });
     }
 
-    private Future<TokenResponse> redeem(RegisteredClient client, CodeGrant code, String grantId) {
+    private Future<TokenResponse> redeem(RegisteredClient client, CodeGrant code, String grantId,
+                                         Optional<Confirmation> confirmation) {
         return subjects.subject(client.sector(), code.signer()).compose(sub -> {
             TokenGrant grant = new TokenGrant(grantId, client.clientId(), sub, code.scopes(), code.authTime(), code.acr(),
                     code.amr());
@@ -109,7 +111,7 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
             String refreshToken = tokenFormat.newToken(grantId);
             return refreshTokens.issue(grantId, refreshToken, grant, options.refreshTokenLifetime())
                     .compose(v -> revoker.unlessRevoked(grantId))
-                    .compose(v -> issuer.issue(grant, code.nonce(), release, refreshToken));
+                    .compose(v -> issuer.issue(grant, code.nonce(), release, refreshToken, confirmation));
         });
     }
 

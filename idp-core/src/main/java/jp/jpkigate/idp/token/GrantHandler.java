@@ -1,6 +1,7 @@
 package jp.jpkigate.idp.token;
 
 import io.vertx.core.Future;
+import java.util.Optional;
 import jp.jpkigate.idp.client.RegisteredClient;
 import jp.jpkigate.idp.oauth.FormParameters;
 
@@ -22,6 +23,9 @@ public interface GrantHandler {
      * The token response, or a failed future with an {@code OAuthException} from the catalogue
      * ({@code invalid_request}, {@code invalid_grant}, {@code invalid_scope}); any other failure
      * becomes {@code server_error}.
+     *
+     * @param confirmation what the new access token is bound to (RFC 7800 {@code cnf}): the client
+     *                     certificate of a client registered for certificate-bound tokens (RFC 8705 §3)
      */
-    Future<TokenResponse> handle(RegisteredClient client, FormParameters form);
+    Future<TokenResponse> handle(RegisteredClient client, FormParameters form, Optional<Confirmation> confirmation);
 }

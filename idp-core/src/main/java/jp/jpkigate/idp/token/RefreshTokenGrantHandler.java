@@ -25,6 +25,11 @@ import jp.jpkigate.idp.store.RefreshTokenStore.Rotation;
  * identity claims: the 4 information reach only the tokens of the code's redemption. A family whose
  * login came at or before the person's withdrawal of the client's approval (on the account page,
  * {@link ApprovalWithdrawalStore}) is revoked → {@code invalid_grant}.
+ *
+ * <p>The new access token is bound like the code's ({@code confirmation}): a client registered for
+ * certificate-bound tokens refreshes over mutual TLS, and its new token is bound to the certificate it
+ * presents now — possibly a renewed one (RFC 8705 §6.3); the refresh token itself is bound to the
+ * client's authentication (§7.1).
  */
 public final class RefreshTokenGrantHandler implements GrantHandler {
     public static final String GRANT_TYPE = "refresh_token";
@@ -50,7 +55,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     }
 
     @Override
-    public Future<TokenResponse> handle(RegisteredClient client, FormParameters form) {
+    public Future<TokenResponse> handle(RegisteredClient client, FormParameters form, Optional<Confirmation> confirmation) {
         String presented;
         List<String> requested;
         try {
@@ -72,7 +77,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
             if (outcome instanceof Rotation.Rotated rotated) {
                 TokenGrant grant = narrowed.isEmpty() ? rotated.grant() : rotated.grant().withScopes(narrowed);
                 return unlessWithdrawn(family.get(), grant).compose(live -> live
-                        ? issuer.issue(grant, Optional.empty(), IdentityClaims.Release.NONE, next)
+                        ? issuer.issue(grant, Optional.empty(), IdentityClaims.Release.NONE, next, confirmation)
                         : AuthorizationCodeGrantHandler.invalidGrant("the person withdrew the approval for this client"));
             }
             if (outcome instanceof Rotation.ScopeExceeded) {

@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import jp.jpkigate.idp.client.ClientAuthenticator;
 import jp.jpkigate.idp.client.ClientCredentials;
+import jp.jpkigate.idp.mtls.CertificateBinding;
+import jp.jpkigate.idp.mtls.ClientCertificate;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
@@ -13,8 +15,10 @@ import jp.jpkigate.idp.oauth.OAuthException;
 /**
  * The token endpoint's processing (RFC 6749 §3.2), without HTTP types: {@code grant_type} picks a
  * {@link GrantHandler} (missing → {@code invalid_request}, none → {@code unsupported_grant_type}),
- * the client authenticates (RFC 6749 §3.2.1; failures → {@code invalid_client}), the handler may
- * refuse the client ({@code unauthorized_client}), then handles the request.
+ * the client authenticates (RFC 6749 §3.2.1, with the request's client certificate for mutual TLS;
+ * failures → {@code invalid_client}), the handler may refuse the client ({@code unauthorized_client}),
+ * a client registered for certificate-bound access tokens must have presented a certificate
+ * (RFC 8705 §3, {@link CertificateBinding}), then the handler handles the request.
  */
 public final class TokenEndpointHandler {
     private final ClientAuthenticator authenticator;
@@ -26,16 +30,32 @@ public final class TokenEndpointHandler {
     }
 
     public Future<TokenResponse> handle(FormParameters form, Optional<String> authorization) {
+        return handle(form, authorization, Optional.empty());
+    }
+
+    /** With the client certificate of the request's mutual-TLS connection, if any. */
+    public Future<TokenResponse> handle(FormParameters form, Optional<String> authorization,
+                                        Optional<ClientCertificate> certificate) {
         try {
             String grantType = form.get("grant_type").orElseThrow(
                     () -> OAuthError.INVALID_REQUEST.withDescription("grant_type missing").toException());
             GrantHandler handler = handlers.stream().filter(h -> h.canHandle(grantType)).findFirst().orElseThrow(
                     () -> OAuthError.UNSUPPORTED_GRANT_TYPE.withDescription("grant_type not supported").toException());
-            ClientCredentials credentials = ClientCredentials.parse(form, authorization);
-            return authenticator.authenticate(credentials).compose(client -> handler.allows(client)
-                    ? handler.handle(client, form)
-                    : Future.failedFuture(OAuthError.UNAUTHORIZED_CLIENT
-                            .withDescription("the client may not use this grant_type").toException()));
+            ClientCredentials credentials = ClientCredentials.parse(form, authorization, certificate);
+            return authenticator.authenticate(credentials).compose(client -> {
+                if (!handler.allows(client)) {
+                    return Future.failedFuture(OAuthError.UNAUTHORIZED_CLIENT
+                            .withDescription("the client may not use this grant_type").toException());
+                }
+                try {
+                    Optional<Confirmation> confirmation = CertificateBinding.forAccessToken(
+                            client.mtls().certificateBoundAccessTokens(), certificate)
+                            .map(thumbprint -> Confirmation.certificateThumbprint(thumbprint.value()));
+                    return handler.handle(client, form, confirmation);
+                } catch (OAuthException e) {
+                    return Future.failedFuture(e);
+                }
+            });
         } catch (OAuthException e) {
             return Future.failedFuture(e);
         }

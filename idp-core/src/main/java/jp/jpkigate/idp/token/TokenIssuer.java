@@ -23,7 +23,13 @@ public final class TokenIssuer {
 
     public Future<TokenResponse> issue(TokenGrant grant, Optional<String> nonce, IdentityClaims.Release release,
                                        String refreshToken) {
-        TokenMinter.AccessToken access = minter.accessToken(grant);
+        return issue(grant, nonce, release, refreshToken, Optional.empty());
+    }
+
+    /** With the access token bound to what {@code confirmation} names (RFC 7800 {@code cnf}). */
+    public Future<TokenResponse> issue(TokenGrant grant, Optional<String> nonce, IdentityClaims.Release release,
+                                       String refreshToken, Optional<Confirmation> confirmation) {
+        TokenMinter.AccessToken access = minter.accessToken(grant, confirmation);
         Future<Void> stored = release.userinfo().isEmpty()
                 ? Future.succeededFuture()
                 : userInfoClaims.put(access.jti(), release.userinfo(), accessTokenLifetime);

@@ -52,16 +52,21 @@ public final class TokenMinter {
      * {@link GrantIds}) by which the grant's tokens are revoked; header {@code typ: at+jwt}.
      */
     public AccessToken accessToken(TokenGrant grant) {
+        return accessToken(grant, Optional.empty());
+    }
+
+    /** Sender-constrained: {@code cnf} (RFC 7800 §3.1) binds the token to a DPoP key or a client certificate. */
+    public AccessToken accessToken(TokenGrant grant, Optional<Confirmation> confirmation) {
         Instant now = now();
         String jti = random(16);
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer).subject(grant.subject()).audience(audience)
                 .claim("client_id", grant.clientId()).claim("scope", grant.scope())
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(options.accessTokenLifetime())))
                 .jwtID(jti).claim(GrantIds.CLAIM, grant.grantId())
-                .claim("auth_time", grant.authTime().getEpochSecond()).claim("acr", grant.acr()).claim("amr", grant.amr())
-                .build();
-        return new AccessToken(keys.sign(claims, AT_JWT).serialize(), jti, options.accessTokenLifetime().toSeconds());
+                .claim("auth_time", grant.authTime().getEpochSecond()).claim("acr", grant.acr()).claim("amr", grant.amr());
+        confirmation.ifPresent(cnf -> claims.claim("cnf", cnf.toClaim()));
+        return new AccessToken(keys.sign(claims.build(), AT_JWT).serialize(), jti, options.accessTokenLifetime().toSeconds());
     }
 
     /**

@@ -26,6 +26,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
@@ -49,6 +50,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.jpkigate.idp.approval.ApprovalOptions;
@@ -84,7 +86,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * routes on port 0, a clock the test moves, the {@link OpFixture} clients ({@code bank} with one ES256
  * key). A test plays the browser (the page, its login cookie) and the signer app; the helpers here
  * are the steps. One per test class: {@code @RegisterExtension static final LoginFixture op = new LoginFixture();}
- * (or {@link #start()} and {@link #close()} by hand).
+ * (or {@link #start()} and {@link #close()} by hand). A {@link Setup} adds clients, changes the OP's
+ * configuration and puts TLS on the listener (the mutual-TLS tests).
  */
 public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     public static final String PIN = "1234";
@@ -92,7 +95,6 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
     public static final String NONCE = "n-0S6_WzA2Mj";
     private static final Pattern STATUS_URL = Pattern.compile("data-status-url=\"(?:\\.\\./)?login/([A-Za-z0-9_-]{43})/status\"");
     private static final Pattern CSRF = Pattern.compile("<input type=\"hidden\" name=\"csrf\" value=\"([A-Za-z0-9_-]+)\">");
-    private static final AtomicInteger PEOPLE = new AtomicInteger();
 
     public MutableClock clock;
     public Path simDir;
@@ -105,6 +107,20 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
     public HttpServer server;
     public WebClient web;
     public ECKey bankKey;
+    public OpenIdProviderConfig config;
+    /** People issued a card so far: the fixture's first is 花子 whichever fixtures ran before in this JVM. */
+    private final AtomicInteger people = new AtomicInteger();
+    private final Setup setup;
+
+    /**
+     * What a test changes: more client objects for the registry (JSON, comma-separated, may be empty),
+     * the OP's configuration, the listener's options and those of the fixture's web client.
+     */
+    public record Setup(String moreClients, UnaryOperator<OpenIdProviderConfig> configure, HttpServerOptions server,
+                        WebClientOptions client) {
+        /** The {@link OpFixture} clients, plain HTTP. */
+        public static final Setup PLAIN = new Setup("", config -> config, new HttpServerOptions(), new WebClientOptions());
+    }
 
     /** A browser's login: the page, its transaction id, login cookie, state and PKCE verifier. */
     public record Page(HttpResponse<Buffer> response, String txn, String cookie, State state, CodeVerifier verifier) {
@@ -112,6 +128,12 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
 
     /** Started by the extension callback, or by {@link #start()}. */
     public LoginFixture() {
+        this(Setup.PLAIN);
+    }
+
+    /** The same, set up differently. */
+    public LoginFixture(Setup setup) {
+        this.setup = setup;
     }
 
     public static LoginFixture start() throws Exception {
@@ -141,10 +163,11 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
         redisServer = TestRedis.start();
         vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(300).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
         redis = redisServer.client(vertx);
-        OpenIdProviderConfig config = OpenIdProviderConfig.defaults(OpFixture.ISSUER);
+        config = setup.configure().apply(OpenIdProviderConfig.defaults(OpFixture.ISSUER));
         bankKey = (ECKey) SigningKeys.generateKey(JWSAlgorithm.ES256);
-        ClientRegistry clients = ClientRegistry.parse(OpFixture.clientsJson(new JWKSet(List.<JWK>of(bankKey)).toPublicJWKSet()),
-                config.scopesSupported());
+        String fixtureClients = OpFixture.clientsJson(new JWKSet(List.<JWK>of(bankKey)).toPublicJWKSet());
+        ClientRegistry clients = ClientRegistry.parse(setup.moreClients().isEmpty() ? fixtureClients
+                : fixtureClients.substring(0, fixtureClients.length() - 1) + "," + setup.moreClients() + "]", config.scopesSupported());
         SigningKeys opKeys = SigningKeys.generate(JWSAlgorithm.ES256);
         TokenOptions tokens = TokenOptions.defaults("a-test-pairwise-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8));
         Router router = OpenIdProviderRoutes.create(vertx, config, opKeys, clients, redis, clock);
@@ -152,14 +175,14 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
                 ApprovalOptions.defaults(), clock);
         OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, opKeys, clients, redis, tokens,
                 CertificatePersonKeys.INSTANCE, clock);
-        server = TestRedis.await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-        web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort())
-                .setFollowRedirects(false));
+        server = TestRedis.await(vertx.createHttpServer(setup.server()).requestHandler(router).listen(0, "127.0.0.1"));
+        web = WebClient.create(vertx, new WebClientOptions(setup.client()).setDefaultHost("127.0.0.1")
+                .setDefaultPort(server.actualPort()).setFollowRedirects(false));
     }
 
     /** A new person's card (PIN {@link #PIN}, password {@link #PASSWORD}): someone who never approved anything. */
     public Device issueCard() throws Exception {
-        Device issued = sim.registry().life().issue(new CardRequest("髙橋", PEOPLE.getAndIncrement() == 0 ? "花子" : "次郎",
+        Device issued = sim.registry().life().issue(new CardRequest("髙橋", people.getAndIncrement() == 0 ? "花子" : "次郎",
                 LocalDate.of(1990, 1, 2), FourInfo.Gender.FEMALE, "東京都新宿区西新宿二丁目８番１号",
                 new Municipality("Tokyo", "Shinjuku-ku"), PIN, PASSWORD, KeyAlgorithm.RSA_2048));
         sim.save();
@@ -204,7 +227,12 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
 
     /** The browser opens {@code /authorize} with {@code bank}'s pushed request. */
     public Page open(String requestUri, State state, CodeVerifier verifier) throws Exception {
-        HttpResponse<Buffer> page = get("/authorize?client_id=" + OpFixture.BANK + "&request_uri="
+        return open(OpFixture.BANK, requestUri, state, verifier);
+    }
+
+    /** The browser opens {@code /authorize} with a client's pushed request. */
+    public Page open(String clientId, String requestUri, State state, CodeVerifier verifier) throws Exception {
+        HttpResponse<Buffer> page = get("/authorize?client_id=" + clientId + "&request_uri="
                 + URLEncoder.encode(requestUri, StandardCharsets.UTF_8), null);
         assertThat(page.statusCode()).as(page.bodyAsString()).isEqualTo(200);
         return new Page(page, transactionOf(page), cookieOf(page), state, verifier);
