@@ -36,6 +36,29 @@ export function packageVersion(name) {
 }
 
 /**
+ * One login's report (FlowReport.java checks it): what the library validated — the ID token, the
+ * access token's claims when it validates them, userinfo — the token type of the DPoP key's
+ * tokens, and how the tokens changed on refresh.
+ */
+export function loginReport({ scope, nonce, dpopJkt, tokens, idToken, accessToken, userinfo, refreshed, refreshedIdToken }) {
+  return {
+    scope,
+    nonce,
+    dpop_jkt: dpopJkt,
+    token_type: tokens.token_type,
+    id_token: idToken,
+    ...(accessToken ? { access_token: accessToken } : {}),
+    userinfo,
+    refreshed: {
+      id_token: refreshedIdToken,
+      token_type: refreshed.token_type,
+      access_token_changed: refreshed.access_token !== tokens.access_token,
+      refresh_token_changed: refreshed.refresh_token !== tokens.refresh_token,
+    },
+  }
+}
+
+/**
  * Runs the three logins with `login({ scope, claims })` (which returns one login's report) and
  * prints the whole report; any failure goes to stderr with exit code 1.
  */

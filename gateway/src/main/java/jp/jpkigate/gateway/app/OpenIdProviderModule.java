@@ -20,16 +20,19 @@ import jp.jpkigate.gateway.config.TrustAnchors;
 import jp.jpkigate.idp.approval.ApprovalOptions;
 import jp.jpkigate.idp.client.ClientRegistry;
 import jp.jpkigate.idp.config.OpenIdProviderConfig;
+import jp.jpkigate.idp.dpop.DpopOptions;
 import jp.jpkigate.idp.jpki.CacheRevocationChecker;
 import jp.jpkigate.idp.jpki.JpkiVerifier;
 import jp.jpkigate.idp.jpki.JpkiVerifierOptions;
 import jp.jpkigate.idp.jpki.RevocationChecker;
 import jp.jpkigate.idp.jpki.RevocationStatus;
 import jp.jpkigate.idp.key.SigningKeys;
+import jp.jpkigate.idp.session.SessionOptions;
 import jp.jpkigate.idp.subject.CertificatePersonKeys;
 import jp.jpkigate.idp.subject.PersonKeyResolver;
 import jp.jpkigate.idp.token.TokenOptions;
 import jp.jpkigate.idp.web.OpenIdProviderRoutes;
+import jp.jpkigate.idp.web.TokenManagementRoutes;
 import jp.jpkigate.sim.ca.SimCa;
 import jp.jpkigate.sim.registry.SimState;
 import org.slf4j.Logger;
@@ -52,11 +55,13 @@ public final class OpenIdProviderModule {
     private final jp.jpkigate.idp.jpki.TrustAnchors anchors;
     private final JpkiVerifier verifier;
     private final Optional<String> linkageUrl;
+    private final DpopOptions dpop;
+    private final SessionOptions sessions;
     private final Clock clock;
 
     private OpenIdProviderModule(OpenIdProviderConfig config, SigningKeys keys, ClientRegistry clients,
                                  byte[] pairwiseSecret, jp.jpkigate.idp.jpki.TrustAnchors anchors, JpkiVerifier verifier,
-                                 Optional<String> linkageUrl, Clock clock) {
+                                 Optional<String> linkageUrl, DpopOptions dpop, SessionOptions sessions, Clock clock) {
         this.config = config;
         this.keys = keys;
         this.clients = clients;
@@ -64,6 +69,8 @@ public final class OpenIdProviderModule {
         this.anchors = anchors;
         this.verifier = verifier;
         this.linkageUrl = linkageUrl;
+        this.dpop = dpop;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -94,7 +101,11 @@ public final class OpenIdProviderModule {
                 LOG.warn("no certificate linkage is configured (oidc.linkageUrl, JPKI_GATE_OIDC_LINKAGE_URL): "
                         + "pairwise sub follows the certificate and changes when a card is renewed");
             }
-            return new OpenIdProviderModule(config, keys, clients, secret, anchors, verifier, linkageUrl, clock);
+            // Every replica and event loop shares the pairwise secret, so nonces derived from it agree everywhere.
+            DpopOptions dpop = oidc.dpopNonces() ? DpopOptions.defaults(DpopOptions.deriveNonceKey(secret))
+                    : DpopOptions.withoutNonces();
+            return new OpenIdProviderModule(config, keys, clients, secret, anchors, verifier, linkageUrl, dpop,
+                    new SessionOptions(oidc.sessionIdle(), oidc.sessionMax()), clock);
         });
     }
 
@@ -129,12 +140,13 @@ public final class OpenIdProviderModule {
 
     /** The OP's routes for one HTTP verticle; reads page templates from the classpath, so call it on a worker. */
     public Router routes(Vertx vertx, Redis redis) {
-        Router router = OpenIdProviderRoutes.create(vertx, config, keys, clients, redis, clock);
+        Router router = OpenIdProviderRoutes.create(vertx, config, keys, clients, redis, dpop, clock);
         TokenOptions tokens = TokenOptions.defaults(pairwiseSecret);
         PersonKeyResolver persons = personKeys(vertx, redis);
-        OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, clients, verifier, redis, persons, tokens,
-                ApprovalOptions.defaults(), clock);
-        OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, keys, clients, redis, tokens, persons, clock);
+        OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, keys, clients, verifier, redis, persons, tokens,
+                ApprovalOptions.defaults(), sessions, clock);
+        OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, keys, clients, redis, tokens, persons, dpop, clock);
+        TokenManagementRoutes.add(router, vertx, config, keys, clients, redis, tokens, clock);
         return router;
     }
 

@@ -24,7 +24,8 @@ import java.util.Optional;
  * {@code JPKI_GATE_REVOCATION_REFRESH_SECONDS}, {@code JPKI_GATE_REVOCATION_GRACE_SECONDS},
  * {@code JPKI_GATE_REVOCATION_CLIENTS}, {@code JPKI_GATE_OCSP_CERT_FILE}, {@code JPKI_GATE_OCSP_KEY_FILE},
  * {@code JPKI_GATE_OIDC_KEYS_DIR}, {@code JPKI_GATE_OIDC_CLIENTS_FILE}, {@code JPKI_GATE_OIDC_PAIRWISE_SECRET_FILE},
- * {@code JPKI_GATE_OIDC_LINKAGE_URL}, {@code JPKI_GATE_TLS_CERT_FILE}, {@code JPKI_GATE_TLS_KEY_FILE},
+ * {@code JPKI_GATE_OIDC_LINKAGE_URL}, {@code JPKI_GATE_OIDC_DPOP_NONCES}, {@code JPKI_GATE_OIDC_SESSION_IDLE_MINUTES},
+ * {@code JPKI_GATE_OIDC_SESSION_MAX_MINUTES}, {@code JPKI_GATE_TLS_CERT_FILE}, {@code JPKI_GATE_TLS_KEY_FILE},
  * {@code JPKI_GATE_TLS_CLIENT_CA_FILE}, {@code JPKI_GATE_TLS_CLIENT_CERT_HEADER}.
  * Blank values count as unset.
  */
@@ -53,6 +54,9 @@ public final class ConfigLoader {
             Map.entry("JPKI_GATE_OIDC_CLIENTS_FILE", "oidc.clientsFile"),
             Map.entry("JPKI_GATE_OIDC_PAIRWISE_SECRET_FILE", "oidc.pairwiseSecretFile"),
             Map.entry("JPKI_GATE_OIDC_LINKAGE_URL", "oidc.linkageUrl"),
+            Map.entry("JPKI_GATE_OIDC_DPOP_NONCES", "oidc.dpopNonces"),
+            Map.entry("JPKI_GATE_OIDC_SESSION_IDLE_MINUTES", "oidc.sessionIdleMinutes"),
+            Map.entry("JPKI_GATE_OIDC_SESSION_MAX_MINUTES", "oidc.sessionMaxMinutes"),
             Map.entry("JPKI_GATE_TLS_CERT_FILE", "http.tls.certFile"),
             Map.entry("JPKI_GATE_TLS_KEY_FILE", "http.tls.keyFile"),
             Map.entry("JPKI_GATE_TLS_CLIENT_CA_FILE", "http.tls.clientCaFile"),

@@ -96,7 +96,15 @@ final class ConfigValidator {
         if (mode == Mode.PROD && secret == null && !raw.isSet("oidc.pairwiseSecretFile")) {
             raw.mistake("oidc.pairwiseSecretFile", "is required in prod mode (set JPKI_GATE_OIDC_PAIRWISE_SECRET_FILE)");
         }
-        return new GatewayConfig.Oidc(keys, clients, secret, httpUrl(raw, "oidc.linkageUrl"));
+        Boolean dpopNonces = raw.bool("oidc.dpopNonces", true);
+        Integer idle = raw.integer("oidc.sessionIdleMinutes", 1, 720, (int) GatewayConfig.DEFAULT_SESSION_IDLE.toMinutes());
+        Integer max = raw.integer("oidc.sessionMaxMinutes", 1, 10_080, (int) GatewayConfig.DEFAULT_SESSION_MAX.toMinutes());
+        if (idle != null && max != null && max < idle) {
+            raw.mistake("oidc.sessionMaxMinutes", "must be at least oidc.sessionIdleMinutes (" + idle + ")");
+        }
+        return new GatewayConfig.Oidc(keys, clients, secret, httpUrl(raw, "oidc.linkageUrl"),
+                !Boolean.FALSE.equals(dpopNonces), Duration.ofMinutes(idle == null ? 0 : idle),
+                Duration.ofMinutes(max == null ? 0 : max));
     }
 
     /** The revocation cache: in prod a publisher URL and an OCSP responder identity are required. */

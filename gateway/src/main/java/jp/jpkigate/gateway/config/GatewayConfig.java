@@ -153,9 +153,26 @@ public record GatewayConfig(
      *                   {@code /ca}, {@code /linkage/<ca>/<serial hex>}) that keeps {@code sub} across card renewal;
      *                   {@code null} means the dev simulator's, or without one the certificate itself (renewal
      *                   changes {@code sub})
+     * @param dpopNonces whether DPoP proofs must carry a server nonce (RFC 9449 §8); default true
+     * @param sessionIdle how long a single sign-on session lives unused (default 30 min)
+     * @param sessionMax how long after the card's signature a single sign-on session lasts at most (default 8 h)
      */
-    public record Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile, String linkageUrl) {
+    public record Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile, String linkageUrl, boolean dpopNonces,
+                       Duration sessionIdle, Duration sessionMax) {
+        /** No linkage URL configured, DPoP nonces required, the default single sign-on session lifetimes. */
+        public Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile) {
+            this(keysDir, clientsFile, pairwiseSecretFile, null);
+        }
+
+        /** DPoP nonces required, the default single sign-on session lifetimes. */
+        public Oidc(Path keysDir, Path clientsFile, Path pairwiseSecretFile, String linkageUrl) {
+            this(keysDir, clientsFile, pairwiseSecretFile, linkageUrl, true, DEFAULT_SESSION_IDLE, DEFAULT_SESSION_MAX);
+        }
     }
+
+    /** Single sign-on sessions: 30 minutes unused, 8 hours after the card's signature. */
+    public static final Duration DEFAULT_SESSION_IDLE = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_SESSION_MAX = Duration.ofHours(8);
 
     /** A multi-line summary for the start-up banner; secrets are masked. */
     public String describe() {
@@ -174,6 +191,9 @@ public record GatewayConfig(
                 "signing keys:      " + (oidc.keysDir() == null ? "generated (dev)" : oidc.keysDir()),
                 "clients:           " + (oidc.clientsFile() == null ? "none" : oidc.clientsFile()),
                 "linkage:           " + (oidc.linkageUrl() != null ? oidc.linkageUrl()
-                        : simulator.enabled() ? "from the simulator" : "none (sub changes on card renewal)"));
+                        : simulator.enabled() ? "from the simulator" : "none (sub changes on card renewal)"),
+                "DPoP nonces:       " + (oidc.dpopNonces() ? "required" : "off"),
+                "sessions:          " + oidc.sessionIdle().toMinutes() + " min idle, " + oidc.sessionMax().toMinutes()
+                        + " min after the card at most");
     }
 }

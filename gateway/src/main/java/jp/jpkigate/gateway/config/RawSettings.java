@@ -22,7 +22,8 @@ final class RawSettings {
             "redis.url", "redis.embedded.port", "dataDir", "simulator.enabled", "simulator.port", "trustAnchors",
             "revocation.publisherUrl", "revocation.refreshSeconds", "revocation.graceSeconds", "revocation.clients",
             "revocation.ocspResponder.certFile", "revocation.ocspResponder.keyFile",
-            "oidc.keysDir", "oidc.clientsFile", "oidc.pairwiseSecretFile", "oidc.linkageUrl",
+            "oidc.keysDir", "oidc.clientsFile", "oidc.pairwiseSecretFile", "oidc.linkageUrl", "oidc.dpopNonces",
+            "oidc.sessionIdleMinutes", "oidc.sessionMaxMinutes",
             "http.tls.certFile", "http.tls.keyFile", "http.tls.clientCaFile", "http.tls.clientCertHeader");
     static final String SECRET_KEY = "redis.url";
 

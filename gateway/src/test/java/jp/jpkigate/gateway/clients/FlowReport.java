@@ -16,10 +16,14 @@ import java.util.List;
  * <pre>{@code
  * {"library": "...", "scopes_supported": [...],
  *  "logins": {"auth" | "auth_again" | "identity": {
- *     "scope": "...", "nonce": "...", "id_token": {claims}, "access_token": {claims, optional},
- *     "userinfo": {claims},
- *     "refreshed": {"id_token": {claims}, "access_token_changed": true, "refresh_token_changed": true}}}}
+ *     "scope": "...", "nonce": "...", "dpop_jkt": "the RP's DPoP key thumbprint", "token_type": "DPoP",
+ *     "id_token": {claims}, "access_token": {claims, optional}, "userinfo": {claims},
+ *     "refreshed": {"id_token": {claims}, "token_type": "DPoP", "access_token_changed": true,
+ *                   "refresh_token_changed": true}}}}
  * }</pre>
+ * The client is a FAPI client, so its access tokens are DPoP-bound (RFC 9449): {@code token_type}
+ * {@code DPoP} (libraries differ in case) and, where the library reports the access token's claims,
+ * {@code cnf.jkt} the RP's key.
  */
 final class FlowReport {
     /** The OIDC claims request of the identity login: the 4 information and verified_claims in the ID token. */
@@ -72,6 +76,8 @@ final class FlowReport {
         long now = Instant.now().getEpochSecond();
         assertThat(id.getLong("auth_time")).isBetween(now - 120, now);
         assertThat(login.getJsonObject("userinfo").getString("sub")).isEqualTo(sub);
+        assertThat(login.getString("token_type")).isEqualToIgnoringCase("DPoP");
+        assertThat(login.getString("dpop_jkt")).matches("[A-Za-z0-9_-]{43}");
         JsonObject access = login.getJsonObject("access_token");
         if (access != null) {
             assertThat(access.getString("iss")).isEqualTo(gateway.issuer());
@@ -80,8 +86,10 @@ final class FlowReport {
             assertThat(audience(access)).containsExactly(gateway.issuer() + "/userinfo");
             assertThat(access.getString("scope")).isEqualTo(login.getString("scope"));
             assertThat(access.getString("acr")).isEqualTo(id.getString("acr"));
+            assertThat(access.getJsonObject("cnf").getString("jkt")).isEqualTo(login.getString("dpop_jkt"));
         }
         JsonObject refreshed = login.getJsonObject("refreshed");
+        assertThat(refreshed.getString("token_type")).isEqualToIgnoringCase("DPoP");
         assertThat(refreshed.getBoolean("access_token_changed")).isTrue();
         assertThat(refreshed.getBoolean("refresh_token_changed")).isTrue();
         assertThat(refreshed.getJsonObject("id_token").getString("sub")).isEqualTo(sub);

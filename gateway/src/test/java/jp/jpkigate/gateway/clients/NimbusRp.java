@@ -14,6 +14,8 @@ import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
@@ -22,13 +24,17 @@ import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
@@ -45,21 +51,70 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 import jp.jpkigate.idp.key.Jca;
+import jp.jpkigate.idp.key.SigningKeys;
 
 /**
  * A relying party built from Nimbus oauth2-oidc-sdk and nothing else on the protocol side:
  * discovery, PAR with {@code private_key_jwt}, the authorization response, the token request and
  * response, {@link IDTokenValidator}, an RFC 9068 access-token check, userinfo and refresh — over
  * Nimbus's own (blocking) HTTP, so only ever from the JUnit thread.
+ *
+ * <p>The client is a FAPI client, so PAR, token and userinfo requests carry a DPoP proof (RFC 9449)
+ * of the RP's one key, made by Nimbus's {@link DPoPProofFactory}: the code is bound to the key at
+ * PAR, the access tokens are DPoP tokens. The RP keeps the OP's last {@code DPoP-Nonce} and sends a
+ * request once more with a fresh one when the OP answers {@code use_dpop_nonce} (§8).
  */
 final class NimbusRp {
     private final RunningGateway gateway;
     private final OIDCProviderMetadata op;
     private final ClientID clientId = new ClientID(RunningGateway.CLIENT_ID);
+    private final DefaultDPoPProofFactory dpop;
+    /** The OP's last {@code DPoP-Nonce}; null before the first answer. */
+    private Nonce dpopNonce;
 
     NimbusRp(RunningGateway gateway) throws Exception {
         this.gateway = gateway;
         this.op = OIDCProviderMetadata.resolve(new Issuer(gateway.issuer()));
+        this.dpop = new DefaultDPoPProofFactory(SigningKeys.generateKey(JWSAlgorithm.ES256), JWSAlgorithm.ES256, Jca.BC);
+    }
+
+    /** RFC 7638 thumbprint of the RP's DPoP key: the {@code cnf.jkt} its access tokens must carry. */
+    String dpopJkt() throws Exception {
+        return dpop.getPublicJWK().computeThumbprint().toString();
+    }
+
+    /** Builds one request to the OP; called again for a retry, so a client assertion is never sent twice. */
+    @FunctionalInterface
+    private interface Request {
+        HTTPRequest build() throws Exception;
+    }
+
+    /**
+     * Sends the request with a DPoP proof ({@code ath} for an access token) and the OP's last nonce;
+     * once more with the nonce the answer brings if the OP asks for a fresh one.
+     */
+    private HTTPResponse sendWithDpop(Request request, AccessToken accessToken) throws Exception {
+        HTTPResponse http = sendOnce(request, accessToken);
+        return asksForNonce(http) ? sendOnce(request, accessToken) : http;
+    }
+
+    private HTTPResponse sendOnce(Request request, AccessToken accessToken) throws Exception {
+        HTTPRequest http = request.build();
+        http.setDPoP(dpop.createDPoPJWT(http.getMethod().name(), http.getURI(), accessToken, dpopNonce));
+        HTTPResponse response = http.send();
+        if (response.getDPoPNonce() != null) {
+            dpopNonce = response.getDPoPNonce();
+        }
+        return response;
+    }
+
+    /** RFC 9449 §8 (authorization server: a 400 error body) and §9 (resource server: the DPoP challenge). */
+    private static boolean asksForNonce(HTTPResponse http) throws Exception {
+        if (http.getStatusCode() == 400) {
+            return OAuth2Error.USE_DPOP_NONCE_CODE.equals(ErrorObject.parse(http).getCode());
+        }
+        return http.getStatusCode() == 401 && http.getWWWAuthenticate() != null
+                && http.getWWWAuthenticate().contains("error=\"" + OAuth2Error.USE_DPOP_NONCE_CODE + "\"");
     }
 
     OIDCProviderMetadata provider() {
@@ -79,8 +134,8 @@ final class NimbusRp {
         if (claims != null) {
             request.claims(claims);
         }
-        HTTPResponse http = new PushedAuthorizationRequest(op.getPushedAuthorizationRequestEndpointURI(),
-                clientAuth(), request.build()).toHTTPRequest().send();
+        HTTPResponse http = sendWithDpop(() -> new PushedAuthorizationRequest(op.getPushedAuthorizationRequestEndpointURI(),
+                clientAuth(), request.build()).toHTTPRequest(), null);
         PushedAuthorizationResponse pushed = PushedAuthorizationResponse.parse(http);
         assertThat(pushed.indicatesSuccess()).as(http.getBody()).isTrue();
         URI authorization = new AuthenticationRequest.Builder(pushed.toSuccessResponse().getRequestURI(), clientId)
@@ -104,8 +159,8 @@ final class NimbusRp {
     }
 
     private OIDCTokens token(AuthorizationGrant grant) throws Exception {
-        HTTPResponse http = new TokenRequest(op.getTokenEndpointURI(), clientAuth(), grant)
-                .toHTTPRequest().send();
+        HTTPResponse http = sendWithDpop(() -> new TokenRequest(op.getTokenEndpointURI(), clientAuth(), grant).toHTTPRequest(),
+                null);
         TokenResponse response = OIDCTokenResponseParser.parse(http);
         assertThat(response.indicatesSuccess()).as(http.getBody()).isTrue();
         return ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
@@ -119,7 +174,7 @@ final class NimbusRp {
     }
 
     /** RFC 9068 §4: typ at+jwt, signed by the OP's JWKS, iss, the userinfo audience, the required claims. */
-    JsonObject validateAccessToken(BearerAccessToken token) throws Exception {
+    JsonObject validateAccessToken(AccessToken token) throws Exception {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256,
@@ -130,8 +185,9 @@ final class NimbusRp {
         return new JsonObject(processor.process(token.getValue(), null).toJSONObject());
     }
 
-    JsonObject userinfo(BearerAccessToken token) throws Exception {
-        HTTPResponse http = new UserInfoRequest(op.getUserInfoEndpointURI(), token).toHTTPRequest().send();
+    /** Userinfo with the DPoP token and a proof for it (RFC 9449 §7). */
+    JsonObject userinfo(DPoPAccessToken token) throws Exception {
+        HTTPResponse http = sendWithDpop(() -> new UserInfoRequest(op.getUserInfoEndpointURI(), token).toHTTPRequest(), token);
         UserInfoResponse response = UserInfoResponse.parse(http);
         assertThat(response.indicatesSuccess()).as(http.getBody()).isTrue();
         Map<String, Object> claims = response.toSuccessResponse().getUserInfo().toJSONObject();

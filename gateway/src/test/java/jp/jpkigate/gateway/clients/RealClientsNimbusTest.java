@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Nimbus oauth2-oidc-sdk as the relying party of the running gateway, over its own HTTP client:
  * discovery → PAR with private_key_jwt → authorize → the card signs → token → ID token and
  * RFC 9068 access token validated → userinfo → refresh; twice with the authentication
- * certificate, once for identity verification. (idp-core's TokenFlowTest drives the OP slice with
+ * certificate, once for identity verification. The client is FAPI, so its requests carry DPoP
+ * proofs and its access tokens are DPoP tokens. (idp-core's TokenFlowTest drives the OP slice with
  * Nimbus messages over Vert.x; this is the whole gateway, as an RP's Java service meets it.)
  */
 @ExtendWith(RunningGateway.Extension.class)
@@ -37,12 +38,15 @@ class RealClientsNimbusTest {
         JsonObject login = new JsonObject()
                 .put("scope", scope.toString())
                 .put("nonce", pushed.nonce().getValue())
+                .put("dpop_jkt", rp.dpopJkt())
+                .put("token_type", tokens.getAccessToken().getType().getValue())
                 .put("id_token", rp.validateIdToken(tokens, pushed.nonce()))
-                .put("access_token", rp.validateAccessToken(tokens.getBearerAccessToken()))
-                .put("userinfo", rp.userinfo(tokens.getBearerAccessToken()));
+                .put("access_token", rp.validateAccessToken(tokens.getAccessToken()))
+                .put("userinfo", rp.userinfo(tokens.getDPoPAccessToken()));
         OIDCTokens refreshed = rp.refresh(tokens.getRefreshToken());
         return login.put("refreshed", new JsonObject()
                 .put("id_token", rp.validateIdToken(refreshed, null))
+                .put("token_type", refreshed.getAccessToken().getType().getValue())
                 .put("access_token_changed", !refreshed.getAccessToken().equals(tokens.getAccessToken()))
                 .put("refresh_token_changed", !refreshed.getRefreshToken().equals(tokens.getRefreshToken())));
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * running gateway: discovery → PAR with private_key_jwt → authorize → the card signs (through
  * {@link CardSignerHook}) → token → their own ID token (and, for oauth4webapi, RFC 9068 access
  * token) validation → userinfo → refresh; twice with the authentication certificate, once for
- * identity verification. The scripts and their pinned versions: {@code src/test/node}.
+ * identity verification. The client is FAPI: each library sends DPoP proofs with its own DPoP
+ * support and gets DPoP-bound tokens. The scripts and their pinned versions: {@code src/test/node}.
  */
 @ExtendWith(RunningGateway.Extension.class)
 class RealClientsNodeTest {

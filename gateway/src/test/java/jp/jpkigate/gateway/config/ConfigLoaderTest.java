@@ -66,6 +66,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void singleSignOnSessionLifetimes() throws Exception {
+        GatewayConfig defaults = ConfigLoader.parse(null, Map.of());
+        assertThat(defaults.oidc().sessionIdle()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(defaults.oidc().sessionMax()).isEqualTo(java.time.Duration.ofHours(8));
+        assertThat(defaults.describe()).contains("sessions:          30 min idle, 480 min after the card at most");
+        GatewayConfig set = ConfigLoader.parse("{\"oidc\": {\"sessionIdleMinutes\": 10}}",
+                Map.of("JPKI_GATE_OIDC_SESSION_MAX_MINUTES", "60"));
+        assertThat(set.oidc().sessionIdle()).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(set.oidc().sessionMax()).isEqualTo(java.time.Duration.ofMinutes(60));
+        assertThatThrownBy(() -> ConfigLoader.parse(null, Map.of("JPKI_GATE_OIDC_SESSION_IDLE_MINUTES", "90",
+                "JPKI_GATE_OIDC_SESSION_MAX_MINUTES", "60")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes()).containsExactly(
+                        "oidc.sessionMaxMinutes: must be at least oidc.sessionIdleMinutes (90) (from JPKI_GATE_OIDC_SESSION_MAX_MINUTES)"));
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"oidc\": {\"sessionIdleMinutes\": 0}}", Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes()).containsExactly(
+                        "oidc.sessionIdleMinutes: must be 1..720, got 0"));
+    }
+
+    @Test
     void revocationMistakes() {
         String json = """
                 {"revocation": {"publisherUrl": "ftp://x", "refreshSeconds": 0, "clients": {"bank": "short"},

@@ -35,7 +35,8 @@ public final class AuthorizationRedirect {
         return append(redirectUri, params);
     }
 
-    static URI append(URI base, Map<String, String> params) {
+    /** {@code base} with {@code params} appended to its query (its fragment dropped). */
+    public static URI append(URI base, Map<String, String> params) {
         StringBuilder query = new StringBuilder();
         params.forEach((k, v) -> {
             if (query.length() > 0) {

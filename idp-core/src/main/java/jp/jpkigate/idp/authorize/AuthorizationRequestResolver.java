@@ -11,7 +11,6 @@ import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
 import jp.jpkigate.idp.par.AuthorizationRequest;
 import jp.jpkigate.idp.par.AuthorizationRequestParser;
-import jp.jpkigate.idp.par.Prompt;
 import jp.jpkigate.idp.requestobject.RequestObjectHandler;
 import jp.jpkigate.idp.store.PushedRequestStore;
 
@@ -32,7 +31,8 @@ import jp.jpkigate.idp.store.PushedRequestStore;
  * </ul>
  * Until {@code client_id} and {@code redirect_uri} are validated every failure is an error page;
  * after, it is redirected to the client with {@code state} (RFC 6749 §4.1.2.1). {@code prompt=none}
- * is {@code login_required}: every login here needs the card.
+ * passes: whether a single sign-on session answers it, or {@code login_required}, is the login's
+ * decision ({@code SessionLogin}).
  */
 public final class AuthorizationRequestResolver {
     private final ClientRegistry clients;
@@ -77,7 +77,7 @@ public final class AuthorizationRequestResolver {
                         if (!stored.get().clientId().equals(client.clientId())) {
                             return page(OAuthError.INVALID_REQUEST_URI, "request_uri was pushed by another client");
                         }
-                        return checkPrompt(client, stored.get());
+                        return Future.succeededFuture(new ResolvedAuthorization(client, stored.get()));
                     });
         }
         boolean parRequired = requirePar || client.requirePushedAuthorizationRequests();
@@ -121,14 +121,6 @@ public final class AuthorizationRequestResolver {
             request = AuthorizationRequestParser.parse(params, client);
         } catch (OAuthException e) {
             return Future.failedFuture(AuthorizationFailure.redirect(e.error(), redirectUri, state));
-        }
-        return checkPrompt(client, request);
-    }
-
-    private static Future<ResolvedAuthorization> checkPrompt(RegisteredClient client, AuthorizationRequest request) {
-        if (request.prompt().contains(Prompt.NONE)) {
-            return Future.failedFuture(AuthorizationFailure.redirect(OAuthError.LOGIN_REQUIRED
-                    .withDescription("a JPKI card login is always needed"), request.redirectUri(), request.state()));
         }
         return Future.succeededFuture(new ResolvedAuthorization(client, request));
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.login.SignerIdentity;
 import jp.jpkigate.idp.par.CodeChallenge;
 
@@ -24,10 +25,14 @@ import jp.jpkigate.idp.par.CodeChallenge;
  * @param signer        the certificate identity; carries the 4 information exactly when they were required
  * @param claims        the OIDC §5.5 claims request as JSON text
  * @param issuedAt      when the code was issued
+ * @param dpopJkt       RFC 9449 §10: the DPoP key the code is bound to; the token request's proof must use it
+ * @param sid           the client's session id in the person's single sign-on session (OIDC Back-Channel
+ *                      Logout §2.4), for the ID token; empty for a login outside a session
  */
 public record CodeGrant(String clientId, URI redirectUri, List<String> scopes, Optional<String> nonce,
                         CodeChallenge codeChallenge, Instant authTime, String acr, List<String> amr,
-                        SignerIdentity signer, Optional<String> claims, Instant issuedAt) {
+                        SignerIdentity signer, Optional<String> claims, Instant issuedAt, Optional<JwkThumbprint> dpopJkt,
+                        Optional<String> sid) {
     public CodeGrant {
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(redirectUri, "redirectUri");
@@ -40,6 +45,28 @@ public record CodeGrant(String clientId, URI redirectUri, List<String> scopes, O
         Objects.requireNonNull(signer, "signer");
         Objects.requireNonNull(claims, "claims");
         Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(dpopJkt, "dpopJkt");
+        Objects.requireNonNull(sid, "sid");
+    }
+
+    /** A code not bound to a DPoP key, outside a single sign-on session. */
+    public CodeGrant(String clientId, URI redirectUri, List<String> scopes, Optional<String> nonce,
+                     CodeChallenge codeChallenge, Instant authTime, String acr, List<String> amr,
+                     SignerIdentity signer, Optional<String> claims, Instant issuedAt) {
+        this(clientId, redirectUri, scopes, nonce, codeChallenge, authTime, acr, amr, signer, claims, issuedAt, Optional.empty(),
+                Optional.empty());
+    }
+
+    /** This code with the client's session id (or none). */
+    public CodeGrant withSid(Optional<String> sessionId) {
+        return new CodeGrant(clientId, redirectUri, scopes, nonce, codeChallenge, authTime, acr, amr, signer, claims, issuedAt,
+                dpopJkt, sessionId);
+    }
+
+    /** This code bound to a DPoP key (RFC 9449 §10), or unbound. */
+    public CodeGrant withDpopJkt(Optional<JwkThumbprint> jkt) {
+        return new CodeGrant(clientId, redirectUri, scopes, nonce, codeChallenge, authTime, acr, amr, signer, claims, issuedAt, jkt,
+                sid);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.login.LoginTransactionCodec;
 import jp.jpkigate.idp.par.CodeChallenge;
 
@@ -29,6 +30,8 @@ public final class CodeGrantCodec {
         json.put("signer", LoginTransactionCodec.signerToJson(g.signer()));
         g.claims().ifPresent(c -> json.put("claims", c));
         json.put("iat", g.issuedAt().toEpochMilli());
+        g.dpopJkt().ifPresent(j -> json.put("dpop_jkt", j.value()));
+        g.sid().ifPresent(sid -> json.put("sid", sid));
         return JSONObjectUtils.toJSONString(json);
     }
 
@@ -48,7 +51,9 @@ public final class CodeGrantCodec {
                     new ArrayList<>(JSONObjectUtils.getStringList(json, "amr")),
                     LoginTransactionCodec.signerFromJson(JSONObjectUtils.getJSONObject(json, "signer")),
                     Optional.ofNullable(JSONObjectUtils.getString(json, "claims")),
-                    Instant.ofEpochMilli(JSONObjectUtils.getLong(json, "iat")));
+                    Instant.ofEpochMilli(JSONObjectUtils.getLong(json, "iat")),
+                    Optional.ofNullable(JSONObjectUtils.getString(json, "dpop_jkt")).map(JwkThumbprint::new),
+                    Optional.ofNullable(JSONObjectUtils.getString(json, "sid")));
         } catch (java.text.ParseException | java.net.URISyntaxException | RuntimeException e) {
             throw new IllegalArgumentException("damaged stored code", e);
         }

@@ -55,7 +55,9 @@ final class ClientMetadataReader {
         if (fapi && !requirePar) {
             problem("a FAPI client must use PAR (require_pushed_authorization_requests cannot be false)");
         }
-        List<URI> redirectUris = redirectUris();
+        Set<String> grantTypes = grantTypes();
+        boolean codeFlow = grantTypes.contains(GrantTypes.AUTHORIZATION_CODE);
+        List<URI> redirectUris = redirectUris(codeFlow);
         TokenEndpointAuthMethod method = authMethod(fapi);
         Optional<JWKSet> jwks = jwks(method);
         Optional<URI> jwksUri = jwksUri(method);
@@ -64,11 +66,13 @@ final class ClientMetadataReader {
             problem("require_signed_request_object needs the client's public keys (jwks or jwks_uri)");
         }
         MtlsClientMetadata mtls = mtls(method);
+        boolean dpopBound = dpopBound(fapi, mtls.certificateBoundAccessTokens());
         Optional<byte[]> secret = secret(method);
-        Set<String> scopes = scopes();
+        Set<String> scopes = scopes(codeFlow);
+        checkApiScopes(grantTypes, scopes);
         String sector = sector(redirectUris);
-        checkList("grant_types", Set.of("authorization_code", "refresh_token"));
         checkList("response_types", Set.of("code"));
+        LogoutMetadata logout = new LogoutMetadataReader(map, this::problem).read();
         String subjectType = string("subject_type", false);
         if (subjectType != null && !"pairwise".equals(subjectType)) {
             problem("subject_type must be \"pairwise\" (the only subject type)");
@@ -77,7 +81,7 @@ final class ClientMetadataReader {
             return Optional.empty();
         }
         return Optional.of(new RegisteredClient(clientId, redirectUris, method, jwks, jwksUri, sector, requirePar, fapi,
-                scopes, secret, clientName, requireSignedRequestObject, mtls));
+                scopes, secret, clientName, requireSignedRequestObject, dpopBound, logout, grantTypes, mtls));
     }
 
     private String string(String name, boolean required) {
@@ -107,8 +111,15 @@ final class ClientMetadataReader {
         return b;
     }
 
-    private List<URI> redirectUris() {
+    /** Required for the authorization code flow; a client without it (client_credentials only) has none. */
+    private List<URI> redirectUris(boolean codeFlow) {
         Object v = map.get("redirect_uris");
+        if (!codeFlow) {
+            if (v != null) {
+                problem("redirect_uris are only used with the authorization_code grant");
+            }
+            return List.of();
+        }
         if (!(v instanceof List<?> list) || list.isEmpty()) {
             problem("redirect_uris must be a non-empty array of URIs");
             return List.of();
@@ -252,6 +263,24 @@ final class ClientMetadataReader {
         return new MtlsClientMetadata(subjects.size() == 1 ? Optional.of(subjects.get(0)) : Optional.empty(), bound);
     }
 
+    /**
+     * RFC 9449 §5.2 {@code dpop_bound_access_tokens}, default: a FAPI client's tokens are DPoP-bound
+     * unless they are certificate-bound (RFC 8705 §3.4). A FAPI client's access tokens are
+     * sender-constrained (FAPI 2.0 §5.3.2.1), by one binding: neither or both is a problem.
+     */
+    private boolean dpopBound(boolean fapi, boolean certificateBound) {
+        boolean dpopBound = bool("dpop_bound_access_tokens", fapi && !certificateBound);
+        if (dpopBound && certificateBound) {
+            problem("dpop_bound_access_tokens and tls_client_certificate_bound_access_tokens cannot both be true:"
+                    + " an access token is bound to a DPoP key or to a client certificate");
+        }
+        if (fapi && !dpopBound && !certificateBound) {
+            problem("a FAPI client gets sender-constrained access tokens only: dpop_bound_access_tokens or"
+                    + " tls_client_certificate_bound_access_tokens must be true");
+        }
+        return dpopBound;
+    }
+
     private Optional<URI> jwksUri(TokenEndpointAuthMethod method) {
         String value = string("jwks_uri", false);
         if (value == null) {
@@ -297,11 +326,13 @@ final class ClientMetadataReader {
         return Optional.of(HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT)));
     }
 
-    private Set<String> scopes() {
+    private Set<String> scopes(boolean codeFlow) {
         String value = string("scope", false);
         Set<String> scopes = new LinkedHashSet<>();
         if (value == null) {
-            scopes.add("openid");
+            if (codeFlow) {
+                scopes.add("openid");
+            }
             return scopes;
         }
         for (String token : value.split(" ", -1)) {
@@ -314,10 +345,43 @@ final class ClientMetadataReader {
             }
             scopes.add(token);
         }
-        if (!scopes.contains("openid")) {
+        if (codeFlow && !scopes.contains("openid")) {
             problem("scope must contain openid");
         }
         return scopes;
+    }
+
+    /**
+     * RFC 7591 {@code grant_types}: a subset of {@link GrantTypes#SUPPORTED}, default
+     * {@link GrantTypes#DEFAULT}; {@code refresh_token} only with {@code authorization_code}.
+     */
+    private Set<String> grantTypes() {
+        Object v = map.get("grant_types");
+        if (v == null) {
+            return GrantTypes.DEFAULT;
+        }
+        if (!(v instanceof List<?> list) || list.isEmpty() || !GrantTypes.SUPPORTED.containsAll(list)) {
+            problem("grant_types must be a non-empty array of values from " + GrantTypes.SUPPORTED);
+            return GrantTypes.DEFAULT;
+        }
+        Set<String> types = new LinkedHashSet<>();
+        list.forEach(t -> types.add((String) t));
+        if (types.contains(GrantTypes.REFRESH_TOKEN) && !types.contains(GrantTypes.AUTHORIZATION_CODE)) {
+            problem("grant_types: refresh_token needs authorization_code");
+        }
+        return types;
+    }
+
+    /** API scopes ({@link ApiScopes}) go with the client_credentials grant, and that grant needs one. */
+    private void checkApiScopes(Set<String> grantTypes, Set<String> scopes) {
+        boolean api = scopes.stream().anyMatch(ApiScopes::isApiScope);
+        boolean clientCredentials = grantTypes.contains(GrantTypes.CLIENT_CREDENTIALS);
+        if (api && !clientCredentials) {
+            problem("the API scopes " + ApiScopes.ALL + " need client_credentials in grant_types");
+        }
+        if (clientCredentials && !api) {
+            problem("client_credentials needs at least one API scope " + ApiScopes.ALL + " in scope");
+        }
     }
 
     private String sector(List<URI> redirectUris) {

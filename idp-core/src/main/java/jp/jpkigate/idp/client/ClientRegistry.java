@@ -17,7 +17,8 @@ import java.util.Set;
  * <p>Members of a client object:
  * <ul>
  *   <li>{@code client_id} (required, unique), {@code client_name};</li>
- *   <li>{@code redirect_uris} (required): absolute {@code https} URIs without fragment, or
+ *   <li>{@code redirect_uris} (required with the authorization_code grant, refused without it):
+ *       absolute {@code https} URIs without fragment, or
  *       {@code http} on the loopback hosts {@code localhost}, {@code 127.0.0.1}, {@code [::1]} for
  *       development; a request must repeat one exactly;</li>
  *   <li>{@code token_endpoint_auth_method}: {@code private_key_jwt} (default) with inline
@@ -35,24 +36,40 @@ import java.util.Set;
  *   <li>{@code fapi} (default {@code true}): FAPI 2.0 client — PAR required, private_key_jwt or
  *       mutual TLS (never a secret);</li>
  *   <li>{@code require_pushed_authorization_requests} (RFC 9126 §6; default: the value of {@code fapi});</li>
+ *   <li>{@code dpop_bound_access_tokens} (RFC 9449 §5.2; default: {@code fapi} and not
+ *       {@code tls_client_certificate_bound_access_tokens}): token requests must carry a DPoP proof.
+ *       A FAPI client's access tokens are bound by one of the two: neither, or both, is refused;</li>
  *   <li>{@code require_signed_request_object} (RFC 9101 §10.5; default {@code false}): every
  *       authorization request must be a request object signed with the client's keys;</li>
- *   <li>{@code scope}: space-separated scopes the client may request; must contain {@code openid};</li>
+ *   <li>{@code scope}: space-separated scopes the client may request; must contain {@code openid} with
+ *       the authorization_code grant; the API scopes ({@link ApiScopes}) only with client_credentials,
+ *       which needs at least one;</li>
  *   <li>{@code sector_identifier_uri} (https) or {@code sector_name}: the pairwise sector (OIDC
  *       Core §8.1); without either, all redirect URIs must share one host, which is the sector;</li>
- *   <li>{@code grant_types} ⊆ [authorization_code, refresh_token], {@code response_types} ⊆ [code],
- *       {@code subject_type} = pairwise: accepted when consistent.</li>
+ *   <li>{@code grant_types} ⊆ [authorization_code, refresh_token, client_credentials] (default the
+ *       first two; refresh_token only with authorization_code; a client without authorization_code is a
+ *       back-end client of the API scopes only), {@code response_types} ⊆ [code],
+ *       {@code subject_type} = pairwise: accepted when consistent;</li>
+ *   <li>{@code post_logout_redirect_uris}, {@code backchannel_logout_uri},
+ *       {@code backchannel_logout_session_required}: RP-Initiated and Back-Channel Logout
+ *       ({@link LogoutMetadataReader}: https, or http on loopback).</li>
  * </ul>
  * Unknown members are refused so a typo in the file never silently weakens a client.
  */
 public final class ClientRegistry {
-    private static final Set<String> KNOWN = Set.of("client_id", "client_name", "redirect_uris",
+    private static final Set<String> KNOWN = withLogout("client_id", "client_name", "redirect_uris",
             "token_endpoint_auth_method", "jwks", "jwks_uri", "fapi", "require_pushed_authorization_requests",
             "scope", "sector_identifier_uri", "sector_name", "grant_types", "response_types", "subject_type",
-            "client_secret_sha256", "client_secret", "require_signed_request_object",
+            "client_secret_sha256", "client_secret", "dpop_bound_access_tokens", "require_signed_request_object",
             "tls_client_auth_subject_dn", "tls_client_auth_san_dns", "tls_client_auth_san_uri", "tls_client_auth_san_ip",
             "tls_client_auth_san_email", "tls_client_certificate_bound_access_tokens");
     private static final int MAX_JSON_CHARS = 1 << 20;
+
+    private static Set<String> withLogout(String... members) {
+        Set<String> all = new java.util.HashSet<>(Set.of(members));
+        all.addAll(LogoutMetadataReader.MEMBERS);
+        return Set.copyOf(all);
+    }
 
     private final Map<String, RegisteredClient> clients;
 

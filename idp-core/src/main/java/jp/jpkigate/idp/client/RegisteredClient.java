@@ -28,8 +28,14 @@ import jp.jpkigate.idp.mtls.MtlsClientMetadata;
  * @param clientName         RFC 7591 {@code client_name}, for consent pages
  * @param requireSignedRequestObject RFC 9101 §10.5: every authorization request of the client must
  *                           be a signed request object ({@code request}, directly or pushed)
+ * @param dpopBoundAccessTokens RFC 9449 §5.2: the client gets DPoP-bound access tokens only (a token
+ *                           request without a proof is refused, whatever the grant)
+ * @param logout             RP-Initiated and Back-Channel Logout metadata ({@link LogoutMetadata})
+ * @param grantTypes         RFC 7591 {@code grant_types} ({@link GrantTypes}); {@code client_credentials}
+ *                           only with {@link ApiScopes}
  * @param mtls               RFC 8705: the certificate subject of a {@code tls_client_auth} client and
- *                           whether its access tokens are certificate-bound
+ *                           whether its access tokens are certificate-bound. A client's access tokens are
+ *                           bound to a DPoP key or to a certificate, never both; a FAPI client's to one of them
  */
 public record RegisteredClient(
         String clientId,
@@ -44,6 +50,9 @@ public record RegisteredClient(
         Optional<byte[]> secretSha256,
         Optional<String> clientName,
         boolean requireSignedRequestObject,
+        boolean dpopBoundAccessTokens,
+        LogoutMetadata logout,
+        Set<String> grantTypes,
         MtlsClientMetadata mtls) {
 
     public RegisteredClient {
@@ -56,16 +65,42 @@ public record RegisteredClient(
         scopes = Set.copyOf(scopes);
         secretSha256 = secretSha256.map(byte[]::clone);
         Objects.requireNonNull(clientName, "clientName");
+        Objects.requireNonNull(logout, "logout");
+        grantTypes = Set.copyOf(grantTypes);
         Objects.requireNonNull(mtls, "mtls");
+        if (dpopBoundAccessTokens && mtls.certificateBoundAccessTokens()) {
+            throw new IllegalArgumentException("access tokens are DPoP-bound or certificate-bound, not both");
+        }
     }
 
     /** A client without mutual TLS. */
     public RegisteredClient(String clientId, List<URI> redirectUris, TokenEndpointAuthMethod authMethod, Optional<JWKSet> jwks,
                             Optional<URI> jwksUri, String sector, boolean requirePushedAuthorizationRequests, boolean fapi,
                             Set<String> scopes, Optional<byte[]> secretSha256, Optional<String> clientName,
+                            boolean requireSignedRequestObject, boolean dpopBoundAccessTokens, LogoutMetadata logout,
+                            Set<String> grantTypes) {
+        this(clientId, redirectUris, authMethod, jwks, jwksUri, sector, requirePushedAuthorizationRequests, fapi, scopes,
+                secretSha256, clientName, requireSignedRequestObject, dpopBoundAccessTokens, logout, grantTypes,
+                MtlsClientMetadata.NONE);
+    }
+
+    public RegisteredClient(String clientId, List<URI> redirectUris, TokenEndpointAuthMethod authMethod, Optional<JWKSet> jwks,
+                            Optional<URI> jwksUri, String sector, boolean requirePushedAuthorizationRequests, boolean fapi,
+                            Set<String> scopes, Optional<byte[]> secretSha256, Optional<String> clientName,
                             boolean requireSignedRequestObject) {
         this(clientId, redirectUris, authMethod, jwks, jwksUri, sector, requirePushedAuthorizationRequests, fapi, scopes,
-                secretSha256, clientName, requireSignedRequestObject, MtlsClientMetadata.NONE);
+                secretSha256, clientName, requireSignedRequestObject, fapi, LogoutMetadata.NONE, GrantTypes.DEFAULT);
+    }
+
+    /**
+     * A client without logout metadata that needs no signed request objects, whose access tokens are
+     * DPoP-bound exactly when it is FAPI, with the default grant types.
+     */
+    public RegisteredClient(String clientId, List<URI> redirectUris, TokenEndpointAuthMethod authMethod, Optional<JWKSet> jwks,
+                            Optional<URI> jwksUri, String sector, boolean requirePushedAuthorizationRequests, boolean fapi,
+                            Set<String> scopes, Optional<byte[]> secretSha256, Optional<String> clientName) {
+        this(clientId, redirectUris, authMethod, jwks, jwksUri, sector, requirePushedAuthorizationRequests, fapi, scopes,
+                secretSha256, clientName, false, fapi, LogoutMetadata.NONE, GrantTypes.DEFAULT);
     }
 
     /** Whether {@code redirectUri} is registered, by exact string comparison (FAPI 2.0 §5.3.2.2). */
@@ -87,7 +122,7 @@ public record RegisteredClient(
     public String toString() {
         // Never prints the secret hash or keys.
         return "RegisteredClient[" + clientId + ", " + authMethod.value() + (fapi ? ", fapi" : "")
-                + (requireSignedRequestObject ? ", signed requests" : "")
+                + (requireSignedRequestObject ? ", signed requests" : "") + (dpopBoundAccessTokens ? ", dpop" : "")
                 + (mtls.certificateBoundAccessTokens() ? ", certificate-bound" : "") + "]";
     }
 }

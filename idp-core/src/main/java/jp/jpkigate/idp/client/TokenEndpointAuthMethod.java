@@ -28,6 +28,15 @@ public enum TokenEndpointAuthMethod {
         return this == TLS_CLIENT_AUTH || this == SELF_SIGNED_TLS_CLIENT_AUTH;
     }
 
+    /**
+     * RFC 6749 §2.1: whether clients using this method are confidential. Every supported method
+     * authenticates the client (mutual TLS too, RFC 8705 §2); a public-client method ({@code none})
+     * would answer false, and its refresh tokens would be bound to the DPoP key (RFC 9449 §5.2).
+     */
+    public boolean confidential() {
+        return true;
+    }
+
     public static Optional<TokenEndpointAuthMethod> parse(String value) {
         for (TokenEndpointAuthMethod m : values()) {
             if (m.value.equals(value)) {

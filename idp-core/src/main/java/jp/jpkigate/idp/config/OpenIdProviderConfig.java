@@ -43,6 +43,12 @@ public record OpenIdProviderConfig(
     public static final String PAR_PATH = "/par";
     public static final String JWKS_PATH = "/jwks";
     public static final String USERINFO_PATH = "/userinfo";
+    /** OpenID Connect RP-Initiated Logout 1.0 {@code end_session_endpoint}. */
+    public static final String LOGOUT_PATH = "/logout";
+    /** RFC 7662 token introspection. */
+    public static final String INTROSPECTION_PATH = "/introspect";
+    /** RFC 7009 token revocation. */
+    public static final String REVOCATION_PATH = "/revoke";
 
     public OpenIdProviderConfig {
         Objects.requireNonNull(issuer, "issuer");
@@ -75,11 +81,17 @@ public record OpenIdProviderConfig(
         }
     }
 
-    /** Defaults for an issuer: scopes openid profile name address birthdate gender, PAR per client, 60 s request URIs, 64 KiB bodies. */
+    /**
+     * Defaults for an issuer: scopes openid profile name address birthdate gender offline_access and
+     * the back-end API scopes ({@link jp.jpkigate.idp.client.ApiScopes}), PAR per client, 60 s request
+     * URIs, 64 KiB bodies.
+     */
     public static OpenIdProviderConfig defaults(String issuer) {
+        Set<String> scopes = new java.util.HashSet<>(
+                Set.of("openid", "profile", "name", "address", "birthdate", "gender", "offline_access"));
+        scopes.addAll(jp.jpkigate.idp.client.ApiScopes.ALL);
         try {
-            return new OpenIdProviderConfig(new URI(issuer),
-                    Set.of("openid", "profile", "name", "address", "birthdate", "gender", "offline_access"),
+            return new OpenIdProviderConfig(new URI(issuer), scopes,
                     Set.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr",
                             "name", "family_name", "given_name", "address", "birthdate", "gender", "verified_claims"),
                     List.of(),
@@ -134,6 +146,18 @@ public record OpenIdProviderConfig(
 
     public String userinfoEndpoint() {
         return endpoint(USERINFO_PATH);
+    }
+
+    public String endSessionEndpoint() {
+        return endpoint(LOGOUT_PATH);
+    }
+
+    public String introspectionEndpoint() {
+        return endpoint(INTROSPECTION_PATH);
+    }
+
+    public String revocationEndpoint() {
+        return endpoint(REVOCATION_PATH);
     }
 
     /**

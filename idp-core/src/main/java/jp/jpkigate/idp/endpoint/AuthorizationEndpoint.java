@@ -8,40 +8,49 @@ import jp.jpkigate.idp.authorize.AuthorizationRedirect;
 import jp.jpkigate.idp.authorize.AuthorizationRequestResolver;
 import jp.jpkigate.idp.login.LoginHandler;
 import jp.jpkigate.idp.oauth.OAuthError;
+import jp.jpkigate.idp.session.SessionLogin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /authorize} (RFC 6749 §4.1.1, OIDC Core §3.1.2): resolve the request → open a login
- * transaction → the login page with its QR code and the browser-binding cookie. Refusals are
- * redirected to the client (with {@code state} and {@code iss}) once its redirect URI is validated,
- * otherwise shown as a 400 page.
+ * transaction → the login page with its QR code and the browser-binding cookie; or, when the
+ * browser's single sign-on session answers the request ({@link SessionLogin}), a 303 straight on to
+ * the consent page or the client. Refusals (among them {@code login_required} for
+ * {@code prompt=none}) are redirected to the client (with {@code state} and {@code iss}) once its
+ * redirect URI is validated, otherwise shown as a 400 page.
  */
 public final class AuthorizationEndpoint implements Handler<RoutingContext> {
     private static final Logger LOG = LoggerFactory.getLogger(AuthorizationEndpoint.class);
 
     private final AuthorizationRequestResolver resolver;
-    private final LoginHandler login;
+    private final SessionLogin logins;
     private final LoginPages pages;
     private final LoginCookie cookie;
+    private final HostCookie sessionCookie;
     private final String issuer;
 
-    public AuthorizationEndpoint(AuthorizationRequestResolver resolver, LoginHandler login, LoginPages pages) {
+    public AuthorizationEndpoint(AuthorizationRequestResolver resolver, SessionLogin logins, LoginPages pages) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
-        this.login = Objects.requireNonNull(login, "login");
+        this.logins = Objects.requireNonNull(logins, "logins");
         this.pages = Objects.requireNonNull(pages, "pages");
-        this.issuer = login.issuer();
+        this.issuer = logins.login().issuer();
         this.cookie = new LoginCookie(issuer);
+        this.sessionCookie = HostCookie.session(issuer);
     }
 
     @Override
     public void handle(RoutingContext ctx) {
         resolver.resolve(ctx.request().query())
-                .compose(login::open)
-                .compose(opened -> {
+                .compose(resolved -> logins.start(resolved, sessionCookie.read(ctx.request())))
+                .compose(start -> {
+                    LoginHandler.Opened opened = start instanceof SessionLogin.Start.Card card ? card.opened()
+                            : ((SessionLogin.Start.Answered) start).opened();
                     ctx.response().addCookie(cookie.create(opened.browserSecret(),
                             LoginHandler.LIFETIME.plus(LoginHandler.CONTINUE_GRACE).toSeconds()));
-                    return pages.login(ctx.response(), opened.transaction());
+                    return start instanceof SessionLogin.Start.Answered answered
+                            ? Html.seeOther(ctx.response(), LoginContinueEndpoint.location(issuer, answered.next()))
+                            : pages.login(ctx.response(), opened.transaction());
                 })
                 .onFailure(failure -> {
                     if (failure instanceof AuthorizationFailure refused) {

@@ -69,20 +69,32 @@ public final class LoginPages {
         return Html.page(response, 200, Html.render(loginTemplate, values));
     }
 
-    Future<Void> error(HttpServerResponse response, OAuthError error) {
-        return error(response, error, "");
+    /** What an error page's heading says could not go on. */
+    enum Heading {
+        LOGIN("ログインできません", "The login cannot continue"),
+        LOGOUT("ログアウトできません", "The logout cannot continue");
+
+        private final String ja;
+        private final String en;
+
+        Heading(String ja, String en) {
+            this.ja = ja;
+            this.en = en;
+        }
     }
 
-    private Future<Void> error(HttpServerResponse response, OAuthError error, String base) {
+    Future<Void> error(HttpServerResponse response, OAuthError error) {
+        return error(response, error, "", Heading.LOGIN);
+    }
+
+    private Future<Void> error(HttpServerResponse response, OAuthError error, String base, Heading heading) {
         String en = error.description().orElse(error.code());
         String ja = switch (error.code()) {
             case "invalid_request_uri" -> "認可要求が見つからないか、期限切れか、既に使用されています。サービスからやり直してください。";
             case "server_error" -> "一時的なエラーが発生しました。しばらくしてからお試しください。";
             default -> "サービスからの要求が正しくありません。サービスからやり直してください。";
         };
-        int status = error.httpStatus() >= 500 ? 500 : 400;
-        return Html.page(response, status, Html.render(errorTemplate,
-                Map.of("base", base, "messageJa", ja, "messageEn", en, "code", error.code())));
+        return errorPage(response, error.httpStatus() >= 500 ? 500 : 400, base, heading, ja, en, error.code());
     }
 
     Future<Void> error(HttpServerResponse response, LoginProblem problem) {
@@ -92,8 +104,17 @@ public final class LoginPages {
 
     /** The error page of a refused step, served {@code base} below the issuer's root. */
     Future<Void> error(HttpServerResponse response, LoginProblem problem, String base) {
-        return Html.page(response, problem.httpStatus(), Html.render(errorTemplate, Map.of("base", base,
-                "messageJa", problem.messageJa(), "messageEn", problem.messageEn(), "code", problem.code())));
+        return error(response, problem, base, Heading.LOGIN);
+    }
+
+    private Future<Void> error(HttpServerResponse response, LoginProblem problem, String base, Heading heading) {
+        return errorPage(response, problem.httpStatus(), base, heading, problem.messageJa(), problem.messageEn(), problem.code());
+    }
+
+    private Future<Void> errorPage(HttpServerResponse response, int status, String base, Heading heading, String ja, String en,
+                                   String code) {
+        return Html.page(response, status, Html.render(errorTemplate, Map.of("base", base, "titleJa", heading.ja,
+                "titleEn", heading.en, "messageJa", ja, "messageEn", en, "code", code)));
     }
 
     /**
@@ -101,10 +122,15 @@ public final class LoginPages {
      * (its type only: messages may quote request data) and answered 500 without details.
      */
     Future<Void> failure(HttpServerResponse response, Throwable failure, String base, String step) {
+        return failure(response, failure, base, step, Heading.LOGIN);
+    }
+
+    /** {@link #failure(HttpServerResponse, Throwable, String, String)} under another heading. */
+    Future<Void> failure(HttpServerResponse response, Throwable failure, String base, String step, Heading heading) {
         if (failure instanceof LoginException refused) {
-            return error(response, refused.problem(), base);
+            return error(response, refused.problem(), base, heading);
         }
         LOG.error("{} failed: {}", step, failure.getClass().getName(), failure);
-        return error(response, OAuthError.SERVER_ERROR, base);
+        return error(response, OAuthError.SERVER_ERROR, base, heading);
     }
 }

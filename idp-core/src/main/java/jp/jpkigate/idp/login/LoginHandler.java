@@ -49,6 +49,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The OP's own account page logs in with the same transactions ({@link #openForAccount},
  * {@link #completeForAccount}); those never yield a code.
+ *
+ * <p>Single sign-on ({@code session} package): a card login continuing from VERIFIED opens the
+ * browser's session ({@link #complete(String, Optional, SessionBinding.Opener)}); a live session
+ * stands in for the card with a transaction opened VERIFIED by it ({@link #openFromSession}). Either
+ * way the transaction belongs to the session, and its code joins the client to it
+ * ({@link SessionBinding}).
  */
 public final class LoginHandler {
     static final int LIFETIME_MINUTES = 5;
@@ -74,9 +80,16 @@ public final class LoginHandler {
     public LoginHandler(String issuer, LoginTransactionStore transactions, AuthorizationCodeStore codes,
                         JpkiVerifier verifier, PersonKeyResolver persons, Approvals approvals, Clock clock,
                         SecureRandom random) {
+        this(issuer, transactions, codes, verifier, persons, approvals, clock, random, SessionBinding.NONE);
+    }
+
+    /** With single sign-on: logins of a session join their client to it when the code is issued. */
+    public LoginHandler(String issuer, LoginTransactionStore transactions, AuthorizationCodeStore codes,
+                        JpkiVerifier verifier, PersonKeyResolver persons, Approvals approvals, Clock clock,
+                        SecureRandom random, SessionBinding sessions) {
         this.steps = new LoginTransitions(Objects.requireNonNull(issuer, "issuer"),
                 Objects.requireNonNull(transactions, "transactions"), Objects.requireNonNull(codes, "codes"),
-                Objects.requireNonNull(random, "random"));
+                Objects.requireNonNull(random, "random"), Objects.requireNonNull(sessions, "sessions"));
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = random;
@@ -100,10 +113,30 @@ public final class LoginHandler {
         return open(AccountLogin.request(steps.issuer(), random), AccountLogin.CLIENT_NAME);
     }
 
+    /**
+     * A login the person's single sign-on session stands in for: VERIFIED at once by the session's
+     * {@code signer} (its card signature of {@code signer.authTime()}), belonging to the session
+     * {@code handle}; {@link #complete} continues it. Only for requests the authentication certificate
+     * answers: the 4 information always need a new signature.
+     */
+    public Future<Opened> openFromSession(ResolvedAuthorization resolved, SignerIdentity signer, String handle) {
+        if (CertificateRequirement.forRequest(resolved.request()) != CertificateRequirement.AUTHENTICATION
+                || signer.fourInformation().isPresent()) {
+            return Future.failedFuture(new IllegalArgumentException("a session never answers a 4-information request"));
+        }
+        return open(resolved.request(), resolved.client().clientName().orElse(resolved.client().clientId()),
+                txn -> txn.verified(signer).withSession(handle));
+    }
+
     private Future<Opened> open(AuthorizationRequest request, String clientName) {
+        return open(request, clientName, txn -> txn);
+    }
+
+    private Future<Opened> open(AuthorizationRequest request, String clientName,
+                                java.util.function.UnaryOperator<LoginTransaction> start) {
         String secret = LoginTransactionId.generate(random);
-        LoginTransaction txn = LoginTransaction.open(LoginTransactionId.generate(random),
-                LoginTransactionId.generate(random), browserBinding(secret), request, clientName, clock.instant(), LIFETIME);
+        LoginTransaction txn = start.apply(LoginTransaction.open(LoginTransactionId.generate(random),
+                LoginTransactionId.generate(random), browserBinding(secret), request, clientName, clock.instant(), LIFETIME));
         return steps.transactions().create(txn, STORED_FOR).map(v -> new Opened(txn, secret));
     }
 
@@ -152,6 +185,15 @@ public final class LoginHandler {
      * already continued, an account login).
      */
     public Future<LoginContinuation> complete(String id, Optional<String> browserSecret) {
+        return complete(id, browserSecret, SessionBinding.Opener.NONE);
+    }
+
+    /**
+     * {@link #complete(String, Optional)}, opening the browser's single sign-on session with
+     * {@code sessions} when a card login continues from VERIFIED (before the consent step, so the
+     * code joins the client to it). A login that came from a session already belongs to it.
+     */
+    public Future<LoginContinuation> complete(String id, Optional<String> browserSecret, SessionBinding.Opener sessions) {
         return steps.bound(id, browserSecret).compose(txn -> {
             if (AccountLogin.isAccountLogin(txn)) {
                 return Future.failedFuture(LoginProblem.UNKNOWN_TRANSACTION.toException());
@@ -167,7 +209,7 @@ public final class LoginHandler {
                         "JPKI verification failed: " + txn.failure().orElse("unknown"))));
                 case VERIFIED -> pastGrace(txn, now)
                         ? toClient(steps.close(txn, steps.deny(request, "the login transaction expired")))
-                        : consent.afterVerification(txn, now);
+                        : inSession(txn, sessions).compose(joined -> consent.afterVerification(joined, now));
                 case AWAITING_CONSENT -> consent.resume(txn, now);
             };
         });
@@ -199,6 +241,15 @@ public final class LoginHandler {
     /** The consent step: its page and the person's decision. */
     public ConsentStep consent() {
         return consent;
+    }
+
+    /** The transaction with the session the card's signature opened, unless it already has one. */
+    private static Future<LoginTransaction> inSession(LoginTransaction txn, SessionBinding.Opener sessions) {
+        if (txn.session().isPresent()) {
+            return Future.succeededFuture(txn);
+        }
+        return sessions.open(txn.signer().orElseThrow().withoutFourInformation())
+                .map(handle -> handle.map(txn::withSession).orElse(txn));
     }
 
     private static boolean pastGrace(LoginTransaction txn, Instant now) {

@@ -1,7 +1,8 @@
 package jp.jpkigate.idp.login;
 
 /**
- * Why a login step was refused, with the HTTP status of the signer API and a message for the person
+ * Why a login step (or a logout request: those are never redirected, since their redirect target
+ * is not known to be the client's) was refused, with the HTTP status of the signer API and a message for the person
  * in Japanese and English. The {@code code} is the JSON {@code error} of the signer API.
  */
 public enum LoginProblem {
@@ -37,7 +38,22 @@ public enum LoginProblem {
             "Your check has expired or was not made. Please confirm with your My Number card again."),
     ACCOUNT_LOGIN_FAILED("access_denied", 403,
             "マイナンバーカードでの確認ができませんでした。もう一度お試しください。",
-            "The check with your My Number card did not succeed. Please try again.");
+            "The check with your My Number card did not succeed. Please try again."),
+    INVALID_LOGOUT_REQUEST("invalid_request", 400,
+            "ログアウト要求の形式が正しくありません。サービスからやり直してください。",
+            "The logout request is malformed. Please start again from the service."),
+    INVALID_ID_TOKEN_HINT("invalid_request", 400,
+            "ログアウト要求のIDトークンを確認できませんでした。サービスからやり直してください。",
+            "The ID token in the logout request could not be verified. Please start again from the service."),
+    UNKNOWN_CLIENT("invalid_request", 400,
+            "ログアウト要求のサービスが登録されていません。",
+            "The service of this logout request is not registered."),
+    CLIENT_MISMATCH("invalid_request", 400,
+            "ログアウト要求のサービスがIDトークンと一致しません。",
+            "The service of this logout request does not match its ID token."),
+    UNREGISTERED_REDIRECT("invalid_request", 400,
+            "ログアウト後の戻り先がこのサービスに登録されていません。",
+            "The address to return to after logout is not registered for this service.");
 
     private final String code;
     private final int httpStatus;

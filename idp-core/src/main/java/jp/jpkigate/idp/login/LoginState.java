@@ -10,7 +10,8 @@ package jp.jpkigate.idp.login;
  *    ├──────signer posts, verification fails────────▶ FAILED ───browser continues──────────────────────────────┤
  *    └──────browser continues after expiry (the RP gets access_denied)──────────────────────────────────────────┘
  * </pre>
- * Every edge is a compare-and-set in the {@code LoginTransactionStore}, so each is taken once even
+ * A login that a single sign-on session answers starts in VERIFIED (the session's earlier card
+ * signature stands in for the signer's post). Every edge is a compare-and-set in the {@code LoginTransactionStore}, so each is taken once even
  * under concurrent requests. Expiry is not a state: it is judged from {@code expiresAt} and the
  * injected clock, whatever the state.
  */

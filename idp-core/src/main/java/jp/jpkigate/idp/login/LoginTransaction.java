@@ -23,11 +23,14 @@ import jp.jpkigate.idp.par.AuthorizationRequest;
  * @param signer          present once VERIFIED (and after; the 4 information are dropped on CONSUMED)
  *                        and while AWAITING_CONSENT
  * @param failure         the JPKI error code once FAILED, e.g. {@code certificate_revoked}
+ * @param session         the handle of the single sign-on session the login belongs to (opened by the
+ *                        card's signature, or the one that stood in for the card); the code joins the
+ *                        client to it ({@link SessionBinding})
  */
 public record LoginTransaction(String id, String challenge, String browserBinding, AuthorizationRequest request,
                                String clientName, CertificateRequirement requirement, Instant createdAt,
                                Instant expiresAt, LoginState state, Optional<SignerIdentity> signer,
-                               Optional<String> failure) {
+                               Optional<String> failure, Optional<String> session) {
     public LoginTransaction {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(challenge, "challenge");
@@ -40,10 +43,25 @@ public record LoginTransaction(String id, String challenge, String browserBindin
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(signer, "signer");
         Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(session, "session");
         if ((state == LoginState.VERIFIED || state == LoginState.AWAITING_CONSENT) && signer.isEmpty()
                 || state == LoginState.FAILED && failure.isEmpty()) {
             throw new IllegalArgumentException("a " + state + " transaction needs its outcome");
         }
+    }
+
+    /** A transaction outside a single sign-on session. */
+    public LoginTransaction(String id, String challenge, String browserBinding, AuthorizationRequest request,
+                            String clientName, CertificateRequirement requirement, Instant createdAt, Instant expiresAt,
+                            LoginState state, Optional<SignerIdentity> signer, Optional<String> failure) {
+        this(id, challenge, browserBinding, request, clientName, requirement, createdAt, expiresAt, state, signer, failure,
+                Optional.empty());
+    }
+
+    /** This transaction (same state) belonging to the single sign-on session {@code handle}. */
+    public LoginTransaction withSession(String handle) {
+        return new LoginTransaction(id, challenge, browserBinding, request, clientName, requirement, createdAt, expiresAt,
+                state, signer, failure, Optional.of(handle));
     }
 
     /** A new PENDING transaction. */
@@ -82,7 +100,7 @@ public record LoginTransaction(String id, String challenge, String browserBindin
             throw new IllegalStateException("a login transaction cannot move from " + state + " to " + next);
         }
         return new LoginTransaction(id, challenge, browserBinding, request, clientName, requirement, createdAt,
-                expiresAt, next, newSigner, newFailure);
+                expiresAt, next, newSigner, newFailure, session);
     }
 
     @Override

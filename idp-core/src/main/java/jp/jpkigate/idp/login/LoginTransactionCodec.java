@@ -33,6 +33,7 @@ public final class LoginTransactionCodec {
         json.put("state", t.state().name());
         t.signer().ifPresent(s -> json.put("signer", signerToJson(s)));
         t.failure().ifPresent(f -> json.put("failure", f));
+        t.session().ifPresent(handle -> json.put("session", handle));
         return JSONObjectUtils.toJSONString(json);
     }
 
@@ -54,7 +55,8 @@ public final class LoginTransactionCodec {
                     Instant.ofEpochMilli(JSONObjectUtils.getLong(json, "expires")),
                     LoginState.valueOf(JSONObjectUtils.getString(json, "state")),
                     signer == null ? Optional.empty() : Optional.of(signerFromJson(signer)),
-                    Optional.ofNullable(JSONObjectUtils.getString(json, "failure")));
+                    Optional.ofNullable(JSONObjectUtils.getString(json, "failure")),
+                    Optional.ofNullable(JSONObjectUtils.getString(json, "session")));
         } catch (java.text.ParseException | RuntimeException e) {
             throw new IllegalArgumentException("damaged stored login transaction", e);
         }

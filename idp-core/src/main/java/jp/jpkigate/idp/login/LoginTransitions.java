@@ -13,6 +13,7 @@ import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.par.AuthorizationRequest;
 import jp.jpkigate.idp.store.AuthorizationCodeStore;
 import jp.jpkigate.idp.store.LoginTransactionStore;
+import jp.jpkigate.idp.token.GrantIds;
 
 /**
  * What the login steps share: finding a transaction for the browser that opened it, moving it by
@@ -24,12 +25,15 @@ final class LoginTransitions {
     private final LoginTransactionStore transactions;
     private final AuthorizationCodeStore codes;
     private final SecureRandom random;
+    private final SessionBinding sessions;
 
-    LoginTransitions(String issuer, LoginTransactionStore transactions, AuthorizationCodeStore codes, SecureRandom random) {
+    LoginTransitions(String issuer, LoginTransactionStore transactions, AuthorizationCodeStore codes, SecureRandom random,
+                     SessionBinding sessions) {
         this.issuer = issuer;
         this.transactions = transactions;
         this.codes = codes;
         this.random = random;
+        this.sessions = sessions;
     }
 
     String issuer() {
@@ -52,13 +56,29 @@ final class LoginTransitions {
         return move(txn, txn.consumed()).map(v -> answer);
     }
 
-    /** A 60 s single-use code for the transaction's signer, as the redirect to the client. */
+    /**
+     * A 60 s single-use code for the transaction's signer, as the redirect to the client. A login of
+     * a single sign-on session first joins the client to it (the code carries the client's
+     * {@code sid}); when that session has ended meanwhile (logged out in another tab) the client
+     * gets {@code access_denied} instead.
+     */
     Future<URI> issueCode(LoginTransaction txn, Instant now) {
         AuthorizationRequest request = txn.request();
-        SignerIdentity signer = txn.signer().orElseThrow();
         String code = LoginTransactionId.generate(random);
+        if (txn.session().isEmpty()) {
+            return putCode(txn, code, Optional.empty(), now);
+        }
+        return sessions.join(txn.session().get(), request.clientId(), GrantIds.ofCode(code), request.scopes())
+                .compose(sid -> sid.isPresent() ? putCode(txn, code, sid, now)
+                        : Future.succeededFuture(deny(request, "the single sign-on session ended before the login completed")));
+    }
+
+    private Future<URI> putCode(LoginTransaction txn, String code, Optional<String> sid, Instant now) {
+        AuthorizationRequest request = txn.request();
+        SignerIdentity signer = txn.signer().orElseThrow();
         CodeGrant grant = new CodeGrant(request.clientId(), request.redirectUri(), request.scopes(), request.nonce(),
-                request.codeChallenge(), signer.authTime(), signer.acr(), signer.amr(), signer, request.claims(), now);
+                request.codeChallenge(), signer.authTime(), signer.acr(), signer.amr(), signer, request.claims(), now)
+                .withDpopJkt(request.dpopJkt()).withSid(sid);
         return codes.put(code, grant, LoginHandler.CODE_LIFETIME)
                 .map(v -> AuthorizationRedirect.success(request.redirectUri(), code, request.state(), issuer));
     }

@@ -45,6 +45,10 @@ public final class OAuthError {
     public static final OAuthError LOGIN_REQUIRED = new OAuthError("login_required", 400, null);
     /** OpenID Connect Core §3.1.2.6: prompt=none but consent is needed. */
     public static final OAuthError CONSENT_REQUIRED = new OAuthError("consent_required", 400, null);
+    /** RFC 9449 §5: the DPoP proof is missing where required, malformed, or does not match the request. */
+    public static final OAuthError INVALID_DPOP_PROOF = new OAuthError("invalid_dpop_proof", 400, null);
+    /** RFC 9449 §8: the DPoP proof must carry the nonce sent in the {@code DPoP-Nonce} header. */
+    public static final OAuthError USE_DPOP_NONCE = new OAuthError("use_dpop_nonce", 400, null);
 
     private final String code;
     private final int httpStatus;

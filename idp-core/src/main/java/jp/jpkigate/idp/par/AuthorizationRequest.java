@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 
 /**
  * A validated OpenID Connect authorization request (code flow), as pushed to {@code /par} and
@@ -24,6 +25,8 @@ import java.util.Set;
  * @param maxAge        OIDC {@code max_age} in seconds
  * @param acrValues     OIDC {@code acr_values}, in order of preference
  * @param claims        the OIDC §5.5 {@code claims} request as JSON text, validated to be an object
+ * @param dpopJkt       RFC 9449 §10: the DPoP key the code will be bound to ({@code dpop_jkt}, or
+ *                      the key of the proof sent to PAR)
  */
 public record AuthorizationRequest(
         String clientId,
@@ -35,7 +38,8 @@ public record AuthorizationRequest(
         Set<Prompt> prompt,
         OptionalLong maxAge,
         List<String> acrValues,
-        Optional<String> claims) {
+        Optional<String> claims,
+        Optional<JwkThumbprint> dpopJkt) {
 
     public AuthorizationRequest {
         Objects.requireNonNull(clientId, "clientId");
@@ -48,6 +52,20 @@ public record AuthorizationRequest(
         Objects.requireNonNull(maxAge, "maxAge");
         acrValues = List.copyOf(acrValues);
         Objects.requireNonNull(claims, "claims");
+        Objects.requireNonNull(dpopJkt, "dpopJkt");
+    }
+
+    /** A request not bound to a DPoP key. */
+    public AuthorizationRequest(String clientId, URI redirectUri, List<String> scopes, CodeChallenge codeChallenge,
+                                Optional<String> state, Optional<String> nonce, Set<Prompt> prompt, OptionalLong maxAge,
+                                List<String> acrValues, Optional<String> claims) {
+        this(clientId, redirectUri, scopes, codeChallenge, state, nonce, prompt, maxAge, acrValues, claims, Optional.empty());
+    }
+
+    /** This request bound to a DPoP key (RFC 9449 §10), or unbound. */
+    public AuthorizationRequest withDpopJkt(Optional<JwkThumbprint> jkt) {
+        return new AuthorizationRequest(clientId, redirectUri, scopes, codeChallenge, state, nonce, prompt, maxAge, acrValues,
+                claims, jkt);
     }
 
     /** The {@code claims} request parsed afresh (a new mutable map each call), or empty. */

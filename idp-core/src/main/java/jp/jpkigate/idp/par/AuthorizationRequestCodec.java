@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 
 /**
  * The stored JSON form of an {@link AuthorizationRequest} (versioned: {@code "v": 1}). Stores keep
@@ -32,6 +33,7 @@ public final class AuthorizationRequestCodec {
         r.maxAge().ifPresent(a -> json.put("max_age", a));
         json.put("acr_values", r.acrValues());
         r.claims().ifPresent(c -> json.put("claims", c));
+        r.dpopJkt().ifPresent(j -> json.put("dpop_jkt", j.value()));
         return JSONObjectUtils.toJSONString(json);
     }
 
@@ -56,7 +58,8 @@ public final class AuthorizationRequestCodec {
                     prompt,
                     maxAge == null ? OptionalLong.empty() : OptionalLong.of(((Number) maxAge).longValue()),
                     List.copyOf(JSONObjectUtils.getStringList(json, "acr_values")),
-                    Optional.ofNullable(JSONObjectUtils.getString(json, "claims")));
+                    Optional.ofNullable(JSONObjectUtils.getString(json, "claims")),
+                    Optional.ofNullable(JSONObjectUtils.getString(json, "dpop_jkt")).map(JwkThumbprint::new));
         } catch (java.text.ParseException | java.net.URISyntaxException | RuntimeException e) {
             throw new IllegalArgumentException("not a stored authorization request", e);
         }

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import jp.jpkigate.idp.client.ApiScopes;
 import jp.jpkigate.idp.client.RegisteredClient;
 import jp.jpkigate.idp.client.ScopeSyntax;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
@@ -76,8 +78,9 @@ public final class AuthorizationRequestParser {
         OptionalLong maxAge = maxAge(params.get("max_age"));
         List<String> acrValues = acrValues(params.get("acr_values"));
         Optional<String> claims = claims(params.get("claims"));
+        Optional<JwkThumbprint> dpopJkt = dpopJkt(params.get("dpop_jkt"));
         return new AuthorizationRequest(clientId, redirectUri, scopes, challenge, state, nonce, prompt, maxAge,
-                acrValues, claims);
+                acrValues, claims, dpopJkt);
     }
 
     private static List<String> scopes(Optional<String> scope, RegisteredClient client) throws OAuthException {
@@ -88,6 +91,11 @@ public final class AuthorizationRequestParser {
         for (String token : scope.get().split(" ", -1)) {
             if (!ScopeSyntax.isScopeToken(token)) {
                 throw OAuthError.INVALID_SCOPE.withDescription("scope is not space-separated scope tokens").toException();
+            }
+            if (ApiScopes.isApiScope(token)) {
+                // Back-end API scopes come only from the client_credentials grant, never from a person.
+                throw OAuthError.INVALID_SCOPE.withDescription("scope " + token + " is for the client_credentials grant only")
+                        .toException();
             }
             if (!client.scopes().contains(token)) {
                 throw OAuthError.INVALID_SCOPE.withDescription("scope not allowed for this client: " + token).toException();
@@ -194,6 +202,15 @@ public final class AuthorizationRequestParser {
             }
         }
         return value;
+    }
+
+    /** RFC 9449 §10: {@code dpop_jkt}, a SHA-256 JWK thumbprint. */
+    private static Optional<JwkThumbprint> dpopJkt(Optional<String> value) throws OAuthException {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(JwkThumbprint.parse(value.get()).orElseThrow(
+                () -> invalidRequest("dpop_jkt must be a SHA-256 JWK thumbprint (43 base64url characters)")));
     }
 
     private static String required(FormParameters params, String name) throws OAuthException {

@@ -5,7 +5,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 import jp.jpkigate.idp.client.RegisteredClient;
+import jp.jpkigate.idp.dpop.DpopBinding;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthException;
 import jp.jpkigate.idp.requestobject.RequestObjectHandler;
@@ -38,10 +41,21 @@ public final class PushedAuthorizationHandler {
     }
 
     public Future<PushedAuthorizationResponse> handle(RegisteredClient client, FormParameters params) {
+        return handle(client, params, Optional.empty());
+    }
+
+    /**
+     * With the key of the request's verified DPoP proof, if any: the code will be bound to it or to
+     * {@code dpop_jkt} (RFC 9449 §10.1; both → they must match). A {@code dpop_jkt} counts from the
+     * request object when there is one.
+     */
+    public Future<PushedAuthorizationResponse> handle(RegisteredClient client, FormParameters params,
+                                                      Optional<JwkThumbprint> dpopProofKey) {
         return requestObjects.parameters(client, params)
                 .compose(effective -> {
                     try {
-                        return Future.succeededFuture(AuthorizationRequestParser.parsePushed(effective, client));
+                        AuthorizationRequest parsed = AuthorizationRequestParser.parsePushed(effective, client);
+                        return Future.succeededFuture(parsed.withDpopJkt(DpopBinding.pushed(parsed.dpopJkt(), dpopProofKey)));
                     } catch (OAuthException e) {
                         return Future.failedFuture(e);
                     }

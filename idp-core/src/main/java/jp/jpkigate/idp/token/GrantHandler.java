@@ -1,7 +1,6 @@
 package jp.jpkigate.idp.token;
 
 import io.vertx.core.Future;
-import java.util.Optional;
 import jp.jpkigate.idp.client.RegisteredClient;
 import jp.jpkigate.idp.oauth.FormParameters;
 
@@ -21,11 +20,12 @@ public interface GrantHandler {
 
     /**
      * The token response, or a failed future with an {@code OAuthException} from the catalogue
-     * ({@code invalid_request}, {@code invalid_grant}, {@code invalid_scope}); any other failure
-     * becomes {@code server_error}.
+     * ({@code invalid_request}, {@code invalid_grant}, {@code invalid_scope},
+     * {@code invalid_dpop_proof}); any other failure becomes {@code server_error}.
      *
-     * @param confirmation what the new access token is bound to (RFC 7800 {@code cnf}): the client
-     *                     certificate of a client registered for certificate-bound tokens (RFC 8705 §3)
+     * @param sender what the request proved possession of: the DPoP proof's key (RFC 9449; a bound code
+     *               or refresh token needs it) and the client certificate of a client registered for
+     *               certificate-bound tokens (RFC 8705 §3); the new access token is bound to one of them
      */
-    Future<TokenResponse> handle(RegisteredClient client, FormParameters form, Optional<Confirmation> confirmation);
+    Future<TokenResponse> handle(RegisteredClient client, FormParameters form, SenderConstraint sender);
 }

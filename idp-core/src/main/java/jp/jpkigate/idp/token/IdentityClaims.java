@@ -53,6 +53,16 @@ public final class IdentityClaims {
     /** The claims for the ID token and for userinfo; both empty without the 4 information. */
     public record Release(Map<String, Object> idToken, Map<String, Object> userinfo) {
         public static final Release NONE = new Release(Map.of(), Map.of());
+
+        /** With the client's session id in the ID token (OIDC Back-Channel Logout 1.0 §2.4), when the login had one. */
+        public Release withSid(Optional<String> sid) {
+            if (sid.isEmpty()) {
+                return this;
+            }
+            Map<String, Object> withSid = new LinkedHashMap<>(idToken);
+            withSid.put("sid", sid.get());
+            return new Release(withSid, userinfo);
+        }
     }
 
     public static Release release(SignerIdentity signer, List<String> scopes, ClaimsRequest request) {

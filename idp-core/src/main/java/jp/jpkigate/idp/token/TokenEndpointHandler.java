@@ -6,7 +6,11 @@ import java.util.Objects;
 import java.util.Optional;
 import jp.jpkigate.idp.client.ClientAuthenticator;
 import jp.jpkigate.idp.client.ClientCredentials;
+import jp.jpkigate.idp.client.RegisteredClient;
+import jp.jpkigate.idp.dpop.DpopBinding;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.mtls.CertificateBinding;
+import jp.jpkigate.idp.mtls.CertificateThumbprint;
 import jp.jpkigate.idp.mtls.ClientCertificate;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthError;
@@ -17,8 +21,11 @@ import jp.jpkigate.idp.oauth.OAuthException;
  * {@link GrantHandler} (missing → {@code invalid_request}, none → {@code unsupported_grant_type}),
  * the client authenticates (RFC 6749 §3.2.1, with the request's client certificate for mutual TLS;
  * failures → {@code invalid_client}), the handler may refuse the client ({@code unauthorized_client}),
- * a client registered for certificate-bound access tokens must have presented a certificate
- * (RFC 8705 §3, {@link CertificateBinding}), then the handler handles the request.
+ * then the request's sender constraint: a client registered for DPoP-bound access tokens must have
+ * sent a proof (RFC 9449 §5.2, {@link DpopBinding}); one registered for certificate-bound access tokens
+ * must have presented a certificate (RFC 8705 §3, {@link CertificateBinding}) and may not send a DPoP
+ * proof, since one access token is bound to one thing ({@code invalid_request}). Then the handler
+ * handles the request.
  */
 public final class TokenEndpointHandler {
     private final ClientAuthenticator authenticator;
@@ -30,11 +37,11 @@ public final class TokenEndpointHandler {
     }
 
     public Future<TokenResponse> handle(FormParameters form, Optional<String> authorization) {
-        return handle(form, authorization, Optional.empty());
+        return handle(form, authorization, Optional.empty(), Optional.empty());
     }
 
-    /** With the client certificate of the request's mutual-TLS connection, if any. */
-    public Future<TokenResponse> handle(FormParameters form, Optional<String> authorization,
+    /** With the key of the request's verified DPoP proof and the client certificate of its mutual-TLS connection, if any. */
+    public Future<TokenResponse> handle(FormParameters form, Optional<String> authorization, Optional<JwkThumbprint> dpopKey,
                                         Optional<ClientCertificate> certificate) {
         try {
             String grantType = form.get("grant_type").orElseThrow(
@@ -48,10 +55,7 @@ public final class TokenEndpointHandler {
                             .withDescription("the client may not use this grant_type").toException());
                 }
                 try {
-                    Optional<Confirmation> confirmation = CertificateBinding.forAccessToken(
-                            client.mtls().certificateBoundAccessTokens(), certificate)
-                            .map(thumbprint -> Confirmation.certificateThumbprint(thumbprint.value()));
-                    return handler.handle(client, form, confirmation);
+                    return handler.handle(client, form, senderConstraint(client, dpopKey, certificate));
                 } catch (OAuthException e) {
                     return Future.failedFuture(e);
                 }
@@ -59,5 +63,17 @@ public final class TokenEndpointHandler {
         } catch (OAuthException e) {
             return Future.failedFuture(e);
         }
+    }
+
+    private static SenderConstraint senderConstraint(RegisteredClient client, Optional<JwkThumbprint> dpopKey,
+                                                     Optional<ClientCertificate> certificate) throws OAuthException {
+        DpopBinding.requireProof(client.dpopBoundAccessTokens(), dpopKey);
+        Optional<CertificateThumbprint> bound = CertificateBinding.forAccessToken(
+                client.mtls().certificateBoundAccessTokens(), certificate);
+        if (bound.isPresent() && dpopKey.isPresent()) {
+            throw OAuthError.INVALID_REQUEST.withDescription(
+                    "this client's access tokens are bound to its certificate: do not send a DPoP proof").toException();
+        }
+        return new SenderConstraint(dpopKey, bound);
     }
 }

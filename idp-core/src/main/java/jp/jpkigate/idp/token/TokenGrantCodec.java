@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 
 /**
  * JSON form of a {@link TokenGrant} for the stores ({@code "v": 1}, times in epoch milliseconds). The
@@ -23,6 +25,7 @@ public final class TokenGrantCodec {
         json.put("auth_time", g.authTime().toEpochMilli());
         json.put("acr", g.acr());
         json.put("amr", g.amr());
+        g.dpopJkt().ifPresent(j -> json.put("dpop_jkt", j.value()));
         return JSONObjectUtils.toJSONString(json);
     }
 
@@ -35,7 +38,8 @@ public final class TokenGrantCodec {
             return new TokenGrant(grantId, JSONObjectUtils.getString(json, "client_id"), JSONObjectUtils.getString(json, "sub"),
                     new ArrayList<>(JSONObjectUtils.getStringList(json, "scope")),
                     Instant.ofEpochMilli(JSONObjectUtils.getLong(json, "auth_time")), JSONObjectUtils.getString(json, "acr"),
-                    new ArrayList<>(JSONObjectUtils.getStringList(json, "amr")));
+                    new ArrayList<>(JSONObjectUtils.getStringList(json, "amr")),
+                    Optional.ofNullable(JSONObjectUtils.getString(json, "dpop_jkt")).map(JwkThumbprint::new));
         } catch (java.text.ParseException | RuntimeException e) {
             throw new IllegalArgumentException("damaged stored grant", e);
         }

@@ -23,17 +23,21 @@ public final class TokenIssuer {
 
     public Future<TokenResponse> issue(TokenGrant grant, Optional<String> nonce, IdentityClaims.Release release,
                                        String refreshToken) {
-        return issue(grant, nonce, release, refreshToken, Optional.empty());
+        return issue(grant, nonce, release, refreshToken, SenderConstraint.NONE);
     }
 
-    /** With the access token bound to what {@code confirmation} names (RFC 7800 {@code cnf}). */
+    /**
+     * Sender-constrained (RFC 7800 {@code cnf}): the access token bound to the DPoP key ({@code token_type}
+     * DPoP, RFC 9449 §5) or the client certificate (RFC 8705 §3) of {@code sender}.
+     */
     public Future<TokenResponse> issue(TokenGrant grant, Optional<String> nonce, IdentityClaims.Release release,
-                                       String refreshToken, Optional<Confirmation> confirmation) {
-        TokenMinter.AccessToken access = minter.accessToken(grant, confirmation);
+                                       String refreshToken, SenderConstraint sender) {
+        TokenMinter.AccessToken access = minter.accessToken(grant, sender.confirmation());
         Future<Void> stored = release.userinfo().isEmpty()
                 ? Future.succeededFuture()
                 : userInfoClaims.put(access.jti(), release.userinfo(), accessTokenLifetime);
         return stored.map(v -> new TokenResponse(access.value(), access.expiresIn(), refreshToken,
-                minter.idToken(grant, nonce, access.value(), release.idToken()), grant.scope()));
+                minter.idToken(grant, nonce, access.value(), release.idToken()), grant.scope(),
+                sender.tokenType()));
     }
 }

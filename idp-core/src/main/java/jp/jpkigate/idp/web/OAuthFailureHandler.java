@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The OP router's failure handler: an {@link OAuthException} is written as its error; a routing
- * status (405, 413, ...) as {@code invalid_request} with that status; anything else is logged and
+ * status (405, 413, ...) as {@code invalid_request} with that status; an overload (a full Redis
+ * connection pool queue) as {@code 503 temporarily_unavailable} with {@code Retry-After}; anything else is logged and
  * answered {@code 500 server_error} without details (Fosite: unknown errors never leak).
  */
 public final class OAuthFailureHandler implements Handler<RoutingContext> {
@@ -23,6 +24,10 @@ public final class OAuthFailureHandler implements Handler<RoutingContext> {
             error = oauth.error();
         } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
             error = OAuthError.INVALID_REQUEST.withStatus(ctx.statusCode()).withDescription(describe(ctx.statusCode()));
+        } else if (Overload.is(failure)) {
+            // No log line per request: at overload that would add to the load.
+            ctx.response().putHeader("Retry-After", "1");
+            error = OAuthError.TEMPORARILY_UNAVAILABLE.withDescription("the service is busy; retry shortly");
         } else {
             // Only the exception type and route: messages of library exceptions may quote request data.
             LOG.error("unexpected failure on {} {}: {}", ctx.request().method(), ctx.request().path(),

@@ -25,14 +25,15 @@ class ClientRegistryProperties {
     private static void parseOnlyTyped(String json) {
         try {
             ClientRegistry registry = ClientRegistry.parse(json);
-            assertThat(registry.all()).allSatisfy(c -> assertThat(c.redirectUris()).isNotEmpty());
+            assertThat(registry.all()).allSatisfy(c -> assertThat(c.redirectUris().isEmpty())
+                    .isEqualTo(!c.grantTypes().contains(GrantTypes.AUTHORIZATION_CODE)));
         } catch (ClientRegistryException e) {
             assertThat(e.problems()).isNotEmpty();
         }
     }
 
     private static final List<String> MEMBERS = List.of("client_id", "redirect_uris", "token_endpoint_auth_method",
-            "jwks", "jwks_uri", "fapi", "require_pushed_authorization_requests", "scope", "sector_identifier_uri",
+            "jwks", "jwks_uri", "fapi", "require_pushed_authorization_requests", "dpop_bound_access_tokens", "scope", "sector_identifier_uri",
             "sector_name", "grant_types", "response_types", "subject_type", "client_secret_sha256", "client_name", "other");
 
     @Provide
@@ -45,7 +46,8 @@ class ClientRegistryProperties {
     private static Arbitrary<String> value(int depth) {
         Arbitrary<String> scalars = Arbitraries.oneOf(
                 Arbitraries.of("null", "true", "false", "0", "-1", "1e309", "\"\"", "\"openid\"", "\"private_key_jwt\"",
-                        "\"client_secret_basic\"", "\"https://rp.example/cb\"", "\"http://localhost/cb\"", "\"http://[::1\"",
+                        "\"client_secret_basic\"", "\"client_credentials\"", "\"authorization_code\"", "\"feed:read\"",
+                        "\"https://rp.example/cb\"", "\"http://localhost/cb\"", "\"http://[::1\"",
                         "\"%zz\"", "\"https://a.example/cb#f\"", "\"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\"",
                         "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"AA\",\"y\":\"AA\"}]}",
                         "{\"keys\":[{\"kty\":\"oct\",\"k\":\"AAAA\"}]}", "{\"keys\":7}"),

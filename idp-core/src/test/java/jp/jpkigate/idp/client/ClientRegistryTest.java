@@ -23,7 +23,8 @@ class ClientRegistryTest {
         assertThat(bank.requirePushedAuthorizationRequests()).isTrue();
         assertThat(bank.authMethod()).isEqualTo(TokenEndpointAuthMethod.PRIVATE_KEY_JWT);
         assertThat(bank.sector()).isEqualTo("rp.bank.example");
-        assertThat(bank.scopes()).containsExactlyInAnyOrder("openid", "profile", "name", "address");
+        assertThat(bank.scopes()).containsExactlyInAnyOrder("openid", "profile", "name", "address", "consent:write", "consent:read");
+        assertThat(bank.grantTypes()).containsExactlyInAnyOrder("authorization_code", "refresh_token", "client_credentials");
         assertThat(bank.isRegisteredRedirectUri("https://rp.bank.example/cb")).isTrue();
         assertThat(bank.isRegisteredRedirectUri("https://rp.bank.example/cb/")).isFalse();
         assertThat(bank.isRegisteredRedirectUri("HTTPS://rp.bank.example/cb")).isFalse();
@@ -31,6 +32,7 @@ class ClientRegistryTest {
         assertThat(legacy.fapi()).isFalse();
         assertThat(legacy.requirePushedAuthorizationRequests()).isFalse();
         assertThat(legacy.secretSha256()).isPresent();
+        assertThat(legacy.grantTypes()).containsExactlyInAnyOrder("authorization_code", "refresh_token");
         assertThat(legacy.toString()).doesNotContain(java.util.HexFormat.of().formatHex(legacy.secretSha256().get()));
         assertThat(registry.find("nobody")).isEmpty();
     }

@@ -72,4 +72,17 @@ class MtlsClientMetadataTest {
         assertThat(List.of(CertificateSubject.Kind.values())).extracting(CertificateSubject.Kind::member)
                 .allSatisfy(member -> assertThat(member).startsWith("tls_client_auth_"));
     }
+
+    @Test
+    void aFapiClientsTokensAreBoundByDpopOrByItsCertificateNeverBoth() throws Exception {
+        RegisteredClient certificateBound = parse("\"jwks\":" + JWKS + ",\"tls_client_certificate_bound_access_tokens\":true");
+        assertThat(certificateBound.dpopBoundAccessTokens()).as("DPoP by default only without the certificate binding").isFalse();
+        RegisteredClient dpopBound = parse("\"jwks\":" + JWKS);
+        assertThat(dpopBound.dpopBoundAccessTokens()).isTrue();
+        assertThat(dpopBound.mtls().certificateBoundAccessTokens()).isFalse();
+        refused("\"jwks\":" + JWKS + ",\"dpop_bound_access_tokens\":true,\"tls_client_certificate_bound_access_tokens\":true",
+                p -> assertThat(p).contains("cannot both be true"));
+        RegisteredClient bearer = parse("\"fapi\":false,\"jwks\":" + JWKS);
+        assertThat(bearer.dpopBoundAccessTokens()).isFalse();
+    }
 }

@@ -68,8 +68,8 @@ class AccountApprovalsTest {
     }
 
     private static TokenResponse token(AuthorizationGrant grant) throws Exception {
-        return OIDCTokenResponseParser.parse(OpFixture.toNimbus(op.send(
-                new TokenRequest(URI.create(OpFixture.ISSUER + "/token"), op.bankAuth(), grant).toHTTPRequest())));
+        return OIDCTokenResponseParser.parse(OpFixture.toNimbus(op.sendToken(
+                new TokenRequest(URI.create(OpFixture.ISSUER + "/token"), op.bankAuth(), grant))));
     }
 
     @Test

@@ -61,7 +61,8 @@ class DiscoveryEndpointTest {
         assertThat(metadata.getJWKSetURI()).isEqualTo(URI.create(OpFixture.ISSUER + "/jwks"));
         assertThat(metadata.getUserInfoEndpointURI()).isEqualTo(URI.create(OpFixture.ISSUER + "/userinfo"));
         assertThat(metadata.getResponseTypes()).containsExactly(ResponseType.CODE);
-        assertThat(metadata.getGrantTypes()).containsExactly(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN);
+        assertThat(metadata.getGrantTypes())
+                .containsExactly(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN, GrantType.CLIENT_CREDENTIALS);
         assertThat(metadata.getCodeChallengeMethods()).containsExactly(CodeChallengeMethod.S256);
         assertThat(metadata.getSubjectTypes()).containsExactly(SubjectType.PAIRWISE);
         assertThat(metadata.getTokenEndpointAuthMethods())

@@ -135,6 +135,30 @@ class MtlsFlowTest {
         assertError(channel(TLS_BANK).userinfo(accessToken), 401, "invalid_token");
     }
 
+    /** One confirmation per token: a certificate-bound client's DPoP proof is refused; introspection shows the binding. */
+    @Test
+    void aCertificateBoundTokenIsNeverAlsoDpopBoundAndIntrospectsWithItsThumbprint() throws Exception {
+        MtlsChannel.Code code = channel(TLS_BANK).login(op, "tls-bank");
+        MtlsChannel withProof = new MtlsChannel(channel(TLS_BANK).web(),
+                Map.of("DPoP", op.dpopProof("POST", "/token", null, null).serialize()));
+        assertError(withProof.post("/token", code.tokenRequest()), 400, "invalid_request");
+
+        MtlsChannel bank = channel(TLS_BANK);
+        String accessToken = bank.post("/token", channel(TLS_BANK).login(op, "tls-bank").tokenRequest())
+                .bodyAsJsonObject().getString("access_token");
+        HttpResponse<Buffer> introspected = bank.post("/introspect", Map.of("token", accessToken, "client_id", "tls-bank"));
+        assertThat(introspected.statusCode()).as(introspected.bodyAsString()).isEqualTo(200);
+        JsonObject answer = introspected.bodyAsJsonObject();
+        assertThat(answer.getBoolean("active")).isTrue();
+        assertThat(answer.getString("token_type")).isEqualTo("Bearer");
+        assertThat(answer.getJsonObject("cnf").getMap())
+                .containsExactly(Map.entry("x5t#S256", CertificateThumbprint.of(TLS_BANK.certificate()).value()));
+        assertError(channel(null).post("/revoke", Map.of("token", accessToken, "client_id", "tls-bank")), 401, "invalid_client");
+        assertThat(bank.post("/revoke", Map.of("token", accessToken, "client_id", "tls-bank")).statusCode()).isEqualTo(200);
+        assertThat(bank.post("/introspect", Map.of("token", accessToken, "client_id", "tls-bank")).bodyAsJsonObject()
+                .getBoolean("active")).isFalse();
+    }
+
     @Test
     void discoveryAnnouncesMutualTlsOnTheOneListener() throws Exception {
         JsonObject metadata = op.get("/.well-known/openid-configuration", null).bodyAsJsonObject();

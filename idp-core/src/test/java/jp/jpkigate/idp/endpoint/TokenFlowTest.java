@@ -23,7 +23,6 @@ import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
-import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
@@ -55,8 +54,9 @@ import jp.jpkigate.testing.TestRedis;
 
 /**
  * The token slice end to end: PAR → /authorize → a simulator card signs → /continue → Nimbus
- * redeems the code with private_key_jwt and the PKCE verifier, validates the ID token and the JWT
- * access token against the OP's JWKS, calls userinfo and refreshes. Real Redis, a movable clock.
+ * redeems the code with private_key_jwt, the PKCE verifier and a DPoP proof (the FAPI client gets
+ * DPoP-bound tokens), validates the ID token and the JWT access token against the OP's JWKS, calls
+ * userinfo and refreshes. Real Redis, a movable clock. DPoP itself: {@link DpopFlowTest}.
  */
 class TokenFlowTest {
     private static final URI TOKEN = URI.create(OpFixture.ISSUER + "/token");
@@ -72,15 +72,10 @@ class TokenFlowTest {
         return op.bankAuth();
     }
 
-    private static HttpResponse<Buffer> send(HTTPRequest http) throws Exception {
-        return op.send(http);
-    }
-
     /** Runs the login with the card (approving the consent page when shown) and returns the code. */
     private static Code login(Scope scope, String claims, CaKind kind) throws Exception {
         LoginFixture.Page page = op.authorize(scope, claims, null);
-        op.sign(page.txn(), op.card, kind);
-        return new Code(LoginFixture.codeOf(op.continueApproving(page)), page.verifier());
+        return new Code(op.signIn(page, kind), page.verifier());
     }
 
     private static HttpResponse<Buffer> get(String path, String cookie) throws Exception {
@@ -91,8 +86,9 @@ class TokenFlowTest {
         return token(auth, grant, null);
     }
 
+    /** A token request with a DPoP proof (iat from the test's clock), as the FAPI client must send it. */
     private static TokenResponse token(ClientAuthentication auth, AuthorizationGrant grant, Scope scope) throws Exception {
-        HttpResponse<Buffer> answer = send(new TokenRequest(TOKEN, auth, grant, scope).toHTTPRequest());
+        HttpResponse<Buffer> answer = op.sendToken(new TokenRequest(TOKEN, auth, grant, scope));
         assertThat(answer.getHeader("Cache-Control")).isEqualTo("no-store");
         return OIDCTokenResponseParser.parse(OpFixture.toNimbus(answer));
     }
@@ -121,10 +117,14 @@ class TokenFlowTest {
         return processor.process(token, null);
     }
 
+    /** Userinfo; a {@code DPoP} authorization gets a proof for its token. */
     private static HttpResponse<Buffer> userinfo(String authorization) throws Exception {
         var request = op.web.get("/userinfo");
         if (authorization != null) {
             request.putHeader("Authorization", authorization);
+        }
+        if (authorization != null && authorization.startsWith("DPoP ")) {
+            request.putHeader("DPoP", op.dpopProof("GET", "/userinfo", authorization.substring(5), null).serialize());
         }
         return TestRedis.await(request.send());
     }
@@ -140,8 +140,8 @@ class TokenFlowTest {
         assertThat(id.getAuthenticationTime()).isNotNull();
         assertThat(id.getAccessTokenHash()).isNotNull();
         assertThat(id.getClaim("name")).isNull();
-        assertThat(tokens.getOIDCTokens().getBearerAccessToken().getLifetime()).isEqualTo(300);
-        assertThat(tokens.getOIDCTokens().getBearerAccessToken().getScope()).isEqualTo(new Scope("openid", "profile"));
+        assertThat(tokens.getOIDCTokens().getDPoPAccessToken().getLifetime()).isEqualTo(300);
+        assertThat(tokens.getOIDCTokens().getDPoPAccessToken().getScope()).isEqualTo(new Scope("openid", "profile"));
 
         String accessToken = tokens.getOIDCTokens().getAccessToken().getValue();
         JWTClaimsSet at = validateAccessToken(accessToken);
@@ -153,7 +153,7 @@ class TokenFlowTest {
         assertThat(at.getJWTID()).isNotBlank();
         assertThat(at.getClaim("auth_time")).isNotNull();
 
-        UserInfo info = UserInfoResponse.parse(OpFixture.toNimbus(userinfo("Bearer " + accessToken))).toSuccessResponse().getUserInfo();
+        UserInfo info = UserInfoResponse.parse(OpFixture.toNimbus(userinfo("DPoP " + accessToken))).toSuccessResponse().getUserInfo();
         assertThat(info.getSubject()).isEqualTo(id.getSubject());
         assertThat(info.toJSONObject()).containsOnlyKeys("sub");
 
@@ -195,7 +195,7 @@ class TokenFlowTest {
         assertThat(response.indicatesSuccess()).as(response.toString()).isTrue();
         IDTokenClaimsSet id = validateIdToken((OIDCTokenResponse) response.toSuccessResponse());
         assertThat(id.getNonce().getValue()).isEqualTo(LoginFixture.NONCE);
-        assertThat(((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens().getBearerAccessToken().getScope())
+        assertThat(((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens().getDPoPAccessToken().getScope())
                 .isEqualTo(new Scope("openid", "profile"));
     }
 
@@ -212,20 +212,20 @@ class TokenFlowTest {
         OIDCTokens first = ((OIDCTokenResponse) redeem(code).toSuccessResponse()).getOIDCTokens();
         OIDCTokens refreshed = ((OIDCTokenResponse) token(bankAuth(), new RefreshTokenGrant(first.getRefreshToken()))
                 .toSuccessResponse()).getOIDCTokens();
-        assertThat(userinfo("Bearer " + refreshed.getAccessToken().getValue()).statusCode()).isEqualTo(200);
+        assertThat(userinfo("DPoP " + refreshed.getAccessToken().getValue()).statusCode()).isEqualTo(200);
         Code other = login(new Scope("openid"), null, CaKind.AUTHENTICATION);
         OIDCTokens unrelated = ((OIDCTokenResponse) redeem(other).toSuccessResponse()).getOIDCTokens();
 
         assertThat(errorOf(redeem(code))).isEqualTo("invalid_grant");
 
         for (OIDCTokens tokens : List.of(first, refreshed)) {
-            HttpResponse<Buffer> revoked = userinfo("Bearer " + tokens.getAccessToken().getValue());
+            HttpResponse<Buffer> revoked = userinfo("DPoP " + tokens.getAccessToken().getValue());
             assertThat(revoked.statusCode()).isEqualTo(401);
             assertThat(revoked.getHeader("WWW-Authenticate")).contains("error=\"invalid_token\"");
         }
         assertThat(errorOf(token(bankAuth(), new RefreshTokenGrant(first.getRefreshToken())))).isEqualTo("invalid_grant");
         assertThat(errorOf(token(bankAuth(), new RefreshTokenGrant(refreshed.getRefreshToken())))).isEqualTo("invalid_grant");
-        assertThat(userinfo("Bearer " + unrelated.getAccessToken().getValue()).statusCode()).isEqualTo(200);
+        assertThat(userinfo("DPoP " + unrelated.getAccessToken().getValue()).statusCode()).isEqualTo(200);
         assertThat(token(bankAuth(), new RefreshTokenGrant(unrelated.getRefreshToken())).indicatesSuccess()).isTrue();
     }
 
@@ -291,7 +291,7 @@ class TokenFlowTest {
         assertThat(evidence.getString("issuer")).isNotBlank();
         assertThat(evidence.getString("created_at")).isEqualTo(verification.getString("time"));
 
-        HttpResponse<Buffer> answer = userinfo("Bearer " + tokens.getOIDCTokens().getAccessToken().getValue());
+        HttpResponse<Buffer> answer = userinfo("DPoP " + tokens.getOIDCTokens().getAccessToken().getValue());
         UserInfo info = UserInfoResponse.parse(OpFixture.toNimbus(answer)).toSuccessResponse().getUserInfo();
         assertThat(info.getName()).isEqualTo("〓橋\u3000花子");
         assertThat(info.getFamilyName()).isEqualTo("〓橋");
@@ -304,7 +304,7 @@ class TokenFlowTest {
         // a refreshed access token carries no 4 information
         OIDCTokenResponse refreshed = (OIDCTokenResponse) token(bankAuth(), new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken()))
                 .toSuccessResponse();
-        assertThat(new JsonObject(userinfo("Bearer " + refreshed.getOIDCTokens().getAccessToken().getValue()).bodyAsString())
+        assertThat(new JsonObject(userinfo("DPoP " + refreshed.getOIDCTokens().getAccessToken().getValue()).bodyAsString())
                 .fieldNames()).containsExactly("sub");
     }
 

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.oauth.OAuthException;
 import jp.jpkigate.idp.token.Confirmation;
 import jp.jpkigate.testing.TestPki;
@@ -42,12 +43,15 @@ class MtlsBindingTest {
     @Test
     void cnfCarriesExactlyOneKnownConfirmationMethod() {
         String x5t = CERT.thumbprint().value();
-        Confirmation certificate = Confirmation.certificateThumbprint(x5t);
+        Confirmation certificate = Confirmation.certificateThumbprint(CERT.thumbprint());
         assertThat(certificate.toClaim()).isEqualTo(Map.of("x5t#S256", x5t));
         assertThat(Confirmation.fromClaim(certificate.toClaim())).contains(certificate);
-        Confirmation dpop = Confirmation.jwkThumbprint(x5t);
+        Confirmation dpop = Confirmation.jwkThumbprint(new JwkThumbprint(x5t));
         assertThat(Confirmation.fromClaim(Map.of("jkt", x5t))).contains(dpop);
         assertThat(dpop.isCertificate()).isFalse();
+        assertThat(dpop.dpopKey()).contains(new JwkThumbprint(x5t));
+        assertThat(dpop.certificate()).isEmpty();
+        assertThat(certificate.certificate()).contains(CERT.thumbprint());
         assertThat(Confirmation.fromClaim(null)).isEmpty();
         for (Object bad : List.of(Map.of("jwk", x5t), Map.of("jkt", x5t, "x5t#S256", x5t), Map.of("x5t#S256", "short"),
                 Map.of("x5t#S256", 42), "x5t", Map.of())) {

@@ -9,31 +9,31 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.redis.client.Redis;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import jp.jpkigate.idp.client.ApiScopes;
 import jp.jpkigate.idp.client.ClientAuthenticator;
 import jp.jpkigate.idp.client.ClientRegistry;
 import jp.jpkigate.idp.config.OpenIdProviderConfig;
 import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.store.redis.RedisPushedRequestStore;
 import jp.jpkigate.idp.web.OpenIdProviderRoutes;
+import jp.jpkigate.idp.web.TokenManagementRoutes;
 import jp.jpkigate.testing.TestRedis;
 
 /**
  * A running OP slice for HTTP tests: a real redis-server, Vert.x with a short blocked-loop warning,
- * the {@link OpenIdProviderRoutes} on port 0, and two clients — {@code bank} (FAPI, private_key_jwt
- * with an ES256 and an Ed25519 key) and {@code legacy} (non-FAPI, client_secret_basic).
+ * the {@link OpenIdProviderRoutes} (with {@link TokenManagementRoutes}) on port 0, and two clients —
+ * {@code bank} (FAPI, private_key_jwt with an ES256 and an Ed25519 key; also client_credentials for
+ * the API scopes consent:write and consent:read) and {@code legacy} (non-FAPI, client_secret_basic).
  */
 public final class OpFixture implements AutoCloseable {
     public static final String ISSUER = "https://op.jpkigate.test";
@@ -54,12 +54,16 @@ public final class OpFixture implements AutoCloseable {
     public final ClientRegistry clients;
     public final RedisPushedRequestStore pushedRequests;
 
+    private final OpServer op;
+
     private OpFixture() throws Exception {
-        redisServer = TestRedis.start();
-        vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
-        redis = redisServer.client(vertx);
+        op = OpServer.open(200);
+        redisServer = op.redisServer;
+        vertx = op.vertx;
+        redis = op.redis;
         config = new OpenIdProviderConfig(new java.net.URI(ISSUER),
-                java.util.Set.of("openid", "profile", "name", "address", "birthdate", "gender"),
+                java.util.Set.of("openid", "profile", "name", "address", "birthdate", "gender", ApiScopes.CONSENT_WRITE,
+                        ApiScopes.CONSENT_READ, ApiScopes.FEED_READ),
                 java.util.Set.of("sub", "name", "address", "birthdate", "gender"),
                 List.of("urn:jpkigate:acr:jpki-auth"), false, java.time.Duration.ofSeconds(60), 8 * 1024);
         opKeys = SigningKeys.generate(JWSAlgorithm.ES256);
@@ -69,11 +73,13 @@ public final class OpFixture implements AutoCloseable {
                 config.scopesSupported());
         pushedRequests = new RedisPushedRequestStore(redis);
         Router router = OpenIdProviderRoutes.create(vertx, config, opKeys, clients, redis, Clock.systemUTC());
-        OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, opKeys, clients, redis,
-                jp.jpkigate.idp.token.TokenOptions.defaults(new byte[32]), jp.jpkigate.idp.subject.CertificatePersonKeys.INSTANCE,
-                Clock.systemUTC());
-        server = TestRedis.await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-        web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort()));
+        jp.jpkigate.idp.token.TokenOptions tokens = jp.jpkigate.idp.token.TokenOptions.defaults(new byte[32]);
+        OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, opKeys, clients, redis, tokens,
+                jp.jpkigate.idp.subject.CertificatePersonKeys.INSTANCE, Clock.systemUTC());
+        TokenManagementRoutes.add(router, vertx, config, opKeys, clients, redis, tokens, Clock.systemUTC());
+        op.listen(router, true);
+        server = op.server();
+        web = op.web();
     }
 
     public static OpFixture start() throws Exception {
@@ -84,7 +90,8 @@ public final class OpFixture implements AutoCloseable {
         String hash = HexFormat.of().formatHex(ClientAuthenticator.sha256(LEGACY_SECRET));
         return "[{\"client_id\":\"" + BANK + "\",\"client_name\":\"Example Bank\",\"redirect_uris\":[\"" + BANK_REDIRECT + "\"],"
                 + "\"token_endpoint_auth_method\":\"private_key_jwt\",\"jwks\":" + bankPublicKeys.toString()
-                + ",\"scope\":\"openid profile name address\"},"
+                + ",\"scope\":\"openid profile name address consent:write consent:read\","
+                + "\"grant_types\":[\"authorization_code\",\"refresh_token\",\"client_credentials\"]},"
                 + "{\"client_id\":\"" + LEGACY + "\",\"fapi\":false,\"token_endpoint_auth_method\":\"client_secret_basic\","
                 + "\"client_secret_sha256\":\"" + hash + "\",\"redirect_uris\":[\"http://localhost:8080/cb\"],\"scope\":\"openid\"}]";
     }
@@ -123,16 +130,6 @@ public final class OpFixture implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        close(web, vertx, redisServer);
-    }
-
-    /** Closes a test's client, Vert.x and redis-server, in that order (the server even when the others fail). */
-    public static void close(WebClient web, Vertx vertx, TestRedis redisServer) throws Exception {
-        try {
-            web.close();
-            TestRedis.await(vertx.close());
-        } finally {
-            redisServer.close();
-        }
+        op.close();
     }
 }

@@ -152,7 +152,9 @@ public final class SimRegistry implements RevocationLog, SerialLinkage {
     /**
      * The card authentication certificate a certificate goes with: of the same card, or for a phone
      * of the card it is linked to; the last one issued (in issue order) no later than the certificate
-     * itself. Any one of the card's authentication certificates would do: they form one chain.
+     * itself, else the card's first one — a new card's signature certificate is minted just before
+     * its authentication certificate, and the second may fall in the next second. Any one of the
+     * card's authentication certificates would do: they form one chain.
      */
     private Optional<CertId> companion(CertRecord record) {
         if (record.type() == CertificateType.AUTH_CARD) {
@@ -160,10 +162,13 @@ public final class SimRegistry implements RevocationLog, SerialLinkage {
         }
         Device device = devices.get(record.deviceId());
         String cardId = device != null && device.phone() ? device.cardId() : record.deviceId();
-        return certificates.values().stream()
-                .filter(c -> c.type() == CertificateType.AUTH_CARD && c.deviceId().equals(cardId)
-                        && !c.notBefore().isAfter(record.notBefore()))
+        List<CertRecord> cardAuth = certificates.values().stream()
+                .filter(c -> c.type() == CertificateType.AUTH_CARD && c.deviceId().equals(cardId))
+                .toList();
+        return cardAuth.stream()
+                .filter(c -> !c.notBefore().isAfter(record.notBefore()))
                 .reduce((earlier, later) -> later)
+                .or(() -> cardAuth.stream().findFirst())
                 .map(CertRecord::id);
     }
 

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import jp.jpkigate.sim.ca.CaKind;
 import jp.jpkigate.sim.ca.FourInfo.Gender;
@@ -215,6 +218,39 @@ class LifeEventsTest {
         assertThat(next.signature().serial()).isGreaterThan(registry.device(phone.id()).signature().serial());
         copy.life().revoke(next.signature(), Reason.UNSPECIFIED);
         assertThat(copy.events("sign-2026")).extracting(RevocationEvent::sequence).containsExactly(1L, 2L, 3L);
+    }
+
+    /**
+     * A new card's signature certificate is minted before its authentication certificate; when the
+     * second falls in the next second, the signature certificate still goes with it.
+     */
+    @Test
+    void aNewCardsSignatureCertificateGoesWithItsAuthenticationCertificateAcrossASecond() {
+        Clock ticking = new Clock() {
+            private Instant now = TestPki.CLOCK.instant();
+
+            @Override
+            public synchronized Instant instant() {
+                now = now.plusSeconds(1);
+                return now;
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        SimRegistry slow = new SimRegistry(new SimCas(TestPki.allCas()), ticking, TestPki.RANDOM, TestPki::key,
+                new MemoryStore());
+        Device card = slow.life().issue(new CardRequest("山田", "太郎", LocalDate.of(1990, 1, 2), Gender.MALE,
+                "東京都新宿区西新宿2-8-1", SHINJUKU, "1234", "ABC123", KeyAlgorithm.RSA_2048));
+        assertThat(slow.certificate(card.authentication()).notBefore()).isAfter(slow.certificate(card.signature()).notBefore());
+        assertThat(slow.linkage(card.signature()).orElseThrow().companion()).contains(card.authentication());
     }
 
     private static String cn(X509Certificate cert) throws Exception {

@@ -35,14 +35,19 @@ public final class ClientAssertions {
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(60)))
                 .jwtID(randomBase64Url(random, 16))
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(clientKey.getKeyID())
+        return signEs256(clientKey, new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(clientKey.getKeyID())
                 .type(JOSEObjectType.JWT).build(), claims);
+    }
+
+    /** A compact ES256 JWS of {@code claims} under {@code header}, signed with the BouncyCastle provider. */
+    static String signEs256(JWK key, JWSHeader header, JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(header, claims);
         try {
-            ECDSASigner signer = new ECDSASigner(clientKey.toECKey());
+            ECDSASigner signer = new ECDSASigner(key.toECKey());
             signer.getJCAContext().setProvider(Jca.BC);
             jwt.sign(signer);
         } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign a client assertion with " + clientKey.getKeyID(), e);
+            throw new IllegalStateException("cannot sign with " + key.getKeyID(), e);
         }
         return jwt.serialize();
     }

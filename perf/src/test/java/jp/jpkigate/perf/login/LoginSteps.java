@@ -55,7 +55,8 @@ final class LoginSteps {
                 .formParam("code_challenge_method", "S256")
                 .formParam("client_assertion_type", ClientAssertions.JWT_BEARER)
                 .formParam("client_assertion", "#{clientAssertion}")
-                .check(status().is(201), jsonPath("$.request_uri").saveAs("requestUri")));
+                .check(status().is(201), jsonPath("$.request_uri").saveAs("requestUri"),
+                        header("DPoP-Nonce").saveAs("dpopNonce")));
     }
 
     /** The browser opens {@code /authorize}: the login page; saves the transaction of its signer link. */
@@ -99,9 +100,10 @@ final class LoginSteps {
         return session.getString("location").contains("/login/" + session.getString("txn") + "/consent");
     }
 
-    /** {@code POST /token}: authorization code with the PKCE verifier and a new client assertion. */
+    /** {@code POST /token}: authorization code with the PKCE verifier, a new client assertion and a DPoP proof. */
     LoginSteps exchangeCode() {
-        return then(exec(rp::newClientAssertion), http("token").post("/token")
+        return then(exec(rp::newClientAssertion).exec(rp::tokenProof), http("token").post("/token")
+                .header("DPoP", "#{dpopProof}")
                 .formParam("grant_type", "authorization_code")
                 .formParam("code", "#{code}")
                 .formParam("redirect_uri", LoginFixtures.REDIRECT_URI)
@@ -109,13 +111,15 @@ final class LoginSteps {
                 .formParam("client_id", rp.clientId())
                 .formParam("client_assertion_type", ClientAssertions.JWT_BEARER)
                 .formParam("client_assertion", "#{clientAssertion}")
-                .check(status().is(200), jsonPath("$.access_token").saveAs("accessToken"), jsonPath("$.id_token").exists()));
+                .check(status().is(200), jsonPath("$.access_token").saveAs("accessToken"), jsonPath("$.id_token").exists(),
+                        jsonPath("$.token_type").is("DPoP"), header("DPoP-Nonce").saveAs("dpopNonce")));
     }
 
-    /** {@code GET /userinfo} with the access token. */
+    /** {@code GET /userinfo} with the DPoP-bound access token and a proof of the same key. */
     LoginSteps userInfo() {
-        return then(http("userinfo").get("/userinfo")
-                .header("Authorization", "Bearer #{accessToken}")
+        return then(exec(rp::userinfoProof), http("userinfo").get("/userinfo")
+                .header("Authorization", "DPoP #{accessToken}")
+                .header("DPoP", "#{dpopProof}")
                 .check(status().is(200), jsonPath("$.sub").exists()));
     }
 

@@ -11,23 +11,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The relying party's side of a login, as session functions: a fresh state, nonce and PKCE pair
- * per login (RFC 7636, S256), a {@code private_key_jwt} client assertion per back-channel request,
+ * per login (RFC 7636, S256) and a DPoP key (RFC 9449), a {@code private_key_jwt} client assertion
+ * and a DPoP proof per back-channel request,
  * and the check of the redirect that carries the code (RFC 9207: {@code iss}; and {@code state}).
  *
  * @param issuer the gateway's issuer identifier, the audience of the client assertions
  */
-record RelyingParty(String clientId, JWK key, String issuer, String scope) {
+record RelyingParty(String clientId, JWK key, String issuer, String tokenEndpoint, String userinfoEndpoint,
+                    String scope) {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Reads the client key and asks the gateway's discovery document for its issuer (once, before the run). */
@@ -39,8 +38,9 @@ record RelyingParty(String clientId, JWK key, String issuer, String scope) {
         if (discovery.statusCode() != 200) {
             throw new IllegalStateException("discovery answered " + discovery.statusCode() + " at " + settings.baseUrl());
         }
-        return new RelyingParty(settings.clientId(), key, new JsonObject(discovery.body()).getString("issuer"),
-                settings.scope());
+        JsonObject metadata = new JsonObject(discovery.body());
+        return new RelyingParty(settings.clientId(), key, metadata.getString("issuer"), metadata.getString("token_endpoint"),
+                metadata.getString("userinfo_endpoint"), settings.scope());
     }
 
     /** state, nonce, code verifier and S256 challenge of a new login. */
@@ -49,12 +49,25 @@ record RelyingParty(String clientId, JWK key, String issuer, String scope) {
         return session.set("state", ClientAssertions.randomBase64Url(RANDOM, 16))
                 .set("nonce", ClientAssertions.randomBase64Url(RANDOM, 16))
                 .set("codeVerifier", verifier)
-                .set("codeChallenge", s256(verifier));
+                .set("codeChallenge", DpopProofs.base64UrlSha256(verifier))
+                .set("dpopKey", DpopProofs.newKey());
     }
 
     /** A fresh client assertion (a new jti) under {@code clientAssertion}, audience the issuer. */
     Session newClientAssertion(Session session) {
         return session.set("clientAssertion", ClientAssertions.sign(key, clientId, issuer, Instant.now(), RANDOM));
+    }
+
+    /** A DPoP proof for the token request under {@code dpopProof}, with the server's last nonce. */
+    Session tokenProof(Session session) {
+        return session.set("dpopProof", DpopProofs.proof(session.get("dpopKey"), "POST", tokenEndpoint,
+                session.getString("dpopNonce"), null, Instant.now(), RANDOM));
+    }
+
+    /** A DPoP proof for userinfo under {@code dpopProof}, bound to the access token ({@code ath}). */
+    Session userinfoProof(Session session) {
+        return session.set("dpopProof", DpopProofs.proof(session.get("dpopKey"), "GET", userinfoEndpoint,
+                session.getString("dpopNonce"), session.getString("accessToken"), Instant.now(), RANDOM));
     }
 
     /**
@@ -79,14 +92,5 @@ record RelyingParty(String clientId, JWK key, String issuer, String scope) {
             params.put(kv[0], kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
         return params;
-    }
-
-    private static String s256(String verifier) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -27,6 +27,10 @@ import java.util.Base64;
  * jpkigate:op:account:{&lt;sha256(session id)&gt;}        string  AccountSession JSON, SET NX PX session lifetime
  * jpkigate:op:rtrevoked:{&lt;sha256(client, subject)&gt;}  string  epoch ms of the last withdrawal, PX longest refresh
  *                                                      family lifetime
+ * jpkigate:op:sso:{&lt;session handle&gt;}               hash    facts (SsoSession JSON), c:&lt;client id&gt; → "sid grant…"; PX
+ *                                                      to the idle timeout or the absolute end; Lua: create NX, update
+ *                                                      and join only while it exists, remove = HGETALL + DEL
+ * jpkigate:op:sid:{&lt;sha256(sid)&gt;}                  string  the session handle of a client's sid, PX to the session's end
  * </pre>
  */
 final class RedisOpKeys {
@@ -88,6 +92,16 @@ final class RedisOpKeys {
     /** A NUL separates client and subject (client ids are visible ASCII), so no pair can stand for another. */
     static String grantRevocation(String clientId, String subject) {
         return "jpkigate:op:rtrevoked:{" + sha256(clientId + "\u0000" + subject) + "}";
+    }
+
+    /** A single sign-on session; the handle is already the SHA-256 of the cookie's id (no secret in the key). */
+    static String ssoSession(String handle) {
+        return "jpkigate:op:sso:{" + handle + "}";
+    }
+
+    /** The session a client's sid belongs to. */
+    static String sessionOfSid(String sid) {
+        return "jpkigate:op:sid:{" + sha256(sid) + "}";
     }
 
     /** Base64url SHA-256 of UTF-8 text. */
