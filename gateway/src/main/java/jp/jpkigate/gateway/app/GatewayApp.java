@@ -167,7 +167,12 @@ public final class GatewayApp {
         String base = config.http().publicBaseUrl();
         List<String> lines = new ArrayList<>();
         lines.add("gateway:        " + base);
-        lines.add("listening on:   " + config.http().host() + ":" + httpPort());
+        lines.add("listening on:   " + config.http().host() + ":" + httpPort()
+                + (config.http().tls().terminates() ? " (TLS)" : ""));
+        if (config.http().tls().clientCertificates()) {
+            lines.add("mutual TLS:     " + (config.http().tls().clientCertHeader() == null ? "client certificates requested"
+                    : "client certificates from the " + config.http().tls().clientCertHeader() + " header (trusted proxy)"));
+        }
         lines.add("health (live):  " + base + "/health/live");
         lines.add("health (ready): " + base + "/health/ready");
         lines.add("OpenID Provider: " + base + "/.well-known/openid-configuration");

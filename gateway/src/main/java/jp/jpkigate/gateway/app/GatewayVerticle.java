@@ -3,7 +3,6 @@ package jp.jpkigate.gateway.app;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.redis.client.Redis;
 import java.time.Clock;
@@ -15,7 +14,8 @@ import jp.jpkigate.gateway.redis.RedisHealth;
 import jp.jpkigate.gateway.web.GatewayRouter;
 
 /**
- * The gateway's HTTP server: creates the shared Redis client, builds the router and listens.
+ * The gateway's HTTP server: creates the shared Redis client, builds the router and listens (with
+ * TLS and requested client certificates when configured: {@link HttpListenerOptions}).
  * {@link #start()} completes when the server listens (or fails with the reason it cannot).
  */
 public final class GatewayVerticle extends VerticleBase {
@@ -58,7 +58,7 @@ public final class GatewayVerticle extends VerticleBase {
         Optional<Router> revocationRoutes = revocation.map(module -> module.routes(vertx));
         Future<Optional<Router>> opRoutes = openIdProvider.isEmpty() ? Future.succeededFuture(Optional.empty())
                 : vertx.executeBlocking(() -> Optional.of(openIdProvider.get().routes(vertx, redis)));
-        return opRoutes.compose(op -> vertx.createHttpServer(new HttpServerOptions().setHost(http.host()).setPort(port))
+        return opRoutes.compose(op -> vertx.createHttpServer(HttpListenerOptions.of(http, port))
                 .requestHandler(GatewayRouter.create(vertx, new RedisHealth(redis, READY_TIMEOUT), revocationRoutes, op))
                 .listen()
                 .onSuccess(listening -> server = listening));

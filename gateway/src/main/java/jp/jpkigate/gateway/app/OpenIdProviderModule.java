@@ -38,10 +38,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The OpenID Provider of this process: its configuration, signing keys, client registry, pairwise
- * secret, JPKI verifier and certificate linkage, loaded once (blocking, on a worker), and a router
- * per HTTP verticle. The signing keys and the registered clients are live ({@link AdminModule}): the
- * {@link AdminVerticle} fills them from Redis before the HTTP verticles start.
+ * The OpenID Provider of this process: its configuration (with the mutual-TLS settings), signing
+ * keys, client registry, pairwise secret, JPKI verifier and certificate linkage, loaded once
+ * (blocking, on a worker), and a router per HTTP verticle. The signing keys and the registered
+ * clients are live ({@link AdminModule}): the {@link AdminVerticle} fills them from Redis before
+ * the HTTP verticles start.
  */
 public final class OpenIdProviderModule {
     /** Where dev mode keeps the generated pairwise-subject secret, so subjects survive restarts. */
@@ -87,9 +88,11 @@ public final class OpenIdProviderModule {
                                                     Optional<String> linkageUrl, Clock clock) {
         return vertx.executeBlocking(() -> {
             GatewayConfig.Oidc oidc = gateway.oidc();
-            OpenIdProviderConfig config = OpenIdProviderConfig.defaults(gateway.http().publicBaseUrl());
+            OpenIdProviderConfig config = OpenIdProviderConfig.defaults(gateway.http().publicBaseUrl())
+                    .withMtls(ClientCertificateSettings.load(gateway.http().tls()));
             ClientRegistry fileClients = oidc.clientsFile() == null ? ClientRegistry.of(List.of())
                     : ClientRegistry.parse(Files.readString(oidc.clientsFile()), config.scopesSupported());
+            ClientCertificateSettings.check(fileClients.all(), config.mtls());
             byte[] secret = pairwiseSecret(gateway);
             // The signing keys rotate in Redis and clients may be registered there: the admin module keeps both live.
             AdminModule admin = AdminModule.load(gateway, config, fileClients, TokenOptions.defaults(secret), clock);

@@ -28,7 +28,8 @@ import java.util.Optional;
  * {@code JPKI_GATE_OIDC_SESSION_MAX_MINUTES}, {@code JPKI_GATE_KEYS_ENCRYPTION_KEY_FILE},
  * {@code JPKI_GATE_KEYS_ALGORITHM}, {@code JPKI_GATE_KEYS_PROPAGATION_SECONDS}, {@code JPKI_GATE_KEYS_ROTATION_DAYS},
  * {@code JPKI_GATE_ADMIN_HOST}, {@code JPKI_GATE_ADMIN_PORT}, {@code JPKI_GATE_ADMIN_TOKENS},
- * {@code JPKI_GATE_ADMIN_SYNC_SECONDS}.
+ * {@code JPKI_GATE_ADMIN_SYNC_SECONDS}, {@code JPKI_GATE_TLS_CERT_FILE}, {@code JPKI_GATE_TLS_KEY_FILE},
+ * {@code JPKI_GATE_TLS_CLIENT_CA_FILE}, {@code JPKI_GATE_TLS_CLIENT_CERT_HEADER}.
  * Blank values count as unset.
  */
 public final class ConfigLoader {
@@ -66,7 +67,11 @@ public final class ConfigLoader {
             Map.entry("JPKI_GATE_ADMIN_HOST", "admin.host"),
             Map.entry("JPKI_GATE_ADMIN_PORT", "admin.port"),
             Map.entry("JPKI_GATE_ADMIN_TOKENS", "admin.tokens"),
-            Map.entry("JPKI_GATE_ADMIN_SYNC_SECONDS", "admin.syncSeconds"));
+            Map.entry("JPKI_GATE_ADMIN_SYNC_SECONDS", "admin.syncSeconds"),
+            Map.entry("JPKI_GATE_TLS_CERT_FILE", "http.tls.certFile"),
+            Map.entry("JPKI_GATE_TLS_KEY_FILE", "http.tls.keyFile"),
+            Map.entry("JPKI_GATE_TLS_CLIENT_CA_FILE", "http.tls.clientCaFile"),
+            Map.entry("JPKI_GATE_TLS_CLIENT_CERT_HEADER", "http.tls.clientCertHeader"));
 
     private ConfigLoader() {
     }

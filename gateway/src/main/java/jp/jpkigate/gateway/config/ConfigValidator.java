@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import jp.jpkigate.idp.mtls.MtlsOptions;
 
 /**
  * Turns {@link RawSettings} into a {@link GatewayConfig}: applies the defaults of the mode, checks
@@ -29,7 +30,8 @@ final class ConfigValidator {
             raw.mistake("http.host", "must not be blank");
         }
         Integer port = raw.integer("http.port", 0, 65535, DEFAULT_HTTP_PORT);
-        String baseUrl = baseUrl(raw, mode, port == null ? DEFAULT_HTTP_PORT : port);
+        GatewayConfig.Tls tls = tls(raw);
+        String baseUrl = baseUrl(raw, mode, port == null ? DEFAULT_HTTP_PORT : port, tls.terminates());
         Integer instances = raw.integer("http.instances", 1, 256, Runtime.getRuntime().availableProcessors());
         String redisUrl = redisUrl(raw, mode);
         Integer embeddedPort = raw.integer("redis.embedded.port", 0, 65535, 0);
@@ -60,9 +62,34 @@ final class ConfigValidator {
         if (!raw.mistakes().isEmpty()) {
             return null;
         }
-        return new GatewayConfig(mode, new GatewayConfig.Http(host, port, baseUrl, instances),
+        return new GatewayConfig(mode, new GatewayConfig.Http(host, port, baseUrl, instances, tls),
                 new GatewayConfig.RedisSettings(redisUrl, embeddedPort), dataDir,
                 new GatewayConfig.Simulator(simEnabled, simPort), anchors, revocation, oidc, keys, admin);
+    }
+
+    /**
+     * TLS termination (certificate and key go together) and clients' certificates: a client CA bundle
+     * needs a source of certificates (this listener's TLS, or a trusted proxy's header); the header
+     * must be a header name of its own.
+     */
+    private static GatewayConfig.Tls tls(RawSettings raw) {
+        Path cert = raw.isSet("http.tls.certFile") ? path(raw, "http.tls.certFile", "") : null;
+        Path key = raw.isSet("http.tls.keyFile") ? path(raw, "http.tls.keyFile", "") : null;
+        Path cas = raw.isSet("http.tls.clientCaFile") ? path(raw, "http.tls.clientCaFile", "") : null;
+        String header = raw.string("http.tls.clientCertHeader", null);
+        if (raw.isSet("http.tls.certFile") != raw.isSet("http.tls.keyFile")) {
+            raw.mistake("http.tls", "certFile and keyFile go together");
+        }
+        if (header != null && !MtlsOptions.isHeaderName(header)) {
+            raw.mistake("http.tls.clientCertHeader", "must be a header name of its own (such as Client-Cert or X-Client-Cert),"
+                    + " got " + header);
+            header = null;
+        }
+        if (raw.isSet("http.tls.clientCaFile") && !raw.isSet("http.tls.certFile") && !raw.isSet("http.tls.clientCertHeader")) {
+            raw.mistake("http.tls.clientCaFile", "needs client certificates: set http.tls.certFile (the gateway terminates TLS)"
+                    + " or http.tls.clientCertHeader (a trusted TLS proxy forwards them)");
+        }
+        return new GatewayConfig.Tls(cert, key, cas, header);
     }
 
     /** In prod the pairwise secret comes from a file (a mounted Secret); signing keys are in Redis (see {@link #keys}). */
@@ -148,10 +175,10 @@ final class ConfigValidator {
         return url;
     }
 
-    /** An absolute http(s) URL without query or fragment, trailing slash removed; https in prod. */
-    private static String baseUrl(RawSettings raw, Mode mode, int port) {
+    /** An absolute http(s) URL without query or fragment, trailing slash removed; https in prod (and by default with TLS). */
+    private static String baseUrl(RawSettings raw, Mode mode, int port, boolean tls) {
         String key = "http.publicBaseUrl";
-        String text = raw.string(key, "http://localhost:" + port);
+        String text = raw.string(key, (tls ? "https" : "http") + "://localhost:" + port);
         if (text == null) {
             return null;
         }

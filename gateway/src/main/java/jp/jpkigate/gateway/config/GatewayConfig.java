@@ -54,8 +54,51 @@ public record GatewayConfig(
      * @param port the port to bind; 0 picks a free one
      * @param publicBaseUrl the URL clients reach the gateway at (the OpenID issuer), no trailing slash
      * @param instances how many HTTP verticles (event loops) serve the port
+     * @param tls TLS termination and where clients' certificates come from
      */
-    public record Http(String host, int port, String publicBaseUrl, int instances) {
+    public record Http(String host, int port, String publicBaseUrl, int instances, Tls tls) {
+        public Http {
+            Objects.requireNonNull(tls, "tls");
+        }
+
+        /** Plain HTTP (TLS terminated elsewhere, no client certificates). */
+        public Http(String host, int port, String publicBaseUrl, int instances) {
+            this(host, port, publicBaseUrl, instances, Tls.NONE);
+        }
+    }
+
+    /**
+     * TLS of the listener and clients' certificates (RFC 8705 mutual TLS).
+     *
+     * @param certFile         the server certificate chain (PEM), e.g. from a mounted Secret; {@code null}: plain HTTP
+     * @param keyFile          its private key (PEM, PKCS#8 or PKCS#1 / SEC 1)
+     * @param clientCaFile     the CAs (PEM bundle) {@code tls_client_auth} clients' certificates must chain to;
+     *                         {@code null}: none
+     * @param clientCertHeader the header a trusted TLS proxy forwards the client certificate in (RFC 9440
+     *                         {@code Client-Cert} or nginx's URL-encoded PEM); {@code null}: not trusted, never read
+     */
+    public record Tls(Path certFile, Path keyFile, Path clientCaFile, String clientCertHeader) {
+        /** Plain HTTP, no client certificates. */
+        public static final Tls NONE = new Tls(null, null, null, null);
+
+        /** Whether the gateway terminates TLS itself. */
+        public boolean terminates() {
+            return certFile != null;
+        }
+
+        /** Whether clients can present certificates: from this listener's TLS sessions or a trusted proxy's header. */
+        public boolean clientCertificates() {
+            return terminates() || clientCertHeader != null;
+        }
+
+        /** The banner line. */
+        String describe() {
+            String listener = terminates() ? "on (" + certFile + ")" : "off";
+            String clients = clientCertHeader != null
+                    ? "client certificates from the " + clientCertHeader + " header (trusted proxy)"
+                    : terminates() ? "client certificates requested" : "no client certificates";
+            return listener + ", " + clients + (clientCaFile == null ? "" : ", client CAs " + clientCaFile);
+        }
     }
 
     /**
@@ -182,6 +225,7 @@ public record GatewayConfig(
         return String.join("\n",
                 "mode:              " + mode.id(),
                 "http:              " + http.host() + ":" + http.port() + " (" + http.instances() + " event loops)",
+                "tls:               " + http.tls().describe(),
                 "public base URL:   " + http.publicBaseUrl(),
                 "redis:             " + redis.externalUrl().map(Secrets::maskUrl).orElse("embedded"),
                 "data dir:          " + dataDir,

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
  * JSON object and then environment overrides; typed getters record a mistake instead of throwing.
  */
 final class RawSettings {
-    static final Set<String> SECTIONS = Set.of("http", "redis", "redis.embedded", "simulator", "revocation",
+    static final Set<String> SECTIONS = Set.of("http", "http.tls", "redis", "redis.embedded", "simulator", "revocation",
             "revocation.ocspResponder", "oidc", "keys", "admin");
     static final Set<String> KEYS = Set.of("mode", "http.host", "http.port", "http.publicBaseUrl", "http.instances",
             "redis.url", "redis.embedded.port", "dataDir", "simulator.enabled", "simulator.port", "trustAnchors",
@@ -25,7 +25,8 @@ final class RawSettings {
             "oidc.keysDir", "oidc.clientsFile", "oidc.pairwiseSecretFile", "oidc.linkageUrl", "oidc.dpopNonces",
             "oidc.sessionIdleMinutes", "oidc.sessionMaxMinutes",
             "keys.encryptionKeyFile", "keys.algorithm", "keys.propagationSeconds", "keys.rotationDays",
-            "admin.host", "admin.port", "admin.tokens", "admin.syncSeconds");
+            "admin.host", "admin.port", "admin.tokens", "admin.syncSeconds",
+            "http.tls.certFile", "http.tls.keyFile", "http.tls.clientCaFile", "http.tls.clientCertHeader");
     static final String SECRET_KEY = "redis.url";
 
     private final Map<String, Object> values = new HashMap<>();

@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import jp.jpkigate.idp.mtls.CertificateKeys;
+import jp.jpkigate.idp.mtls.ClientCertificate;
+import jp.jpkigate.idp.mtls.ClientCertificateTrust;
 import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
 import jp.jpkigate.idp.store.ReplayCache;
@@ -17,8 +20,12 @@ import jp.jpkigate.idp.store.ReplayCache;
  * Authenticates a client at the token-like endpoints (RFC 6749 §2.3): verifies the parsed
  * {@link ClientCredentials} against the client's registered method. A client using any other method
  * than its registered {@code token_endpoint_auth_method} is {@code invalid_client}, as are unknown
- * clients, bad secrets and bad or replayed assertions. No HTTP types: the endpoint parses the
- * credentials and writes the outcome.
+ * clients, bad secrets, bad or replayed assertions, and certificates that are missing, do not chain
+ * to a configured client CA or name another subject ({@code tls_client_auth}, RFC 8705 §2.1) or do
+ * not carry one of the client's registered keys ({@code self_signed_tls_client_auth}, §2.2; on no
+ * match the client's {@code jwks_uri} is refetched once, as for a new {@code kid}). No HTTP types: the
+ * endpoint parses the credentials and writes the outcome. The token, PAR, introspection and
+ * revocation endpoints share one.
  */
 public final class ClientAuthenticator {
     /** The {@link ReplayCache} namespace of client assertion {@code jti}s. */
@@ -29,6 +36,7 @@ public final class ClientAuthenticator {
     private final ReplayCache replays;
     private final ClientKeys keys;
     private final ClientAuthenticationPolicy policy;
+    private final ClientCertificateTrust clientCas;
     private final Clock clock;
 
     /** With inline client keys only. */
@@ -36,9 +44,16 @@ public final class ClientAuthenticator {
         this(clients, policy, replays, ClientKeys.inline(), clock);
     }
 
+    /** Without client CAs: no {@code tls_client_auth} client can authenticate. */
     public ClientAuthenticator(ClientRegistry clients, ClientAuthenticationPolicy policy, ReplayCache replays,
                                ClientKeys keys, Clock clock) {
+        this(clients, policy, replays, keys, ClientCertificateTrust.none(clock), clock);
+    }
+
+    public ClientAuthenticator(ClientRegistry clients, ClientAuthenticationPolicy policy, ReplayCache replays,
+                               ClientKeys keys, ClientCertificateTrust clientCas, Clock clock) {
         this.keys = Objects.requireNonNull(keys, "keys");
+        this.clientCas = Objects.requireNonNull(clientCas, "clientCas");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.assertions = new ClientAssertionVerifier(policy);
@@ -51,6 +66,9 @@ public final class ClientAuthenticator {
         try {
             if (credentials instanceof ClientCredentials.ClientSecretBasic basic) {
                 return Future.succeededFuture(secret(basic));
+            }
+            if (credentials instanceof ClientCredentials.MutualTls mutualTls) {
+                return mutualTls(mutualTls);
             }
             return privateKeyJwt((ClientCredentials.PrivateKeyJwt) credentials);
         } catch (OAuthException e) {
@@ -100,6 +118,33 @@ public final class ClientAuthenticator {
                 .compose(first -> first
                         ? Future.succeededFuture(client)
                         : Future.failedFuture(OAuthError.INVALID_CLIENT.withDescription("client assertion replayed (jti already used)").toException())));
+    }
+
+    private Future<RegisteredClient> mutualTls(ClientCredentials.MutualTls credentials) throws OAuthException {
+        RegisteredClient client = known(credentials.clientId());
+        if (!client.authMethod().mutualTls()) {
+            throw invalidClient("the client must authenticate with " + client.authMethod().value());
+        }
+        ClientCertificate certificate = credentials.certificate().orElseThrow(
+                () -> invalidClient("the client must authenticate with mutual TLS: no client certificate"));
+        if (client.authMethod() == TokenEndpointAuthMethod.SELF_SIGNED_TLS_CLIENT_AUTH) {
+            return keys.keys(client)
+                    .compose(set -> CertificateKeys.matchesAny(certificate.certificate(), set) ? Future.succeededFuture(true)
+                            : keys.refresh(client).map(fresh -> CertificateKeys.matchesAny(certificate.certificate(), fresh)))
+                    .compose(matches -> matches ? Future.succeededFuture(client)
+                            : Future.failedFuture(invalidClient("the client certificate carries none of the client's registered keys")));
+        }
+        if (!clientCas.trusts(certificate)) {
+            throw invalidClient("the client certificate is not from a trusted client CA");
+        }
+        if (client.mtls().subject().filter(subject -> subject.matches(certificate.certificate())).isEmpty()) {
+            throw invalidClient("the client certificate does not name the registered subject");
+        }
+        return Future.succeededFuture(client);
+    }
+
+    private static OAuthException invalidClient(String description) {
+        return OAuthError.INVALID_CLIENT.withDescription(description).toException();
     }
 
     private RegisteredClient known(String clientId) throws OAuthException {

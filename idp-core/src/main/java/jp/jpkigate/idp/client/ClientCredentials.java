@@ -5,14 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import jp.jpkigate.idp.mtls.ClientCertificate;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
 
 /**
- * The client credentials of one request, parsed but not yet verified (RFC 6749 §2.3). Two forms:
- * a JWT client assertion in the body (RFC 7523 §2.2, OIDC Core §9 {@code private_key_jwt}) or HTTP
- * Basic (RFC 6749 §2.3.1 {@code client_secret_basic}). {@code toString} never shows secrets.
+ * The client credentials of one request, parsed but not yet verified (RFC 6749 §2.3). Three forms:
+ * a JWT client assertion in the body (RFC 7523 §2.2, OIDC Core §9 {@code private_key_jwt}), HTTP
+ * Basic (RFC 6749 §2.3.1 {@code client_secret_basic}), or only the {@code client_id} parameter with
+ * the certificate of the mutual-TLS connection (RFC 8705 §2). {@code toString} never shows secrets.
  */
 public sealed interface ClientCredentials {
     /** RFC 7523 §2.2. */
@@ -48,12 +50,36 @@ public sealed interface ClientCredentials {
     }
 
     /**
-     * Reads the credentials from the body parameters and the {@code Authorization} header.
+     * Mutual TLS (RFC 8705 §2): the {@code client_id} parameter, and the certificate the client
+     * presented, if any (its absence is found out once the client's registered method is known).
+     */
+    record MutualTls(String clientId, Optional<ClientCertificate> certificate) implements ClientCredentials {
+        @Override
+        public Optional<String> claimedClientId() {
+            return Optional.of(clientId);
+        }
+
+        @Override
+        public String toString() {
+            return "MutualTls[" + clientId + "]";
+        }
+    }
+
+    /** Without a client certificate on the request. */
+    static ClientCredentials parse(FormParameters form, Optional<String> authorization) throws OAuthException {
+        return parse(form, authorization, Optional.empty());
+    }
+
+    /**
+     * Reads the credentials from the body parameters, the {@code Authorization} header and the
+     * request's client certificate: an assertion or Basic when sent, else mutual TLS when the body
+     * names the client ({@code client_id}).
      * Errors: two methods at once → {@code invalid_request} (RFC 6749 §2.3 "MUST NOT use more than
      * one authentication method in each request"); none, an unsupported method
      * ({@code client_secret_post}) or a malformed one → {@code invalid_client}.
      */
-    static ClientCredentials parse(FormParameters form, Optional<String> authorization) throws OAuthException {
+    static ClientCredentials parse(FormParameters form, Optional<String> authorization, Optional<ClientCertificate> certificate)
+            throws OAuthException {
         Optional<ClientSecretBasic> basic = authorization.isPresent() ? basic(authorization.get()) : Optional.empty();
         boolean assertion = form.has("client_assertion") || form.has("client_assertion_type");
         if (basic.isPresent() && (assertion || form.has("client_secret"))) {
@@ -69,7 +95,8 @@ public sealed interface ClientCredentials {
             throw OAuthError.INVALID_CLIENT.withDescription("client_secret_post is not supported").toException();
         }
         if (!assertion) {
-            throw OAuthError.INVALID_CLIENT.withDescription("client authentication required").toException();
+            return form.get("client_id").map(id -> (ClientCredentials) new MutualTls(id, certificate)).orElseThrow(
+                    () -> OAuthError.INVALID_CLIENT.withDescription("client authentication required").toException());
         }
         if (!form.get("client_assertion_type").filter(JWT_BEARER::equals).isPresent()) {
             throw OAuthError.INVALID_CLIENT.withDescription("client_assertion_type must be " + JWT_BEARER).toException();

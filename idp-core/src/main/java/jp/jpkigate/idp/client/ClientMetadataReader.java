@@ -13,9 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jp.jpkigate.idp.key.JwsAlgorithms;
+import jp.jpkigate.idp.mtls.CertificateSubject;
+import jp.jpkigate.idp.mtls.MtlsClientMetadata;
 
 /** Reads one client object, collecting problems instead of stopping at the first. */
 final class ClientMetadataReader {
+    private static final String KEYS_ONLY_WITH = "is only used with private_key_jwt, self_signed_tls_client_auth"
+            + " or tls_client_auth";
     private final Map<?, ?> map;
     private final String label;
     private final Set<String> supportedScopes;
@@ -51,11 +55,6 @@ final class ClientMetadataReader {
         if (fapi && !requirePar) {
             problem("a FAPI client must use PAR (require_pushed_authorization_requests cannot be false)");
         }
-        boolean dpopBound = bool("dpop_bound_access_tokens", fapi);
-        if (fapi && !dpopBound) {
-            problem("a FAPI client gets sender-constrained access tokens only (dpop_bound_access_tokens cannot be false;"
-                    + " DPoP is the OP's binding)");
-        }
         Set<String> grantTypes = grantTypes();
         boolean codeFlow = grantTypes.contains(GrantTypes.AUTHORIZATION_CODE);
         List<URI> redirectUris = redirectUris(codeFlow);
@@ -63,9 +62,11 @@ final class ClientMetadataReader {
         Optional<JWKSet> jwks = jwks(method);
         Optional<URI> jwksUri = jwksUri(method);
         boolean requireSignedRequestObject = bool("require_signed_request_object", false);
-        if (requireSignedRequestObject && method != TokenEndpointAuthMethod.PRIVATE_KEY_JWT) {
-            problem("require_signed_request_object needs the client's public keys (private_key_jwt with jwks or jwks_uri)");
+        if (requireSignedRequestObject && !map.containsKey("jwks") && !map.containsKey("jwks_uri")) {
+            problem("require_signed_request_object needs the client's public keys (jwks or jwks_uri)");
         }
+        MtlsClientMetadata mtls = mtls(method);
+        boolean dpopBound = dpopBound(fapi, mtls.certificateBoundAccessTokens());
         Optional<byte[]> secret = secret(method);
         Set<String> scopes = scopes(codeFlow);
         checkApiScopes(grantTypes, scopes);
@@ -80,7 +81,7 @@ final class ClientMetadataReader {
             return Optional.empty();
         }
         return Optional.of(new RegisteredClient(clientId, redirectUris, method, jwks, jwksUri, sector, requirePar, fapi,
-                scopes, secret, clientName, requireSignedRequestObject, dpopBound, logout, grantTypes));
+                scopes, secret, clientName, requireSignedRequestObject, dpopBound, logout, grantTypes, mtls));
     }
 
     private String string(String name, boolean required) {
@@ -163,9 +164,8 @@ final class ClientMetadataReader {
         }
         Optional<TokenEndpointAuthMethod> method = TokenEndpointAuthMethod.parse(value);
         if (method.isEmpty()) {
-            problem(value.equals("tls_client_auth") || value.equals("self_signed_tls_client_auth")
-                    ? "token_endpoint_auth_method " + value + " (mutual TLS, RFC 8705) is not supported: use private_key_jwt"
-                    : "token_endpoint_auth_method must be private_key_jwt or client_secret_basic");
+            problem("token_endpoint_auth_method must be private_key_jwt, tls_client_auth, self_signed_tls_client_auth"
+                    + " or client_secret_basic");
             return TokenEndpointAuthMethod.PRIVATE_KEY_JWT;
         }
         if (fapi && method.get() == TokenEndpointAuthMethod.CLIENT_SECRET_BASIC) {
@@ -180,13 +180,13 @@ final class ClientMetadataReader {
         }
         Object v = map.get("jwks");
         if (v == null) {
-            if (method == TokenEndpointAuthMethod.PRIVATE_KEY_JWT && !map.containsKey("jwks_uri")) {
-                problem("private_key_jwt needs the client's public keys: \"jwks\" or \"jwks_uri\"");
+            if (needsKeys(method) && !map.containsKey("jwks_uri")) {
+                problem(method.value() + " needs the client's public keys: \"jwks\" or \"jwks_uri\"");
             }
             return Optional.empty();
         }
-        if (method != TokenEndpointAuthMethod.PRIVATE_KEY_JWT) {
-            problem("jwks is only used with private_key_jwt");
+        if (!usesKeys(method)) {
+            problem("jwks " + KEYS_ONLY_WITH);
         }
         JWKSet set;
         try {
@@ -222,13 +222,72 @@ final class ClientMetadataReader {
         return Optional.of(new JWKSet(usable));
     }
 
+    /** The methods that authenticate with the client's keys: assertions, or the key in a self-signed certificate. */
+    private static boolean needsKeys(TokenEndpointAuthMethod method) {
+        return method == TokenEndpointAuthMethod.PRIVATE_KEY_JWT || method == TokenEndpointAuthMethod.SELF_SIGNED_TLS_CLIENT_AUTH;
+    }
+
+    /** Those, and tls_client_auth, whose clients may still sign request objects. */
+    private static boolean usesKeys(TokenEndpointAuthMethod method) {
+        return needsKeys(method) || method == TokenEndpointAuthMethod.TLS_CLIENT_AUTH;
+    }
+
+    /**
+     * RFC 8705: a {@code tls_client_auth} client registers exactly one certificate subject
+     * (§2.1.2); any client may ask for certificate-bound access tokens (§3.4, default false).
+     */
+    private MtlsClientMetadata mtls(TokenEndpointAuthMethod method) {
+        boolean bound = bool("tls_client_certificate_bound_access_tokens", false);
+        List<CertificateSubject> subjects = new ArrayList<>();
+        int given = 0;
+        for (CertificateSubject.Kind kind : CertificateSubject.Kind.values()) {
+            given += map.containsKey(kind.member()) ? 1 : 0;
+            String value = string(kind.member(), false);
+            if (value == null) {
+                continue;
+            }
+            if (method != TokenEndpointAuthMethod.TLS_CLIENT_AUTH) {
+                problem(kind.member() + " is only used with tls_client_auth");
+                continue;
+            }
+            try {
+                subjects.add(CertificateSubject.parse(kind, value));
+            } catch (IllegalArgumentException e) {
+                problem(e.getMessage());
+            }
+        }
+        if (method == TokenEndpointAuthMethod.TLS_CLIENT_AUTH && given != 1) {
+            problem("tls_client_auth needs exactly one of tls_client_auth_subject_dn, tls_client_auth_san_dns,"
+                    + " tls_client_auth_san_uri, tls_client_auth_san_ip, tls_client_auth_san_email (RFC 8705 section 2.1.2)");
+        }
+        return new MtlsClientMetadata(subjects.size() == 1 ? Optional.of(subjects.get(0)) : Optional.empty(), bound);
+    }
+
+    /**
+     * RFC 9449 §5.2 {@code dpop_bound_access_tokens}, default: a FAPI client's tokens are DPoP-bound
+     * unless they are certificate-bound (RFC 8705 §3.4). A FAPI client's access tokens are
+     * sender-constrained (FAPI 2.0 §5.3.2.1), by one binding: neither or both is a problem.
+     */
+    private boolean dpopBound(boolean fapi, boolean certificateBound) {
+        boolean dpopBound = bool("dpop_bound_access_tokens", fapi && !certificateBound);
+        if (dpopBound && certificateBound) {
+            problem("dpop_bound_access_tokens and tls_client_certificate_bound_access_tokens cannot both be true:"
+                    + " an access token is bound to a DPoP key or to a client certificate");
+        }
+        if (fapi && !dpopBound && !certificateBound) {
+            problem("a FAPI client gets sender-constrained access tokens only: dpop_bound_access_tokens or"
+                    + " tls_client_certificate_bound_access_tokens must be true");
+        }
+        return dpopBound;
+    }
+
     private Optional<URI> jwksUri(TokenEndpointAuthMethod method) {
         String value = string("jwks_uri", false);
         if (value == null) {
             return Optional.empty();
         }
-        if (method != TokenEndpointAuthMethod.PRIVATE_KEY_JWT) {
-            problem("jwks_uri is only used with private_key_jwt");
+        if (!usesKeys(method)) {
+            problem("jwks_uri " + KEYS_ONLY_WITH);
         }
         try {
             URI uri = new URI(value);

@@ -25,11 +25,20 @@ import java.util.Set;
  *       {@code jwks} of public ES256 / PS256 / EdDSA keys or a {@code jwks_uri} (https; http on
  *       loopback for development) where they are fetched, or {@code client_secret_basic} with
  *       {@code client_secret_sha256} (hex SHA-256 of the secret; the secret itself is never in the
- *       file) and only when {@code "fapi": false};</li>
- *   <li>{@code fapi} (default {@code true}): FAPI 2.0 client — private_key_jwt and PAR required;</li>
+ *       file) and only when {@code "fapi": false}; or mutual TLS (RFC 8705 §2):
+ *       {@code tls_client_auth} with exactly one of {@code tls_client_auth_subject_dn} (RFC 4514),
+ *       {@code tls_client_auth_san_dns}, {@code _san_uri}, {@code _san_ip}, {@code _san_email} (a
+ *       certificate of a configured client CA naming it), or {@code self_signed_tls_client_auth} with
+ *       {@code jwks} or {@code jwks_uri} (a certificate carrying one of those keys);
+ *       {@code tls_client_auth} clients may register keys too, for request objects;</li>
+ *   <li>{@code tls_client_certificate_bound_access_tokens} (RFC 8705 §3.4; default {@code false}):
+ *       access tokens bound to the certificate of the token request's mutual-TLS connection;</li>
+ *   <li>{@code fapi} (default {@code true}): FAPI 2.0 client — PAR required, private_key_jwt or
+ *       mutual TLS (never a secret);</li>
  *   <li>{@code require_pushed_authorization_requests} (RFC 9126 §6; default: the value of {@code fapi});</li>
- *   <li>{@code dpop_bound_access_tokens} (RFC 9449 §5.2; default: the value of {@code fapi}, and
- *       a FAPI client cannot set it to false): token requests must carry a DPoP proof;</li>
+ *   <li>{@code dpop_bound_access_tokens} (RFC 9449 §5.2; default: {@code fapi} and not
+ *       {@code tls_client_certificate_bound_access_tokens}): token requests must carry a DPoP proof.
+ *       A FAPI client's access tokens are bound by one of the two: neither, or both, is refused;</li>
  *   <li>{@code require_signed_request_object} (RFC 9101 §10.5; default {@code false}): every
  *       authorization request must be a request object signed with the client's keys;</li>
  *   <li>{@code scope}: space-separated scopes the client may request; must contain {@code openid} with
@@ -56,7 +65,9 @@ public final class ClientRegistry {
     private static final Set<String> KNOWN = withLogout("client_id", "client_name", "redirect_uris",
             "token_endpoint_auth_method", "jwks", "jwks_uri", "fapi", "require_pushed_authorization_requests",
             "scope", "sector_identifier_uri", "sector_name", "grant_types", "response_types", "subject_type",
-            "client_secret_sha256", "client_secret", "dpop_bound_access_tokens", "require_signed_request_object");
+            "client_secret_sha256", "client_secret", "dpop_bound_access_tokens", "require_signed_request_object",
+            "tls_client_auth_subject_dn", "tls_client_auth_san_dns", "tls_client_auth_san_uri", "tls_client_auth_san_ip",
+            "tls_client_auth_san_email", "tls_client_certificate_bound_access_tokens");
     private static final int MAX_JSON_CHARS = 1 << 20;
 
     private static Set<String> withLogout(String... members) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import jp.jpkigate.idp.mtls.MtlsClientMetadata;
 
 /**
  * One registered relying party, validated (see {@link ClientRegistry}). Immutable.
@@ -13,24 +14,28 @@ import java.util.Set;
  * @param clientId           RFC 6749 §2.2 client identifier
  * @param redirectUris       registered redirect URIs; a request must repeat one exactly (string match)
  * @param authMethod         how the client authenticates at the token and PAR endpoints
- * @param jwks               the client's inline public keys for {@code private_key_jwt}
+ * @param jwks               the client's inline public keys for {@code private_key_jwt},
+ *                           {@code self_signed_tls_client_auth} and request objects
  * @param jwksUri            or where to fetch them (RFC 7591 §2: {@code jwks} and {@code jwks_uri}
  *                           are mutually exclusive); both empty for secret clients
  * @param sector             the pairwise-subject sector (OIDC Core §8.1): the host of the
  *                           {@code sector_identifier_uri}, the configured {@code sector_name}, or
  *                           the one host of all redirect URIs
  * @param requirePushedAuthorizationRequests RFC 9126 §6: the client must use PAR
- * @param fapi               FAPI 2.0 client: {@code private_key_jwt} and PAR required
+ * @param fapi               FAPI 2.0 client: PAR required; {@code private_key_jwt} or mutual TLS, never a secret
  * @param scopes             the scopes the client may request ({@code openid} always among them)
  * @param secretSha256       SHA-256 of the client secret, for {@code client_secret_basic} only
  * @param clientName         RFC 7591 {@code client_name}, for consent pages
  * @param requireSignedRequestObject RFC 9101 §10.5: every authorization request of the client must
  *                           be a signed request object ({@code request}, directly or pushed)
  * @param dpopBoundAccessTokens RFC 9449 §5.2: the client gets DPoP-bound access tokens only (a token
- *                           request without a proof is refused, whatever the grant); always true for FAPI clients
+ *                           request without a proof is refused, whatever the grant)
  * @param logout             RP-Initiated and Back-Channel Logout metadata ({@link LogoutMetadata})
  * @param grantTypes         RFC 7591 {@code grant_types} ({@link GrantTypes}); {@code client_credentials}
  *                           only with {@link ApiScopes}
+ * @param mtls               RFC 8705: the certificate subject of a {@code tls_client_auth} client and
+ *                           whether its access tokens are certificate-bound. A client's access tokens are
+ *                           bound to a DPoP key or to a certificate, never both; a FAPI client's to one of them
  */
 public record RegisteredClient(
         String clientId,
@@ -47,7 +52,8 @@ public record RegisteredClient(
         boolean requireSignedRequestObject,
         boolean dpopBoundAccessTokens,
         LogoutMetadata logout,
-        Set<String> grantTypes) {
+        Set<String> grantTypes,
+        MtlsClientMetadata mtls) {
 
     public RegisteredClient {
         Objects.requireNonNull(clientId, "clientId");
@@ -61,22 +67,23 @@ public record RegisteredClient(
         Objects.requireNonNull(clientName, "clientName");
         Objects.requireNonNull(logout, "logout");
         grantTypes = Set.copyOf(grantTypes);
+        Objects.requireNonNull(mtls, "mtls");
+        if (dpopBoundAccessTokens && mtls.certificateBoundAccessTokens()) {
+            throw new IllegalArgumentException("access tokens are DPoP-bound or certificate-bound, not both");
+        }
     }
 
-    /** A client without logout metadata, with the default grant types ({@link GrantTypes#DEFAULT}). */
+    /** A client without mutual TLS. */
     public RegisteredClient(String clientId, List<URI> redirectUris, TokenEndpointAuthMethod authMethod, Optional<JWKSet> jwks,
                             Optional<URI> jwksUri, String sector, boolean requirePushedAuthorizationRequests, boolean fapi,
                             Set<String> scopes, Optional<byte[]> secretSha256, Optional<String> clientName,
-                            boolean requireSignedRequestObject, boolean dpopBoundAccessTokens) {
+                            boolean requireSignedRequestObject, boolean dpopBoundAccessTokens, LogoutMetadata logout,
+                            Set<String> grantTypes) {
         this(clientId, redirectUris, authMethod, jwks, jwksUri, sector, requirePushedAuthorizationRequests, fapi, scopes,
-                secretSha256, clientName, requireSignedRequestObject, dpopBoundAccessTokens, LogoutMetadata.NONE,
-                GrantTypes.DEFAULT);
+                secretSha256, clientName, requireSignedRequestObject, dpopBoundAccessTokens, logout, grantTypes,
+                MtlsClientMetadata.NONE);
     }
 
-    /**
-     * A client without logout metadata whose access tokens are DPoP-bound exactly when it is a FAPI
-     * client, with or without signed request objects required, and the default grant types.
-     */
     public RegisteredClient(String clientId, List<URI> redirectUris, TokenEndpointAuthMethod authMethod, Optional<JWKSet> jwks,
                             Optional<URI> jwksUri, String sector, boolean requirePushedAuthorizationRequests, boolean fapi,
                             Set<String> scopes, Optional<byte[]> secretSha256, Optional<String> clientName,
@@ -115,6 +122,7 @@ public record RegisteredClient(
     public String toString() {
         // Never prints the secret hash or keys.
         return "RegisteredClient[" + clientId + ", " + authMethod.value() + (fapi ? ", fapi" : "")
-                + (requireSignedRequestObject ? ", signed requests" : "") + (dpopBoundAccessTokens ? ", dpop" : "") + "]";
+                + (requireSignedRequestObject ? ", signed requests" : "") + (dpopBoundAccessTokens ? ", dpop" : "")
+                + (mtls.certificateBoundAccessTokens() ? ", certificate-bound" : "") + "]";
     }
 }

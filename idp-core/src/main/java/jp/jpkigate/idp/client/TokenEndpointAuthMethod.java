@@ -7,7 +7,11 @@ public enum TokenEndpointAuthMethod {
     /** OIDC Core §9 / RFC 7523 §2.2: a JWT signed with the client's private key. FAPI 2.0 clients. */
     PRIVATE_KEY_JWT("private_key_jwt"),
     /** RFC 6749 §2.3.1: HTTP Basic with a client secret. Non-FAPI clients only. */
-    CLIENT_SECRET_BASIC("client_secret_basic");
+    CLIENT_SECRET_BASIC("client_secret_basic"),
+    /** RFC 8705 §2.1: mutual TLS with a certificate of a configured CA naming the registered subject. */
+    TLS_CLIENT_AUTH("tls_client_auth"),
+    /** RFC 8705 §2.2: mutual TLS with a certificate carrying one of the client's registered keys. */
+    SELF_SIGNED_TLS_CLIENT_AUTH("self_signed_tls_client_auth");
 
     private final String value;
 
@@ -19,10 +23,15 @@ public enum TokenEndpointAuthMethod {
         return value;
     }
 
+    /** Whether the client authenticates by mutual TLS (RFC 8705 §2). */
+    public boolean mutualTls() {
+        return this == TLS_CLIENT_AUTH || this == SELF_SIGNED_TLS_CLIENT_AUTH;
+    }
+
     /**
-     * RFC 6749 §2.1: whether clients using this method are confidential. Both supported methods
-     * authenticate the client; a public-client method ({@code none}) would answer false, and its
-     * refresh tokens would be bound to the DPoP key (RFC 9449 §5.2).
+     * RFC 6749 §2.1: whether clients using this method are confidential. Every supported method
+     * authenticates the client (mutual TLS too, RFC 8705 §2); a public-client method ({@code none})
+     * would answer false, and its refresh tokens would be bound to the DPoP key (RFC 9449 §5.2).
      */
     public boolean confidential() {
         return true;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import jp.jpkigate.idp.mtls.MtlsOptions;
 
 /**
  * The OP's configuration: its issuer identifier and what it offers. Immutable; the constructor
@@ -23,6 +24,8 @@ import java.util.Set;
  * @param pushedRequestLifetime RFC 9126 {@code expires_in} of a request_uri (10-600 s; default 60 s)
  * @param maxRequestBodyBytes the largest form body accepted; larger ones get 413
  * @param requireSignedRequestObject RFC 9101 §10.5: every client must send signed request objects
+ * @param mtls              RFC 8705: where client certificates come from and the CAs of
+ *                          {@code tls_client_auth} clients; {@link MtlsOptions#none()} offers no mutual TLS
  */
 public record OpenIdProviderConfig(
         URI issuer,
@@ -32,7 +35,8 @@ public record OpenIdProviderConfig(
         boolean requirePushedAuthorizationRequests,
         Duration pushedRequestLifetime,
         int maxRequestBodyBytes,
-        boolean requireSignedRequestObject) {
+        boolean requireSignedRequestObject,
+        MtlsOptions mtls) {
 
     public static final String AUTHORIZATION_PATH = "/authorize";
     public static final String TOKEN_PATH = "/token";
@@ -52,6 +56,7 @@ public record OpenIdProviderConfig(
         claimsSupported = Set.copyOf(claimsSupported);
         acrValuesSupported = List.copyOf(acrValuesSupported);
         Objects.requireNonNull(pushedRequestLifetime, "pushedRequestLifetime");
+        Objects.requireNonNull(mtls, "mtls");
         List<String> problems = new ArrayList<>();
         String scheme = issuer.getScheme() == null ? "" : issuer.getScheme().toLowerCase(Locale.ROOT);
         String host = issuer.getHost() == null ? "" : issuer.getHost().toLowerCase(Locale.ROOT);
@@ -94,6 +99,21 @@ public record OpenIdProviderConfig(
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("issuer is not a URI", e);
         }
+    }
+
+    /** Without mutual TLS. */
+    public OpenIdProviderConfig(URI issuer, Set<String> scopesSupported, Set<String> claimsSupported,
+                                List<String> acrValuesSupported, boolean requirePushedAuthorizationRequests,
+                                Duration pushedRequestLifetime, int maxRequestBodyBytes, boolean requireSignedRequestObject) {
+        this(issuer, scopesSupported, claimsSupported, acrValuesSupported, requirePushedAuthorizationRequests,
+                pushedRequestLifetime, maxRequestBodyBytes, requireSignedRequestObject, MtlsOptions.none());
+    }
+
+    /** This configuration with client certificates from {@code options}. */
+    public OpenIdProviderConfig withMtls(MtlsOptions options) {
+        return new OpenIdProviderConfig(issuer, scopesSupported, claimsSupported, acrValuesSupported,
+                requirePushedAuthorizationRequests, pushedRequestLifetime, maxRequestBodyBytes, requireSignedRequestObject,
+                options);
     }
 
     /** Without an OP-wide signed request object requirement (clients may still require it). */

@@ -1,6 +1,7 @@
 package jp.jpkigate.idp.discovery;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,12 @@ import jp.jpkigate.idp.token.IdentityClaims;
 
 /**
  * The OP's metadata: OpenID Connect Discovery 1.0 §3 and RFC 8414 §2 (one document serves both),
- * with RFC 9126 §5, RFC 9101 §10.2, RFC 9207 §3, RFC 9449 §5.1, RFC 7662 / RFC 7009 (RFC 8414 §2), RFC 9701 §7
- * and OIDC logout members and those of OpenID Connect for Identity Assurance 1.0
- * ({@link IdentityClaims#assuranceMetadata()}). It lists only what the OP implements (or, for the
- * authorization, token and userinfo endpoints, what this slice reserves for them).
+ * with RFC 9126 §5, RFC 9101 §10.2, RFC 9207 §3, RFC 9449 §5.1, RFC 7662 / RFC 7009 (RFC 8414 §2), RFC 9701 §7,
+ * (with mutual TLS) RFC 8705 §3.3 and OIDC logout members and those of OpenID Connect for Identity
+ * Assurance 1.0 ({@link IdentityClaims#assuranceMetadata()}). It lists only what the OP implements
+ * (or, for the authorization, token and userinfo endpoints, what this slice reserves for them); the
+ * mutual-TLS members only when the gateway can receive client certificates. Mutual TLS is served on
+ * the same host and port as everything else, so there are no {@code mtls_endpoint_aliases} (RFC 8705 §5).
  */
 public final class ProviderMetadata {
     private ProviderMetadata() {
@@ -37,8 +40,13 @@ public final class ProviderMetadata {
         m.put("response_modes_supported", List.of("query"));
         m.put("grant_types_supported", GrantTypes.SUPPORTED);
         m.put("code_challenge_methods_supported", List.of("S256"));
-        m.put("token_endpoint_auth_methods_supported",
-                List.of(TokenEndpointAuthMethod.PRIVATE_KEY_JWT.value(), TokenEndpointAuthMethod.CLIENT_SECRET_BASIC.value()));
+        List<String> authMethods = new ArrayList<>(List.of(TokenEndpointAuthMethod.PRIVATE_KEY_JWT.value()));
+        if (config.mtls().enabled()) {
+            authMethods.add(TokenEndpointAuthMethod.TLS_CLIENT_AUTH.value());
+            authMethods.add(TokenEndpointAuthMethod.SELF_SIGNED_TLS_CLIENT_AUTH.value());
+        }
+        authMethods.add(TokenEndpointAuthMethod.CLIENT_SECRET_BASIC.value());
+        m.put("token_endpoint_auth_methods_supported", authMethods);
         m.put("token_endpoint_auth_signing_alg_values_supported", algs);
         // RFC 7662 / RFC 7009 / RFC 9701: the same client authentication as the token endpoint.
         m.put("introspection_endpoint", config.introspectionEndpoint());
@@ -60,6 +68,9 @@ public final class ProviderMetadata {
         m.put("request_uri_parameter_supported", false);
         m.put("require_pushed_authorization_requests", config.requirePushedAuthorizationRequests());
         m.put("authorization_response_iss_parameter_supported", true);
+        if (config.mtls().enabled()) {
+            m.put("tls_client_certificate_bound_access_tokens", true);
+        }
         m.put("dpop_signing_alg_values_supported", algs);
         // OpenID Connect RP-Initiated Logout 1.0 §2.1 and Back-Channel Logout 1.0 §2.1.
         m.put("end_session_endpoint", config.endSessionEndpoint());

@@ -10,7 +10,9 @@ import java.util.Optional;
 import jp.jpkigate.idp.introspection.IntrospectionHandler;
 import jp.jpkigate.idp.introspection.IntrospectionJwt;
 import jp.jpkigate.idp.introspection.IntrospectionResponse;
+import jp.jpkigate.idp.mtls.ClientCertificate;
 import jp.jpkigate.idp.oauth.FormParameters;
+import jp.jpkigate.idp.web.ClientCertificates;
 import jp.jpkigate.idp.web.OAuthResponses;
 
 /**
@@ -23,15 +25,17 @@ public final class IntrospectionEndpoint extends ClientFormEndpoint<Introspectio
     private final IntrospectionHandler handler;
     private final IntrospectionJwt jwt;
 
-    public IntrospectionEndpoint(IntrospectionHandler handler, IntrospectionJwt jwt, int maxBodyBytes) {
-        super(maxBodyBytes);
+    public IntrospectionEndpoint(IntrospectionHandler handler, IntrospectionJwt jwt, int maxBodyBytes,
+                                 ClientCertificates certificates) {
+        super(maxBodyBytes, certificates);
         this.handler = Objects.requireNonNull(handler, "handler");
         this.jwt = Objects.requireNonNull(jwt, "jwt");
     }
 
     @Override
-    Future<IntrospectionResponse> process(FormParameters form, Optional<String> authorization) {
-        return handler.handle(form, authorization);
+    Future<IntrospectionResponse> process(FormParameters form, Optional<String> authorization,
+                                          Optional<ClientCertificate> certificate) {
+        return handler.handle(form, authorization, certificate);
     }
 
     @Override

@@ -10,19 +10,22 @@ import jp.jpkigate.idp.client.ClientCredentials;
 import jp.jpkigate.idp.dpop.DpopProofVerifier;
 import jp.jpkigate.idp.dpop.DpopRequest;
 import jp.jpkigate.idp.dpop.TargetUri;
+import jp.jpkigate.idp.mtls.ClientCertificate;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthException;
 import jp.jpkigate.idp.par.PushedAuthorizationHandler;
+import jp.jpkigate.idp.web.ClientCertificates;
 import jp.jpkigate.idp.web.DpopHttp;
 import jp.jpkigate.idp.web.FormBody;
 import jp.jpkigate.idp.web.OAuthResponses;
 
 /**
- * {@code POST /par} (RFC 9126 §2): parse the form → check the DPoP proof if one was sent (RFC 9449
- * §10.1; before client authentication, so a nonce challenge does not burn a client assertion) →
- * authenticate the client → validate and store the request, bound to the proof's key or
- * {@code dpop_jkt} → {@code 201 {"request_uri", "expires_in"}}. Every answer carries
- * {@code DPoP-Nonce} when nonces are required. Errors go to the router's failure handler.
+ * {@code POST /par} (RFC 9126 §2): read the client certificate ({@link ClientCertificates}) and the
+ * form → check the DPoP proof if one was sent (RFC 9449 §10.1; before client authentication, so a
+ * nonce challenge does not burn a client assertion) → authenticate the client (mutual TLS too) →
+ * validate and store the request, bound to the proof's key or {@code dpop_jkt} →
+ * {@code 201 {"request_uri", "expires_in"}}. Every answer carries {@code DPoP-Nonce} when nonces
+ * are required. Errors go to the router's failure handler.
  */
 public final class PushedAuthorizationEndpoint implements Handler<RoutingContext> {
     private final ClientAuthenticator authenticator;
@@ -30,14 +33,16 @@ public final class PushedAuthorizationEndpoint implements Handler<RoutingContext
     private final int maxBodyBytes;
     private final DpopProofVerifier proofs;
     private final TargetUri target;
+    private final ClientCertificates certificates;
 
     public PushedAuthorizationEndpoint(ClientAuthenticator authenticator, PushedAuthorizationHandler handler, int maxBodyBytes,
-                                       DpopProofVerifier proofs, TargetUri target) {
+                                       DpopProofVerifier proofs, TargetUri target, ClientCertificates certificates) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.maxBodyBytes = maxBodyBytes;
         this.proofs = Objects.requireNonNull(proofs, "proofs");
         this.target = Objects.requireNonNull(target, "target");
+        this.certificates = Objects.requireNonNull(certificates, "certificates");
     }
 
     @Override
@@ -45,18 +50,20 @@ public final class PushedAuthorizationEndpoint implements Handler<RoutingContext
         Optional<String> authorization = Optional.ofNullable(ctx.request().getHeader("Authorization"));
         DpopRequest dpop = DpopHttp.request(ctx.request(), target);
         DpopHttp.offerNonce(ctx.response(), proofs);
-        FormBody.read(ctx.request(), maxBodyBytes)
-                .compose(form -> DpopHttp.authorizationServerProof(proofs, dpop)
-                        .compose(proofKey -> credentials(form, authorization)
-                                .compose(authenticator::authenticate)
-                                .compose(client -> handler.handle(client, form, proofKey))))
+        certificates.atAuthorizationServer(ctx.request())
+                .compose(certificate -> FormBody.read(ctx.request(), maxBodyBytes)
+                        .compose(form -> DpopHttp.authorizationServerProof(proofs, dpop)
+                                .compose(proofKey -> credentials(form, authorization, certificate)
+                                        .compose(authenticator::authenticate)
+                                        .compose(client -> handler.handle(client, form, proofKey)))))
                 .compose(response -> OAuthResponses.json(ctx.response(), 201, response.toJsonObject()))
                 .onFailure(ctx::fail);
     }
 
-    private static Future<ClientCredentials> credentials(FormParameters form, Optional<String> authorization) {
+    private static Future<ClientCredentials> credentials(FormParameters form, Optional<String> authorization,
+                                                         Optional<ClientCertificate> certificate) {
         try {
-            return Future.succeededFuture(ClientCredentials.parse(form, authorization));
+            return Future.succeededFuture(ClientCredentials.parse(form, authorization, certificate));
         } catch (OAuthException e) {
             return Future.failedFuture(e);
         }

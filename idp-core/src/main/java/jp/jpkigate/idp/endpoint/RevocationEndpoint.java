@@ -4,8 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
 import java.util.Optional;
+import jp.jpkigate.idp.mtls.ClientCertificate;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.token.TokenRevocationHandler;
+import jp.jpkigate.idp.web.ClientCertificates;
 
 /**
  * {@code POST /revoke} (RFC 7009 §2): parse the form → {@link TokenRevocationHandler} → 200 with an
@@ -15,14 +17,15 @@ import jp.jpkigate.idp.token.TokenRevocationHandler;
 public final class RevocationEndpoint extends ClientFormEndpoint<Void> {
     private final TokenRevocationHandler handler;
 
-    public RevocationEndpoint(TokenRevocationHandler handler, int maxBodyBytes) {
-        super(maxBodyBytes);
+    public RevocationEndpoint(TokenRevocationHandler handler, int maxBodyBytes, ClientCertificates certificates) {
+        super(maxBodyBytes, certificates);
         this.handler = Objects.requireNonNull(handler, "handler");
     }
 
     @Override
-    Future<Void> process(FormParameters form, Optional<String> authorization) {
-        return handler.handle(form, authorization);
+    Future<Void> process(FormParameters form, Optional<String> authorization,
+                         Optional<ClientCertificate> certificate) {
+        return handler.handle(form, authorization, certificate);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import jp.jpkigate.idp.client.ClientAuthenticator;
+import jp.jpkigate.idp.mtls.ClientCertificate;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.store.ApprovalWithdrawalStore;
 import jp.jpkigate.idp.store.GrantRevocations;
@@ -45,8 +46,9 @@ public final class IntrospectionHandler {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public Future<IntrospectionResponse> handle(FormParameters form, Optional<String> authorization) {
-        return AuthenticatedTokenRequest.read(authenticator, form, authorization).compose(request -> {
+    public Future<IntrospectionResponse> handle(FormParameters form, Optional<String> authorization,
+                                                Optional<ClientCertificate> certificate) {
+        return AuthenticatedTokenRequest.read(authenticator, form, authorization, certificate).compose(request -> {
             String requester = request.client().clientId();
             return tokens.find(request.token().token()).compose(found -> describe(requester, found));
         });

@@ -7,8 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import jp.jpkigate.idp.store.RefreshTokenLookup;
+import jp.jpkigate.idp.token.Confirmation;
 import jp.jpkigate.idp.token.TokenGrant;
+import jp.jpkigate.idp.token.TokenResponse;
 
 /**
  * An RFC 7662 §2.2 introspection response for the client that asked ({@code requester}, the
@@ -29,7 +32,9 @@ public record IntrospectionResponse(String requester, Map<String, Object> member
     /**
      * One of the OP's access tokens, from its claims. {@code token_type} (RFC 7662 §2.2, RFC 6749
      * §7.1) is {@code DPoP} when the token is bound to a DPoP key ({@code cnf.jkt}, RFC 9449 §6),
-     * else {@code Bearer}; {@code cnf} is passed on as it is (RFC 9449 §6.2, RFC 8705 §3.2).
+     * else {@code Bearer} (also for a certificate-bound one, RFC 8705 §3); {@code cnf} is the token's
+     * {@link Confirmation} (RFC 9449 §6.2, RFC 8705 §3.2). The claims are those of a token
+     * {@code AccessTokenVerifier} accepted, so its {@code cnf} is well-formed.
      */
     public static IntrospectionResponse ofAccessToken(String requester, JWTClaimsSet claims) {
         Map<String, Object> m = active(claims.getClaim("scope"), claims.getClaim("client_id"), claims.getSubject(),
@@ -40,11 +45,9 @@ public record IntrospectionResponse(String requester, Map<String, Object> member
         List<String> aud = claims.getAudience();
         m.put("aud", aud.size() == 1 ? aud.get(0) : aud);
         m.put("jti", claims.getJWTID());
-        Object cnf = claims.getClaim("cnf");
-        m.put("token_type", cnf instanceof Map<?, ?> bound && bound.containsKey("jkt") ? "DPoP" : "Bearer");
-        if (cnf != null) {
-            m.put("cnf", cnf);
-        }
+        Optional<Confirmation> cnf = Confirmation.fromClaim(claims.getClaim("cnf"));
+        m.put("token_type", cnf.flatMap(Confirmation::dpopKey).isPresent() ? TokenResponse.DPOP : TokenResponse.BEARER);
+        cnf.ifPresent(c -> m.put("cnf", c.toClaim()));
         putIfPresent(m, "acr", claims.getClaim("acr"));
         putIfPresent(m, "auth_time", claims.getClaim("auth_time"));
         return new IntrospectionResponse(requester, m);

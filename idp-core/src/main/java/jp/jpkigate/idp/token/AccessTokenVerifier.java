@@ -11,11 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.key.JwsAlgorithms;
 import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.store.GrantRevocations;
@@ -25,10 +23,10 @@ import jp.jpkigate.idp.token.BearerTokenException.Code;
  * Validates the OP's own JWT access tokens (RFC 9068 §4): {@code typ} {@code at+jwt}, a signature
  * by one of the OP's published keys with that key's algorithm, {@code iss}, {@code aud} containing
  * the expected audience, {@code exp} after now (injected clock), {@code sub}, {@code jti} and the
- * grant id {@code gid}; a {@code cnf} claim must hold a well-formed {@code jkt} (RFC 9449 §6.1), the
- * token's DPoP key; then that the grant was not revoked ({@link GrantRevocations}: a replayed code
- * or a reused refresh token). Everything else is {@code invalid_token}; a store failure fails the
- * future as it is.
+ * grant id {@code gid}; a {@code cnf} claim must name one supported confirmation method
+ * ({@link Confirmation}); then that the grant was not revoked ({@link GrantRevocations}: a replayed
+ * code or a reused refresh token). Everything else is {@code invalid_token}; a store failure fails
+ * the future as it is.
  */
 public final class AccessTokenVerifier {
     private static final int MAX_LENGTH = 8 * 1024;
@@ -58,9 +56,18 @@ public final class AccessTokenVerifier {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** What {@code /userinfo} needs of a valid token; {@code dpopKey} is set for a DPoP-bound token. */
+    /** What {@code /userinfo} needs of a valid token; {@code confirmation} is set for a sender-constrained one. */
     public record VerifiedAccessToken(String subject, String clientId, List<String> scopes, String jti, String grantId,
-                                      Instant expiresAt, Optional<JwkThumbprint> dpopKey) {
+                                      Instant expiresAt, Optional<Confirmation> confirmation) {
+        public VerifiedAccessToken {
+            Objects.requireNonNull(confirmation, "confirmation");
+        }
+
+        /** A bearer token, bound to nothing. */
+        public VerifiedAccessToken(String subject, String clientId, List<String> scopes, String jti, String grantId,
+                                   Instant expiresAt) {
+            this(subject, clientId, scopes, jti, grantId, expiresAt, Optional.empty());
+        }
     }
 
     /** The token, once valid and not revoked; fails with {@link BearerTokenException} otherwise. */
@@ -110,23 +117,18 @@ public final class AccessTokenVerifier {
             }
             return new VerifiedAccessToken(claims.getSubject(), claims.getStringClaim("client_id"),
                     Arrays.asList(scope.split(" ")), claims.getJWTID(), grantId, claims.getExpirationTime().toInstant(),
-                    dpopKey(claims));
+                    confirmation(claims));
         } catch (java.text.ParseException | JOSEException | RuntimeException e) {
             throw invalid("malformed access token");
         }
     }
 
-    private static Optional<JwkThumbprint> dpopKey(JWTClaimsSet claims) throws java.text.ParseException, BearerTokenException {
-        Map<String, Object> cnf = claims.getJSONObjectClaim("cnf");
-        if (cnf == null) {
-            return Optional.empty();
-        }
-        Object jkt = cnf.get("jkt");
-        Optional<JwkThumbprint> key = jkt instanceof String s ? JwkThumbprint.parse(s) : Optional.empty();
-        if (key.isEmpty()) {
+    private static Optional<Confirmation> confirmation(JWTClaimsSet claims) throws BearerTokenException {
+        try {
+            return Confirmation.fromClaim(claims.getClaim("cnf"));
+        } catch (IllegalArgumentException e) {
             throw invalid("unsupported confirmation method");
         }
-        return key;
     }
 
     private static BearerTokenException invalid(String description) {

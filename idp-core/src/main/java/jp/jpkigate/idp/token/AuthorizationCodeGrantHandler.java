@@ -4,12 +4,10 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.jpkigate.idp.authorize.CodeGrant;
 import jp.jpkigate.idp.client.RegisteredClient;
 import jp.jpkigate.idp.dpop.DpopBinding;
-import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
@@ -31,7 +29,8 @@ import jp.jpkigate.idp.subject.PairwiseSubjects;
  * on that authorization code"): the grant id derives from the code ({@link GrantIds}), so the
  * refresh-token family and the access tokens are found without more state. Then the pairwise
  * subject, the refresh-token family named by the grant id (bound to the DPoP key for public clients
- * only, RFC 9449 §5.2), and the tokens (the access token bound to the proof's key).
+ * only, RFC 9449 §5.2), and the tokens (the access token bound to the proof's key, or to the client
+ * certificate of a client registered for certificate-bound tokens, RFC 8705 §3).
  */
 public final class AuthorizationCodeGrantHandler implements GrantHandler {
     public static final String GRANT_TYPE = "authorization_code";
@@ -66,7 +65,7 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
     }
 
     @Override
-    public Future<TokenResponse> handle(RegisteredClient client, FormParameters form, Optional<JwkThumbprint> dpopKey) {
+    public Future<TokenResponse> handle(RegisteredClient client, FormParameters form, SenderConstraint sender) {
         String code;
         String redirectUri;
         String verifier;
@@ -103,25 +102,26 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
                 return invalidGrant("code_verifier does not match the code_challenge");
             }
             try {
-                DpopBinding.checkBound("code", grant.dpopJkt(), dpopKey);
+                DpopBinding.checkBound("code", grant.dpopJkt(), sender.dpopKey());
             } catch (OAuthException e) {
                 return Future.failedFuture(e);
             }
-            return redeem(client, grant, grantId, dpopKey);
+            return redeem(client, grant, grantId, sender);
         });
     }
 
     private Future<TokenResponse> redeem(RegisteredClient client, CodeGrant code, String grantId,
-                                         Optional<JwkThumbprint> dpopKey) {
+                                         SenderConstraint sender) {
         return subjects.subject(client.sector(), code.signer()).compose(sub -> {
             TokenGrant grant = new TokenGrant(grantId, client.clientId(), sub, code.scopes(), code.authTime(), code.acr(),
-                    code.amr()).withDpopJkt(DpopBinding.refreshTokenBinding(client.authMethod().confidential(), dpopKey));
+                    code.amr())
+                    .withDpopJkt(DpopBinding.refreshTokenBinding(client.authMethod().confidential(), sender.dpopKey()));
             IdentityClaims.Release release = IdentityClaims.release(code.signer(), code.scopes(), ClaimsRequest.parse(code.claims()))
                     .withSid(code.sid());
             String refreshToken = tokenFormat.newToken(grantId);
             return refreshTokens.issue(grantId, refreshToken, grant, options.refreshTokenLifetime())
                     .compose(v -> revoker.unlessRevoked(grantId))
-                    .compose(v -> issuer.issue(grant, code.nonce(), release, refreshToken, dpopKey));
+                    .compose(v -> issuer.issue(grant, code.nonce(), release, refreshToken, sender));
         });
     }
 

@@ -9,10 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.key.SigningKeys;
 
 /**
@@ -20,8 +18,8 @@ import jp.jpkigate.idp.key.SigningKeys;
  * itself, so {@code sub} = {@code client_id} (RFC 9068 §2.2: "the client identifier" when no
  * resource owner is involved) and there is no {@code auth_time}, {@code acr} or {@code amr}. Each
  * token is a grant of its own: {@code gid} ({@link GrantIds#CLAIM}) is a fresh random 128-bit id,
- * so {@code /revoke} and {@link AccessTokenVerifier} treat it like any other grant's token. With a
- * DPoP key, RFC 9449 §6.1 {@code cnf: {"jkt": ...}} binds the token to it, as {@link TokenMinter} does.
+ * so {@code /revoke} and {@link AccessTokenVerifier} treat it like any other grant's token. A
+ * {@link Confirmation} binds the token to a DPoP key or a client certificate, as {@link TokenMinter} does.
  */
 public final class ClientAccessTokenMinter {
     private final String issuer;
@@ -41,8 +39,11 @@ public final class ClientAccessTokenMinter {
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    /** {@code iss, exp, aud, sub, client_id, iat, jti, scope, gid} and {@code cnf} with a DPoP key; header {@code typ: at+jwt}. */
-    public TokenMinter.AccessToken mint(String clientId, List<String> scopes, Optional<JwkThumbprint> dpopKey) {
+    /**
+     * {@code iss, exp, aud, sub, client_id, iat, jti, scope, gid} and, for a sender-constrained token,
+     * {@code cnf} (RFC 7800 §3.1: a DPoP key or a client certificate); header {@code typ: at+jwt}.
+     */
+    public TokenMinter.AccessToken mint(String clientId, List<String> scopes, Optional<Confirmation> confirmation) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String jti = randomId();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
@@ -50,7 +51,7 @@ public final class ClientAccessTokenMinter {
                 .claim("client_id", clientId).claim("scope", String.join(" ", scopes))
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(jti).claim(GrantIds.CLAIM, randomId());
-        dpopKey.ifPresent(jkt -> claims.claim("cnf", Map.of("jkt", jkt.value())));
+        confirmation.ifPresent(cnf -> claims.claim("cnf", cnf.toClaim()));
         return new TokenMinter.AccessToken(keys.sign(claims.build(), TokenMinter.AT_JWT).serialize(), jti, lifetime.toSeconds());
     }
 

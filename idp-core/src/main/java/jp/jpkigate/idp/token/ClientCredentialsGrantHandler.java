@@ -4,13 +4,11 @@ import io.vertx.core.Future;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import jp.jpkigate.idp.client.ApiScopes;
 import jp.jpkigate.idp.client.GrantTypes;
 import jp.jpkigate.idp.client.RegisteredClient;
 import jp.jpkigate.idp.client.ScopeSyntax;
-import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
@@ -27,8 +25,9 @@ import jp.jpkigate.idp.oauth.OAuthException;
  * registered API scopes are granted. The answer (RFC 6749 §4.4.3) is an access token only: no
  * refresh token, no ID token. As with the code grant, a request with a DPoP proof gets a DPoP-bound
  * access token ({@code cnf.jkt}, {@code token_type} DPoP; RFC 9449 §5), and a client registered with
- * {@code dpop_bound_access_tokens} (every FAPI client) must send one, which the token endpoint has
- * checked before.
+ * {@code dpop_bound_access_tokens} must send one; a client registered with
+ * {@code tls_client_certificate_bound_access_tokens} gets a token bound to its certificate
+ * ({@code cnf.x5t#S256}, RFC 8705 §3) instead — both checked by the token endpoint before.
  */
 public final class ClientCredentialsGrantHandler implements GrantHandler {
     private final ClientAccessTokenMinter minter;
@@ -48,16 +47,16 @@ public final class ClientCredentialsGrantHandler implements GrantHandler {
     }
 
     @Override
-    public Future<TokenResponse> handle(RegisteredClient client, FormParameters form, Optional<JwkThumbprint> dpopKey) {
+    public Future<TokenResponse> handle(RegisteredClient client, FormParameters form, SenderConstraint sender) {
         List<String> scopes;
         try {
             scopes = scopes(client, form);
         } catch (OAuthException e) {
             return Future.failedFuture(e);
         }
-        TokenMinter.AccessToken access = minter.mint(client.clientId(), scopes, dpopKey);
+        TokenMinter.AccessToken access = minter.mint(client.clientId(), scopes, sender.confirmation());
         return Future.succeededFuture(TokenResponse.accessTokenOnly(access.value(), access.expiresIn(), String.join(" ", scopes),
-                dpopKey.isPresent() ? TokenResponse.DPOP : TokenResponse.BEARER));
+                sender.tokenType()));
     }
 
     private static List<String> scopes(RegisteredClient client, FormParameters form) throws OAuthException {

@@ -1,9 +1,7 @@
 package jp.jpkigate.idp.token;
 
 import io.vertx.core.Future;
-import java.util.Optional;
 import jp.jpkigate.idp.client.RegisteredClient;
-import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.oauth.FormParameters;
 
 /**
@@ -25,8 +23,9 @@ public interface GrantHandler {
      * ({@code invalid_request}, {@code invalid_grant}, {@code invalid_scope},
      * {@code invalid_dpop_proof}); any other failure becomes {@code server_error}.
      *
-     * @param dpopKey the key of the request's verified DPoP proof (RFC 9449): the access token is
-     *                bound to it, and a bound code or refresh token needs it
+     * @param sender what the request proved possession of: the DPoP proof's key (RFC 9449; a bound code
+     *               or refresh token needs it) and the client certificate of a client registered for
+     *               certificate-bound tokens (RFC 8705 §3); the new access token is bound to one of them
      */
-    Future<TokenResponse> handle(RegisteredClient client, FormParameters form, Optional<JwkThumbprint> dpopKey);
+    Future<TokenResponse> handle(RegisteredClient client, FormParameters form, SenderConstraint sender);
 }

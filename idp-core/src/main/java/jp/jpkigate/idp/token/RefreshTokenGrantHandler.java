@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import jp.jpkigate.idp.client.RegisteredClient;
 import jp.jpkigate.idp.dpop.DpopBinding;
-import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
@@ -28,11 +27,13 @@ import jp.jpkigate.idp.store.RefreshTokenStore.Rotation;
  * login came at or before the person's withdrawal of the client's approval (on the account page,
  * {@link ApprovalWithdrawalStore}) is revoked → {@code invalid_grant}.
  *
- * <p>DPoP (RFC 9449 §5.2): the new access token is bound to the key of the request's proof, if any.
- * A family bound to a DPoP key (public clients) needs a proof by that key: none →
- * {@code invalid_dpop_proof}, another key → {@code invalid_grant}, and the family is revoked (its
- * token was presented without its key). Confidential clients' families are
- * bound to client authentication and may move to a new DPoP key.
+ * <p>The new access token is bound like the code's: to the key of the request's DPoP proof, if any
+ * (RFC 9449 §5.2), or, for a client registered for certificate-bound tokens, to the certificate it
+ * presents now over mutual TLS — possibly a renewed one (RFC 8705 §6.3). A family bound to a DPoP key
+ * (public clients) needs a proof by that key: none → {@code invalid_dpop_proof}, another key →
+ * {@code invalid_grant}, and the family is revoked (its token was presented without its key).
+ * Confidential clients' families are bound to client authentication (mutual TLS itself for the mTLS
+ * methods, RFC 8705 §7.1) and may move to a new DPoP key or certificate.
  */
 public final class RefreshTokenGrantHandler implements GrantHandler {
     public static final String GRANT_TYPE = "refresh_token";
@@ -58,7 +59,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     }
 
     @Override
-    public Future<TokenResponse> handle(RegisteredClient client, FormParameters form, Optional<JwkThumbprint> dpopKey) {
+    public Future<TokenResponse> handle(RegisteredClient client, FormParameters form, SenderConstraint sender) {
         String presented;
         List<String> requested;
         try {
@@ -79,14 +80,14 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
         return store.rotate(family.get(), client.clientId(), presented, next, narrowed).compose(outcome -> {
             if (outcome instanceof Rotation.Rotated rotated) {
                 try {
-                    DpopBinding.checkBound("refresh token", rotated.grant().dpopJkt(), dpopKey);
+                    DpopBinding.checkBound("refresh token", rotated.grant().dpopJkt(), sender.dpopKey());
                 } catch (OAuthException e) {
                     // The presented token is already rotated away: the family could not go on anyway.
                     return store.revoke(family.get()).compose(v -> Future.failedFuture(e));
                 }
                 TokenGrant grant = narrowed.isEmpty() ? rotated.grant() : rotated.grant().withScopes(narrowed);
                 return unlessWithdrawn(family.get(), grant).compose(live -> live
-                        ? issuer.issue(grant, Optional.empty(), IdentityClaims.Release.NONE, next, dpopKey)
+                        ? issuer.issue(grant, Optional.empty(), IdentityClaims.Release.NONE, next, sender)
                         : AuthorizationCodeGrantHandler.invalidGrant("the person withdrew the approval for this client"));
             }
             if (outcome instanceof Rotation.ScopeExceeded) {

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.store.UserInfoClaimsStore;
 
 /**
@@ -24,18 +23,21 @@ public final class TokenIssuer {
 
     public Future<TokenResponse> issue(TokenGrant grant, Optional<String> nonce, IdentityClaims.Release release,
                                        String refreshToken) {
-        return issue(grant, nonce, release, refreshToken, Optional.empty());
+        return issue(grant, nonce, release, refreshToken, SenderConstraint.NONE);
     }
 
-    /** With the key of the request's DPoP proof: a DPoP-bound access token, {@code token_type} DPoP (RFC 9449 §5). */
+    /**
+     * Sender-constrained (RFC 7800 {@code cnf}): the access token bound to the DPoP key ({@code token_type}
+     * DPoP, RFC 9449 §5) or the client certificate (RFC 8705 §3) of {@code sender}.
+     */
     public Future<TokenResponse> issue(TokenGrant grant, Optional<String> nonce, IdentityClaims.Release release,
-                                       String refreshToken, Optional<JwkThumbprint> dpopKey) {
-        TokenMinter.AccessToken access = minter.accessToken(grant, dpopKey);
+                                       String refreshToken, SenderConstraint sender) {
+        TokenMinter.AccessToken access = minter.accessToken(grant, sender.confirmation());
         Future<Void> stored = release.userinfo().isEmpty()
                 ? Future.succeededFuture()
                 : userInfoClaims.put(access.jti(), release.userinfo(), accessTokenLifetime);
         return stored.map(v -> new TokenResponse(access.value(), access.expiresIn(), refreshToken,
                 minter.idToken(grant, nonce, access.value(), release.idToken()), grant.scope(),
-                dpopKey.isPresent() ? TokenResponse.DPOP : TokenResponse.BEARER));
+                sender.tokenType()));
     }
 }

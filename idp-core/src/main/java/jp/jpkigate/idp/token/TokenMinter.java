@@ -15,7 +15,6 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import jp.jpkigate.idp.dpop.JwkThumbprint;
 import jp.jpkigate.idp.key.SigningKeys;
 
 /** Mints the signed tokens of a {@link TokenGrant}: RFC 9068 access tokens and OIDC ID tokens. */
@@ -56,8 +55,8 @@ public final class TokenMinter {
         return accessToken(grant, Optional.empty());
     }
 
-    /** With a DPoP key: RFC 9449 §6.1 {@code cnf: {"jkt": ...}} binds the token to it. */
-    public AccessToken accessToken(TokenGrant grant, Optional<JwkThumbprint> dpopKey) {
+    /** Sender-constrained: {@code cnf} (RFC 7800 §3.1) binds the token to a DPoP key or a client certificate. */
+    public AccessToken accessToken(TokenGrant grant, Optional<Confirmation> confirmation) {
         Instant now = now();
         String jti = random(16);
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
@@ -66,7 +65,7 @@ public final class TokenMinter {
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(options.accessTokenLifetime())))
                 .jwtID(jti).claim(GrantIds.CLAIM, grant.grantId())
                 .claim("auth_time", grant.authTime().getEpochSecond()).claim("acr", grant.acr()).claim("amr", grant.amr());
-        dpopKey.ifPresent(jkt -> claims.claim("cnf", Map.of("jkt", jkt.value())));
+        confirmation.ifPresent(cnf -> claims.claim("cnf", cnf.toClaim()));
         return new AccessToken(keys.sign(claims.build(), AT_JWT).serialize(), jti, options.accessTokenLifetime().toSeconds());
     }
 

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import jp.jpkigate.idp.client.ClientAuthenticator;
 import jp.jpkigate.idp.client.RegisteredClient;
+import jp.jpkigate.idp.mtls.ClientCertificate;
 import jp.jpkigate.idp.oauth.FormParameters;
 
 /**
@@ -33,8 +34,9 @@ public final class TokenRevocationHandler {
     }
 
     /** Completes when done (or when there was nothing this client may revoke); fails with an {@code OAuthException}. */
-    public Future<Void> handle(FormParameters form, Optional<String> authorization) {
-        return AuthenticatedTokenRequest.read(authenticator, form, authorization)
+    public Future<Void> handle(FormParameters form, Optional<String> authorization,
+                               Optional<ClientCertificate> certificate) {
+        return AuthenticatedTokenRequest.read(authenticator, form, authorization, certificate)
                 .compose(request -> tokens.find(request.token().token()).compose(found -> revoke(request.client(), found)));
     }
 

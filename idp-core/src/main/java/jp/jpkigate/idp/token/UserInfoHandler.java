@@ -10,6 +10,9 @@ import jp.jpkigate.idp.dpop.DpopException;
 import jp.jpkigate.idp.dpop.DpopProofVerifier;
 import jp.jpkigate.idp.dpop.DpopRequest;
 import jp.jpkigate.idp.dpop.JwkThumbprint;
+import jp.jpkigate.idp.mtls.CertificateBinding;
+import jp.jpkigate.idp.mtls.CertificateThumbprint;
+import jp.jpkigate.idp.mtls.ClientCertificate;
 import jp.jpkigate.idp.store.UserInfoClaimsStore;
 import jp.jpkigate.idp.token.BearerTokenException.Code;
 import jp.jpkigate.idp.token.BearerTokenException.Scheme;
@@ -24,6 +27,10 @@ import jp.jpkigate.idp.token.BearerTokenException.Scheme;
  * by that key whose {@code ath} is the token's hash; sent as {@code Bearer} it is
  * {@code invalid_token} (RFC 9449 §7.2: the binding cannot be dropped). An unbound token sent with
  * the {@code DPoP} scheme is {@code invalid_token} too.
+ *
+ * <p>A certificate-bound token ({@code cnf.x5t#S256}, RFC 8705 §3) is sent with the {@code Bearer}
+ * scheme and accepted only over a connection that presented the same client certificate; with
+ * another certificate or none it is 401 {@code invalid_token}.
  */
 public final class UserInfoHandler {
     private final AccessTokenVerifier verifier;
@@ -41,6 +48,12 @@ public final class UserInfoHandler {
     }
 
     public Future<Map<String, Object>> handle(Optional<String> authorization, DpopRequest dpop) {
+        return handle(authorization, dpop, Optional.empty());
+    }
+
+    /** With the client certificate of the request's mutual-TLS connection, if any. */
+    public Future<Map<String, Object>> handle(Optional<String> authorization, DpopRequest dpop,
+                                              Optional<ClientCertificate> certificate) {
         Credentials credentials;
         try {
             credentials = credentials(authorization);
@@ -56,7 +69,8 @@ public final class UserInfoHandler {
                             throw new BearerTokenException(Code.INSUFFICIENT_SCOPE, "the openid scope is required",
                                     credentials.scheme());
                         }
-                        checkScheme(credentials.scheme(), token.dpopKey());
+                        checkScheme(credentials.scheme(), dpopKey(token));
+                        checkCertificate(token, certificate);
                     } catch (BearerTokenException e) {
                         return Future.failedFuture(e);
                     }
@@ -71,14 +85,30 @@ public final class UserInfoHandler {
 
     /** RFC 9449 §7.1: a bound token needs a proof by its key over this request and the token. */
     private Future<Void> bound(AccessTokenVerifier.VerifiedAccessToken token, Credentials credentials, DpopRequest dpop) {
-        if (token.dpopKey().isEmpty()) {
+        Optional<JwkThumbprint> key = dpopKey(token);
+        if (key.isEmpty()) {
             return Future.succeededFuture();
         }
         return proofs.verify(dpop, Optional.of(credentials.token()))
                 .recover(failure -> Future.failedFuture(failure instanceof DpopException d ? fromDpop(d) : failure))
-                .compose(jkt -> jkt.equals(token.dpopKey().get()) ? Future.<Void>succeededFuture()
+                .compose(jkt -> jkt.equals(key.get()) ? Future.<Void>succeededFuture()
                         : Future.failedFuture(new BearerTokenException(Code.INVALID_TOKEN, "Invalid DPoP key binding",
                                 Scheme.DPOP)));
+    }
+
+    /** The DPoP key a token is bound to ({@code cnf.jkt}), if it is. */
+    private static Optional<JwkThumbprint> dpopKey(AccessTokenVerifier.VerifiedAccessToken token) {
+        return token.confirmation().flatMap(Confirmation::dpopKey);
+    }
+
+    /** RFC 8705 §3: a certificate-bound token needs its certificate on this connection. */
+    private static void checkCertificate(AccessTokenVerifier.VerifiedAccessToken token, Optional<ClientCertificate> certificate)
+            throws BearerTokenException {
+        Optional<CertificateThumbprint> bound = token.confirmation().flatMap(Confirmation::certificate);
+        if (bound.isPresent() && !CertificateBinding.sameCertificate(bound.get(), certificate)) {
+            throw new BearerTokenException(Code.INVALID_TOKEN,
+                    "the access token is bound to a client certificate this connection did not present", Scheme.BEARER);
+        }
     }
 
     private static void checkScheme(Scheme scheme, Optional<JwkThumbprint> dpopKey) throws BearerTokenException {

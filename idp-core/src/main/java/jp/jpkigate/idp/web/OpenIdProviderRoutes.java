@@ -38,6 +38,7 @@ import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.login.AccountLogin;
 import jp.jpkigate.idp.login.LoginHandler;
 import jp.jpkigate.idp.login.SessionBinding;
+import jp.jpkigate.idp.mtls.ClientCertificateTrust;
 import jp.jpkigate.idp.par.PushedAuthorizationHandler;
 import jp.jpkigate.idp.requestobject.RequestObjectHandler;
 import jp.jpkigate.idp.requestobject.RequestObjectPolicy;
@@ -63,7 +64,9 @@ import jp.jpkigate.idp.token.TokenOptions;
  * are fetched with a Vert.x web client and cached ({@link RemoteClientKeys}). PAR, token and
  * userinfo check DPoP proofs (RFC 9449) with the given {@link DpopOptions}; the overloads without
  * them use {@link DpopOptions#withoutNonces()} (a single router in tests; a deployment passes options
- * with the nonce key every replica shares).
+ * with the nonce key every replica shares). Client certificates (RFC 8705: {@code tls_client_auth},
+ * {@code self_signed_tls_client_auth}, certificate-bound tokens) come from where {@code config.mtls()}
+ * says ({@link ClientCertificates}).
  *
  * <p>Mounting: {@code parent.route("/*").subRouter(routes)} at the issuer's path (the issuer
  * {@code https://id.example.jp} → {@code "/*"}). No handler before it may do asynchronous work
@@ -91,7 +94,7 @@ public final class OpenIdProviderRoutes {
                                 PushedRequestStore pushedRequests, ReplayCache replays, DpopOptions dpop, Clock clock) {
         RemoteClientKeys clientKeys = clientKeys(vertx, clock);
         ClientAuthenticator authenticator = new ClientAuthenticator(clients, clientAuthenticationPolicy(config), replays,
-                clientKeys, clock);
+                clientKeys, new ClientCertificateTrust(config.mtls().clientCas(), clock), clock);
         PushedAuthorizationHandler par = new PushedAuthorizationHandler(pushedRequests,
                 requestObjects(config, clientKeys, clock), config.pushedRequestLifetime(), new SecureRandom());
         DiscoveryEndpoint discovery = new DiscoveryEndpoint(ProviderMetadata.build(config, keys));
@@ -102,7 +105,8 @@ public final class OpenIdProviderRoutes {
         router.get(OpenIdProviderConfig.JWKS_PATH).handler(new JwksEndpoint(keys));
         router.post(OpenIdProviderConfig.PAR_PATH)
                 .handler(new PushedAuthorizationEndpoint(authenticator, par, config.maxRequestBodyBytes(),
-                        new DpopProofVerifier(dpop, replays, clock), TargetUri.of(config.pushedAuthorizationRequestEndpoint())));
+                        new DpopProofVerifier(dpop, replays, clock), TargetUri.of(config.pushedAuthorizationRequestEndpoint()),
+                        new ClientCertificates(config.mtls())));
         // Other methods on the OP's paths: 405 as OAuth JSON (the router's default 405 is plain text).
         for (String path : new String[] {"/.well-known/openid-configuration", "/.well-known/oauth-authorization-server",
                 OpenIdProviderConfig.JWKS_PATH, OpenIdProviderConfig.PAR_PATH}) {
@@ -272,12 +276,13 @@ public final class OpenIdProviderRoutes {
                                 withdrawals),
                         new jp.jpkigate.idp.token.ClientCredentialsGrantHandler(new jp.jpkigate.idp.token.ClientAccessTokenMinter(
                                 issuer, audience, keys, options.accessTokenLifetime(), clock, random))));
+        ClientCertificates certificates = new ClientCertificates(config.mtls());
         jp.jpkigate.idp.endpoint.UserInfoEndpoint userinfo = new jp.jpkigate.idp.endpoint.UserInfoEndpoint(
                 new jp.jpkigate.idp.token.UserInfoHandler(
                         new jp.jpkigate.idp.token.AccessTokenVerifier(issuer, audience, keys, revocations, clock),
-                        userInfoClaims, proofs), proofs, TargetUri.of(config.userinfoEndpoint()));
+                        userInfoClaims, proofs), proofs, TargetUri.of(config.userinfoEndpoint()), certificates);
         router.post(OpenIdProviderConfig.TOKEN_PATH).handler(new jp.jpkigate.idp.endpoint.TokenEndpoint(token,
-                config.maxRequestBodyBytes(), proofs, TargetUri.of(config.tokenEndpoint())));
+                config.maxRequestBodyBytes(), proofs, TargetUri.of(config.tokenEndpoint()), certificates));
         router.get(OpenIdProviderConfig.USERINFO_PATH).handler(userinfo);
         router.post(OpenIdProviderConfig.USERINFO_PATH).handler(userinfo);
         router.route(OpenIdProviderConfig.TOKEN_PATH).handler(ctx -> ctx.fail(405));
@@ -298,10 +303,15 @@ public final class OpenIdProviderRoutes {
                 new jp.jpkigate.idp.store.redis.RedisPersonKeyStore(redis));
     }
 
-    /** The client authenticator {@link #create} builds: Redis replay cache, remote client keys fetched with a web client. */
-    static ClientAuthenticator authenticator(Vertx vertx, OpenIdProviderConfig config, ClientRegistry clients,
-                                             ReplayCache replays, Clock clock) {
-        return new ClientAuthenticator(clients, clientAuthenticationPolicy(config), replays, clientKeys(vertx, clock), clock);
+    /**
+     * The client authenticator {@link #create} builds: Redis replay cache, remote client keys fetched with a web client,
+     * the configured client CAs. For the endpoints that authenticate clients (with {@link ClientCertificates} of
+     * {@code config.mtls()} for mutual TLS).
+     */
+    public static ClientAuthenticator authenticator(Vertx vertx, OpenIdProviderConfig config, ClientRegistry clients,
+                                                    ReplayCache replays, Clock clock) {
+        return new ClientAuthenticator(clients, clientAuthenticationPolicy(config), replays, clientKeys(vertx, clock),
+                new ClientCertificateTrust(config.mtls().clientCas(), clock), clock);
     }
 
     /** FAPI clients: the issuer only; the others also the token and PAR endpoints (RFC 9126 §2). */

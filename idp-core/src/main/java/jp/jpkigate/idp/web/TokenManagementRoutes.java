@@ -34,7 +34,8 @@ import jp.jpkigate.idp.token.TokenRevocationHandler;
  * POST /introspect   RFC 7662 (JSON), or RFC 9701 (a signed JWT) with Accept: application/token-introspection+jwt
  * POST /revoke       RFC 7009: a refresh token revokes its grant (family and access tokens); an access token its grant
  * </pre>
- * Clients authenticate as at {@code /token}. Other methods on the paths: 405 as OAuth JSON.
+ * Clients authenticate as at {@code /token}, mutual TLS included ({@link ClientCertificates} of
+ * {@code config.mtls()}, the shared {@link OpenIdProviderRoutes#authenticator}). Other methods on the paths: 405 as OAuth JSON.
  */
 public final class TokenManagementRoutes {
     private TokenManagementRoutes() {
@@ -56,11 +57,12 @@ public final class TokenManagementRoutes {
         TokenLookup tokens = new TokenLookup(new AccessTokenVerifier(issuer, audience, keys, revocations, clock),
                 refreshTokenLookup);
         GrantRevoker revoker = new GrantRevoker(refreshTokens, revocations, options.accessTokenLifetime());
+        ClientCertificates certificates = new ClientCertificates(config.mtls());
         router.post(OpenIdProviderConfig.INTROSPECTION_PATH).handler(new IntrospectionEndpoint(
                 new IntrospectionHandler(authenticator, tokens, revocations, withdrawals, issuer, clock),
-                new IntrospectionJwt(issuer, keys, clock), config.maxRequestBodyBytes()));
+                new IntrospectionJwt(issuer, keys, clock), config.maxRequestBodyBytes(), certificates));
         router.post(OpenIdProviderConfig.REVOCATION_PATH).handler(new RevocationEndpoint(
-                new TokenRevocationHandler(authenticator, tokens, revoker), config.maxRequestBodyBytes()));
+                new TokenRevocationHandler(authenticator, tokens, revoker), config.maxRequestBodyBytes(), certificates));
         router.route(OpenIdProviderConfig.INTROSPECTION_PATH).handler(ctx -> ctx.fail(405));
         router.route(OpenIdProviderConfig.REVOCATION_PATH).handler(ctx -> ctx.fail(405));
         return router;

@@ -98,7 +98,7 @@ class ClientAuthenticatorTest {
                 "client_assertion_type", ClientCredentials.JWT_BEARER, "client_assertion", assertion)), Optional.empty()));
     }
 
-    private static String failure(Future<?> future) {
+    static String failure(Future<?> future) {
         assertThat(future.failed()).isTrue();
         OAuthException e = (OAuthException) future.cause();
         assertThat(e.error().code()).isEqualTo("invalid_client");

@@ -9,7 +9,10 @@ import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.testing.OpFixture;
 import org.junit.jupiter.api.Test;
 
-/** RFC 9449 §5.2 {@code dpop_bound_access_tokens}: on for FAPI clients (and not switchable off), opt-in for others. */
+/**
+ * RFC 9449 §5.2 {@code dpop_bound_access_tokens}: on for FAPI clients (off only for certificate-bound
+ * ones, {@link MtlsClientMetadataTest}), opt-in for others.
+ */
 class DpopClientMetadataTest {
     private static final JWK KEY = SigningKeys.generateKey(JWSAlgorithm.ES256).toPublicJWK();
 
@@ -32,7 +35,8 @@ class DpopClientMetadataTest {
     void aFapiClientCannotTurnSenderConstrainingOff() {
         assertThatThrownBy(() -> ClientRegistry.parse(client(",\"dpop_bound_access_tokens\":false")))
                 .isInstanceOfSatisfying(ClientRegistryException.class, e -> assertThat(e.problems())
-                        .singleElement().asString().contains("client[0] (c)", "dpop_bound_access_tokens cannot be false"));
+                        .singleElement().asString().contains("client[0] (c)", "sender-constrained access tokens only",
+                                "dpop_bound_access_tokens or tls_client_certificate_bound_access_tokens must be true"));
         assertThatThrownBy(() -> ClientRegistry.parse(client(",\"dpop_bound_access_tokens\":\"yes\"")))
                 .isInstanceOfSatisfying(ClientRegistryException.class, e -> assertThat(e.problems())
                         .singleElement().asString().contains("dpop_bound_access_tokens must be true or false"));

@@ -83,7 +83,7 @@ class IntrospectionHandlerTest {
         IntrospectionHandler handler = new IntrospectionHandler(authenticator, tokens, revocations, withdrawals,
                 OpFixture.ISSUER, clock);
         Future<IntrospectionResponse> answer = handler.handle(FormParameters.of(Map.of("token", REFRESH_TOKEN)),
-                Optional.of(LEGACY_BASIC));
+                Optional.of(LEGACY_BASIC), Optional.empty());
         assertThat(answer.succeeded()).as(String.valueOf(answer.cause())).isTrue();
         return answer.result();
     }

@@ -30,10 +30,12 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.redis.client.Redis;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -52,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.jpkigate.idp.approval.ApprovalOptions;
@@ -91,9 +94,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@link OpFixture} clients ({@code bank} with one ES256 key, and any further metadata the test gives
  * it) and the RP's DPoP key ({@code bank} is a FAPI client: its token requests carry a proof, RFC 9449).
  * DPoP server nonces are off unless the fixture is built with {@link DpopOptions} that require them. A
- * test plays the browser (the page, its login cookie) and the signer app; the helpers here are the
- * steps. One per test class: {@code @RegisterExtension static final LoginFixture op = new LoginFixture();}
- * (or {@link #start()} and {@link #close()} by hand).
+ * {@link Setup} adds clients, changes the OP's configuration and puts TLS on the listener (the
+ * mutual-TLS tests). A test plays the browser (the page, its login cookie) and the signer app; the
+ * helpers here are the steps. One per test class:
+ * {@code @RegisterExtension static final LoginFixture op = new LoginFixture();} (or {@link #start()} and
+ * {@link #close()} by hand).
  */
 public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     public static final String PIN = "1234";
@@ -122,6 +127,18 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
     public SigningKeys opKeys;
     /** The RP's DPoP key, through Nimbus's proof factory. */
     public DefaultDPoPProofFactory rpDpop;
+    public OpenIdProviderConfig config;
+    private final Setup setup;
+
+    /**
+     * What a test changes: more client objects for the registry (JSON, comma-separated, may be empty),
+     * the OP's configuration, the listener's options and those of the fixture's web client.
+     */
+    public record Setup(String moreClients, UnaryOperator<OpenIdProviderConfig> configure, HttpServerOptions server,
+                        WebClientOptions client) {
+        /** The {@link OpFixture} clients, plain HTTP. */
+        public static final Setup PLAIN = new Setup("", config -> config, new HttpServerOptions(), new WebClientOptions());
+    }
 
     /** A browser's login: the page, its transaction id, login cookie, state and PKCE verifier. */
     public record Page(HttpResponse<Buffer> response, String txn, String cookie, State state, CodeVerifier verifier) {
@@ -129,12 +146,12 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
 
     /** Started by the extension callback, or by {@link #start()}; DPoP server nonces off. */
     public LoginFixture() {
-        this(DpopOptions.withoutNonces(), "");
+        this(DpopOptions.withoutNonces(), "", Setup.PLAIN);
     }
 
     /** With these DPoP options (server nonces, clock skew) at PAR, token and userinfo. */
     public LoginFixture(DpopOptions dpop) {
-        this(dpop, "");
+        this(dpop, "", Setup.PLAIN);
     }
 
     /**
@@ -142,12 +159,22 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
      * DPoP server nonces off.
      */
     public LoginFixture(String bankMetadata) {
-        this(DpopOptions.withoutNonces(), bankMetadata);
+        this(DpopOptions.withoutNonces(), bankMetadata, Setup.PLAIN);
     }
 
     public LoginFixture(DpopOptions dpop, String bankMetadata) {
+        this(dpop, bankMetadata, Setup.PLAIN);
+    }
+
+    /** Set up differently (more clients, configuration, TLS); DPoP server nonces off. */
+    public LoginFixture(Setup setup) {
+        this(DpopOptions.withoutNonces(), "", setup);
+    }
+
+    private LoginFixture(DpopOptions dpop, String bankMetadata, Setup setup) {
         this.dpopOptions = dpop;
         this.bankMetadata = bankMetadata;
+        this.setup = setup;
     }
 
     /** The DPoP options of the fixture's OP routes, for other servers on its Redis and clock. */
@@ -183,12 +210,15 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
         redisServer = opServer.redisServer;
         vertx = opServer.vertx;
         redis = opServer.redis;
-        OpenIdProviderConfig config = OpenIdProviderConfig.defaults(OpFixture.ISSUER);
+        config = setup.configure().apply(OpenIdProviderConfig.defaults(OpFixture.ISSUER));
         bankKey = (ECKey) SigningKeys.generateKey(JWSAlgorithm.ES256);
         String clientsJson = OpFixture.clientsJson(new JWKSet(List.<JWK>of(bankKey)).toPublicJWKSet());
         if (!bankMetadata.isEmpty()) {
             clientsJson = clientsJson.replace("{\"client_id\":\"" + OpFixture.BANK + "\",",
                     "{\"client_id\":\"" + OpFixture.BANK + "\"," + bankMetadata + ",");
+        }
+        if (!setup.moreClients().isEmpty()) {
+            clientsJson = clientsJson.substring(0, clientsJson.length() - 1) + "," + setup.moreClients() + "]";
         }
         ClientRegistry clients = ClientRegistry.parse(clientsJson, config.scopesSupported());
         opKeys = SigningKeys.generate(JWSAlgorithm.ES256);
@@ -200,7 +230,7 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
         OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, opKeys, clients, redis, tokens,
                 CertificatePersonKeys.INSTANCE, dpopOptions, clock);
         TokenManagementRoutes.add(router, vertx, config, opKeys, clients, redis, tokens, clock);
-        opServer.listen(router, false);
+        opServer.listen(router, false, setup.server(), setup.client());
         server = opServer.server();
         web = opServer.web();
     }
@@ -279,7 +309,12 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
 
     /** The browser, with {@code cookies} (a Cookie header, or null), opens {@code /authorize} for a pushed request. */
     public HttpResponse<Buffer> openWith(String requestUri, String cookies) throws Exception {
-        return get("/authorize?client_id=" + OpFixture.BANK + "&request_uri=" + URLEncoder.encode(requestUri, StandardCharsets.UTF_8),
+        return openWith(OpFixture.BANK, requestUri, cookies);
+    }
+
+    /** The same for a client's pushed request. */
+    public HttpResponse<Buffer> openWith(String clientId, String requestUri, String cookies) throws Exception {
+        return get("/authorize?client_id=" + clientId + "&request_uri=" + URLEncoder.encode(requestUri, StandardCharsets.UTF_8),
                 cookies);
     }
 
@@ -293,7 +328,12 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
 
     /** The browser opens {@code /authorize} with {@code bank}'s pushed request. */
     public Page open(String requestUri, State state, CodeVerifier verifier) throws Exception {
-        HttpResponse<Buffer> page = openWith(requestUri, null);
+        return open(OpFixture.BANK, requestUri, state, verifier);
+    }
+
+    /** The browser opens {@code /authorize} with a client's pushed request. */
+    public Page open(String clientId, String requestUri, State state, CodeVerifier verifier) throws Exception {
+        HttpResponse<Buffer> page = openWith(clientId, requestUri, null);
         assertThat(page.statusCode()).as(page.bodyAsString()).isEqualTo(200);
         return new Page(page, transactionOf(page), cookieOf(page), state, verifier);
     }

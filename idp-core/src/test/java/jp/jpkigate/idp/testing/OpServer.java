@@ -3,6 +3,7 @@ package jp.jpkigate.idp.testing;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -34,9 +35,15 @@ public final class OpServer implements AutoCloseable {
 
     /** Serves the router on a free loopback port; the client follows no redirects when told so. */
     public OpServer listen(Router router, boolean followRedirects) throws Exception {
-        server = TestRedis.await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-        web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort())
-                .setFollowRedirects(followRedirects));
+        return listen(router, followRedirects, new HttpServerOptions(), new WebClientOptions());
+    }
+
+    /** The same with these listener and client options (TLS for the mutual-TLS tests). */
+    public OpServer listen(Router router, boolean followRedirects, HttpServerOptions serverOptions, WebClientOptions clientOptions)
+            throws Exception {
+        server = TestRedis.await(vertx.createHttpServer(serverOptions).requestHandler(router).listen(0, "127.0.0.1"));
+        web = WebClient.create(vertx, new WebClientOptions(clientOptions).setDefaultHost("127.0.0.1")
+                .setDefaultPort(server.actualPort()).setFollowRedirects(followRedirects));
         return this;
     }
 
