@@ -96,7 +96,7 @@ public final class AdminModule {
 
     /** The admin API and what it manages, on a Redis client of the caller's. */
     AdminApi api(Vertx vertx, Redis redis) {
-        return new AdminApi(vertx, redis, kek, options, keys, clients, op.scopesSupported(), clock);
+        return new AdminApi(vertx, redis, kek, options, keys, clients, op.scopesSupported(), op.mtls(), clock);
     }
 
     SigningKeys signingKeys() {

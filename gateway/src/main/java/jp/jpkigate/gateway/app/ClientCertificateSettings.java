@@ -12,7 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import jp.jpkigate.gateway.config.GatewayConfig;
 import jp.jpkigate.idp.client.RegisteredClient;
-import jp.jpkigate.idp.client.TokenEndpointAuthMethod;
+import jp.jpkigate.idp.mtls.MtlsClientSupport;
 import jp.jpkigate.idp.mtls.MtlsOptions;
 
 /**
@@ -50,14 +50,7 @@ final class ClientCertificateSettings {
     static void check(Collection<RegisteredClient> clients, MtlsOptions options) {
         List<String> problems = new ArrayList<>();
         for (RegisteredClient client : clients) {
-            boolean needsCertificates = client.authMethod().mutualTls() || client.mtls().certificateBoundAccessTokens();
-            if (needsCertificates && !options.enabled()) {
-                problems.add("client " + client.clientId() + " uses mutual TLS, but the gateway gets no client certificates"
-                        + " (set http.tls.certFile and keyFile, or http.tls.clientCertHeader behind a TLS proxy)");
-            } else if (client.authMethod() == TokenEndpointAuthMethod.TLS_CLIENT_AUTH && options.clientCas().isEmpty()) {
-                problems.add("client " + client.clientId() + " uses tls_client_auth, but no client CA is configured"
-                        + " (http.tls.clientCaFile)");
-            }
+            MtlsClientSupport.problem(client, options).ifPresent(p -> problems.add("client " + client.clientId() + " " + p));
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));

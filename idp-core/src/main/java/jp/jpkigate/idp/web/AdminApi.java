@@ -22,6 +22,7 @@ import jp.jpkigate.idp.key.KeyRotation;
 import jp.jpkigate.idp.key.KeyRotationOptions;
 import jp.jpkigate.idp.key.KeySetCodec;
 import jp.jpkigate.idp.key.SigningKeys;
+import jp.jpkigate.idp.mtls.MtlsOptions;
 import jp.jpkigate.idp.store.redis.RedisAdminAuditLog;
 import jp.jpkigate.idp.store.redis.RedisRegisteredClientStore;
 import jp.jpkigate.idp.store.redis.RedisSigningKeyStore;
@@ -54,15 +55,16 @@ public final class AdminApi {
      * @param clients         {@link ClientRegistry#withRegistered} the configuration file's clients (read-only
      *                        through the API)
      * @param supportedScopes the OP's scopes, for validating registered clients
+     * @param mtls            how the OP receives client certificates, for validating mutual-TLS clients
      */
     public AdminApi(Vertx vertx, Redis redis, KeyEncryptionKey kek, KeyRotationOptions options, SigningKeys keys,
-                    ClientRegistry clients, Set<String> supportedScopes, Clock clock) {
+                    ClientRegistry clients, Set<String> supportedScopes, MtlsOptions mtls, Clock clock) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.rotation = new KeyRotation(new RedisSigningKeyStore(redis), new KeySetCodec(kek), options,
                 () -> vertx.executeBlocking(() -> SigningKeys.generateKey(options.algorithm()), false), keys, clock);
-        ClientMetadataValidator validator = new ClientMetadataValidator(supportedScopes);
+        ClientMetadataValidator validator = new ClientMetadataValidator(supportedScopes, mtls);
         RedisRegisteredClientStore store = new RedisRegisteredClientStore(redis);
         this.clientSync = new ClientRegistrySync(store, clients, validator);
         this.audit = new AdminAudit(new RedisAdminAuditLog(redis), clock);

@@ -75,7 +75,7 @@ public final class AdminReplica {
                                      Clock clock) throws Exception {
         OpenIdProviderConfig config = OpenIdProviderConfig.defaults(OpFixture.ISSUER);
         AdminApi api = new AdminApi(vertx, redis, kek, options, SigningKeys.rotating(clock),
-                ClientRegistry.withRegistered(fileClients), config.scopesSupported(), clock);
+                ClientRegistry.withRegistered(fileClients), config.scopesSupported(), config.mtls(), clock);
         TestRedis.await(api.start(List.of()));
         Router router = OpenIdProviderRoutes.create(vertx, config, api.signingKeys(), api.clients(), redis, dpop, clock);
         login.ifPresent(verifier -> OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, api.clients(), verifier, redis,
