@@ -8,15 +8,12 @@ import java.util.Optional;
 import jp.jpkigate.idp.client.ClientAuthenticator;
 import jp.jpkigate.idp.client.ClientCredentials;
 import jp.jpkigate.idp.dpop.DpopProofVerifier;
-import jp.jpkigate.idp.dpop.DpopRequest;
 import jp.jpkigate.idp.dpop.TargetUri;
 import jp.jpkigate.idp.mtls.ClientCertificate;
 import jp.jpkigate.idp.oauth.FormParameters;
 import jp.jpkigate.idp.oauth.OAuthException;
 import jp.jpkigate.idp.par.PushedAuthorizationHandler;
 import jp.jpkigate.idp.web.ClientCertificates;
-import jp.jpkigate.idp.web.DpopHttp;
-import jp.jpkigate.idp.web.FormBody;
 import jp.jpkigate.idp.web.OAuthResponses;
 
 /**
@@ -30,32 +27,21 @@ import jp.jpkigate.idp.web.OAuthResponses;
 public final class PushedAuthorizationEndpoint implements Handler<RoutingContext> {
     private final ClientAuthenticator authenticator;
     private final PushedAuthorizationHandler handler;
-    private final int maxBodyBytes;
-    private final DpopProofVerifier proofs;
-    private final TargetUri target;
-    private final ClientCertificates certificates;
+    private final SenderConstrainedRequest.Reader requests;
 
     public PushedAuthorizationEndpoint(ClientAuthenticator authenticator, PushedAuthorizationHandler handler, int maxBodyBytes,
                                        DpopProofVerifier proofs, TargetUri target, ClientCertificates certificates) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.handler = Objects.requireNonNull(handler, "handler");
-        this.maxBodyBytes = maxBodyBytes;
-        this.proofs = Objects.requireNonNull(proofs, "proofs");
-        this.target = Objects.requireNonNull(target, "target");
-        this.certificates = Objects.requireNonNull(certificates, "certificates");
+        this.requests = new SenderConstrainedRequest.Reader(maxBodyBytes, proofs, target, certificates);
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        Optional<String> authorization = Optional.ofNullable(ctx.request().getHeader("Authorization"));
-        DpopRequest dpop = DpopHttp.request(ctx.request(), target);
-        DpopHttp.offerNonce(ctx.response(), proofs);
-        certificates.atAuthorizationServer(ctx.request())
-                .compose(certificate -> FormBody.read(ctx.request(), maxBodyBytes)
-                        .compose(form -> DpopHttp.authorizationServerProof(proofs, dpop)
-                                .compose(proofKey -> credentials(form, authorization, certificate)
-                                        .compose(authenticator::authenticate)
-                                        .compose(client -> handler.handle(client, form, proofKey)))))
+        requests.read(ctx)
+                .compose(request -> credentials(request.form(), request.authorization(), request.certificate())
+                        .compose(authenticator::authenticate)
+                        .compose(client -> handler.handle(client, request.form(), request.proofKey())))
                 .compose(response -> OAuthResponses.json(ctx.response(), 201, response.toJsonObject()))
                 .onFailure(ctx::fail);
     }

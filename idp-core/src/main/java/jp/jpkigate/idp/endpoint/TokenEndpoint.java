@@ -3,14 +3,10 @@ package jp.jpkigate.idp.endpoint;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
-import java.util.Optional;
 import jp.jpkigate.idp.dpop.DpopProofVerifier;
-import jp.jpkigate.idp.dpop.DpopRequest;
 import jp.jpkigate.idp.dpop.TargetUri;
 import jp.jpkigate.idp.token.TokenEndpointHandler;
 import jp.jpkigate.idp.web.ClientCertificates;
-import jp.jpkigate.idp.web.DpopHttp;
-import jp.jpkigate.idp.web.FormBody;
 import jp.jpkigate.idp.web.OAuthResponses;
 
 /**
@@ -22,29 +18,19 @@ import jp.jpkigate.idp.web.OAuthResponses;
  */
 public final class TokenEndpoint implements Handler<RoutingContext> {
     private final TokenEndpointHandler handler;
-    private final int maxBodyBytes;
-    private final DpopProofVerifier proofs;
-    private final TargetUri target;
-    private final ClientCertificates certificates;
+    private final SenderConstrainedRequest.Reader requests;
 
     public TokenEndpoint(TokenEndpointHandler handler, int maxBodyBytes, DpopProofVerifier proofs, TargetUri target,
                          ClientCertificates certificates) {
         this.handler = Objects.requireNonNull(handler, "handler");
-        this.maxBodyBytes = maxBodyBytes;
-        this.proofs = Objects.requireNonNull(proofs, "proofs");
-        this.target = Objects.requireNonNull(target, "target");
-        this.certificates = Objects.requireNonNull(certificates, "certificates");
+        this.requests = new SenderConstrainedRequest.Reader(maxBodyBytes, proofs, target, certificates);
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        Optional<String> authorization = Optional.ofNullable(ctx.request().getHeader("Authorization"));
-        DpopRequest dpop = DpopHttp.request(ctx.request(), target);
-        DpopHttp.offerNonce(ctx.response(), proofs);
-        certificates.atAuthorizationServer(ctx.request())
-                .compose(certificate -> FormBody.read(ctx.request(), maxBodyBytes)
-                        .compose(form -> DpopHttp.authorizationServerProof(proofs, dpop)
-                                .compose(proofKey -> handler.handle(form, authorization, proofKey, certificate))))
+        requests.read(ctx)
+                .compose(request -> handler.handle(request.form(), request.authorization(), request.proofKey(),
+                        request.certificate()))
                 .compose(response -> OAuthResponses.json(ctx.response(), 200, response.toJsonObject()))
                 .onFailure(ctx::fail);
     }
