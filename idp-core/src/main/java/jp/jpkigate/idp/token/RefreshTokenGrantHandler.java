@@ -42,15 +42,15 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     private final RefreshTokens tokenFormat;
     private final TokenIssuer issuer;
     private final GrantRevoker revoker;
-    private final ApprovalWithdrawalStore revocations;
+    private final ApprovalWithdrawalStore withdrawals;
 
     public RefreshTokenGrantHandler(RefreshTokenStore store, RefreshTokens tokenFormat, TokenIssuer issuer,
-                                    GrantRevoker revoker, ApprovalWithdrawalStore revocations) {
+                                    GrantRevoker revoker, ApprovalWithdrawalStore withdrawals) {
         this.store = Objects.requireNonNull(store, "store");
         this.tokenFormat = Objects.requireNonNull(tokenFormat, "tokenFormat");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.revoker = Objects.requireNonNull(revoker, "revoker");
-        this.revocations = Objects.requireNonNull(revocations, "revocations");
+        this.withdrawals = Objects.requireNonNull(withdrawals, "withdrawals");
     }
 
     @Override
@@ -107,7 +107,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
 
     /** False (and the grant revoked) when the person withdrew the client's approval after this family's login. */
     private Future<Boolean> unlessWithdrawn(String family, TokenGrant grant) {
-        return revocations.revokedAt(grant.clientId(), grant.subject()).compose(withdrawn -> {
+        return withdrawals.revokedAt(grant.clientId(), grant.subject()).compose(withdrawn -> {
             if (withdrawn.isEmpty() || grant.authTime().isAfter(withdrawn.get())) {
                 return Future.succeededFuture(true);
             }

@@ -18,14 +18,14 @@ import jp.jpkigate.idp.store.redis.RedisPushedRequestStore;
 /** The stores of the login routes ({@link OpenIdProviderRoutes#addLoginRoutes}). */
 public record LoginStores(PushedRequestStore pushedRequests, LoginTransactionStore transactions,
                           AuthorizationCodeStore codes, ApprovalStore approvals, AccountSessionStore accountSessions,
-                          ApprovalWithdrawalStore grantRevocations) {
+                          ApprovalWithdrawalStore withdrawals) {
     public LoginStores {
         Objects.requireNonNull(pushedRequests, "pushedRequests");
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(codes, "codes");
         Objects.requireNonNull(approvals, "approvals");
         Objects.requireNonNull(accountSessions, "accountSessions");
-        Objects.requireNonNull(grantRevocations, "grantRevocations");
+        Objects.requireNonNull(withdrawals, "withdrawals");
     }
 
     /** All on one Redis (single, Sentinel or Cluster: every key carries its own hash tag). */

@@ -186,7 +186,7 @@ public final class OpenIdProviderRoutes {
         SessionLogin logins = sso.map(s -> new SessionLogin(login, s.sessions(), clock))
                 .orElseGet(() -> SessionLogin.withoutSessions(login, clock));
         AccountHandler account = new AccountHandler(login, stores.accountSessions(), remembered, persons, clients,
-                new PairwiseSubjects(tokens.pairwiseSecret(), persons), stores.grantRevocations(), approvals, clock, random);
+                new PairwiseSubjects(tokens.pairwiseSecret(), persons), stores.withdrawals(), approvals, clock, random);
         LoginPages pages = new LoginPages(issuer);
         LoginSignerEndpoint signer = new LoginSignerEndpoint(login);
         ConsentEndpoint consent = new ConsentEndpoint(login, pages);
