@@ -1,0 +1,92 @@
+package jp.jpkigate.consent.record;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import jp.jpkigate.consent.ConsentItems;
+import jp.jpkigate.consent.invitation.CustomerNumber;
+import jp.jpkigate.consent.invitation.Invitation;
+import jp.jpkigate.consent.invitation.Purpose;
+import jp.jpkigate.idp.approval.FourInformationItem;
+
+/**
+ * A person's signed consent to one business: who (the business, its customer number, the person's
+ * renewal-stable key — never a name), what (items, purpose), when it was signed, where it stands, and
+ * the evidence. Its id is the id of the invitation it answers.
+ *
+ * @param personKey the person's renewal-stable key ({@code PersonKeyResolver}): survives card renewal
+ */
+public record ConsentRecord(String id, String clientId, String customerNumber, String personKey,
+                            List<FourInformationItem> items, String purpose, Instant signedAt, ConsentState state,
+                            Optional<Registration> registration, ConsentEvidence evidence,
+                            Optional<Withdrawal> withdrawal) {
+    /** Japan time: the registry's days (and so a consent's last day) are Japanese calendar days. */
+    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    public ConsentRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(clientId, "clientId");
+        CustomerNumber.require(customerNumber);
+        Objects.requireNonNull(personKey, "personKey");
+        items = ConsentItems.parse(ConsentItems.wireNames(items));
+        Purpose.require(purpose);
+        Objects.requireNonNull(signedAt, "signedAt");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(registration, "registration");
+        Objects.requireNonNull(evidence, "evidence");
+        Objects.requireNonNull(withdrawal, "withdrawal");
+        if (state == ConsentState.ACTIVE && registration.isEmpty()) {
+            throw new IllegalArgumentException("an active consent is registered");
+        }
+        if (state == ConsentState.WITHDRAWN && withdrawal.isEmpty()) {
+            throw new IllegalArgumentException("a withdrawn consent says how");
+        }
+    }
+
+    /** The consent a person just signed for {@code invitation}: registering, certificate still kept. */
+    public static ConsentRecord signed(Invitation invitation, String personKey, Instant signedAt, ConsentEvidence evidence) {
+        return new ConsentRecord(invitation.id(), invitation.clientId(), invitation.customerNumber(), personKey,
+                invitation.items(), invitation.purpose(), signedAt, ConsentState.REGISTERING, Optional.empty(), evidence,
+                Optional.empty());
+    }
+
+    /** Recorded by J-LIS: active, and the signature certificate is no longer kept. */
+    public ConsentRecord registered(Registration done) {
+        return new ConsentRecord(id, clientId, customerNumber, personKey, items, purpose, signedAt,
+                state == ConsentState.REGISTERING ? ConsentState.ACTIVE : state, Optional.of(done),
+                evidence.withoutCertificate(), withdrawal);
+    }
+
+    public ConsentRecord withdrawn(Withdrawal how) {
+        return new ConsentRecord(id, clientId, customerNumber, personKey, items, purpose, signedAt, ConsentState.WITHDRAWN,
+                registration, evidence, Optional.of(how));
+    }
+
+    public ConsentRecord replaced() {
+        return new ConsentRecord(id, clientId, customerNumber, personKey, items, purpose, signedAt, ConsentState.REPLACED,
+                registration, evidence, withdrawal);
+    }
+
+    /** In force on {@code now}: active (or registering) and, once registered, not past its last day. */
+    public boolean isInForce(Instant now) {
+        return switch (state) {
+            case REGISTERING -> true;
+            case ACTIVE -> !isExpired(now);
+            case WITHDRAWN, REPLACED -> false;
+        };
+    }
+
+    /** Past its last day (Japan time), whatever the state. */
+    public boolean isExpired(Instant now) {
+        Optional<LocalDate> last = registration.map(Registration::validUntil);
+        return last.isPresent() && LocalDate.ofInstant(now, JAPAN).isAfter(last.get());
+    }
+
+    @Override
+    public String toString() {
+        return "ConsentRecord[" + id + ", client " + clientId + ", " + state + "]";
+    }
+}
