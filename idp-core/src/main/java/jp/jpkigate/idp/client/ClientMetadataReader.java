@@ -24,6 +24,7 @@ final class ClientMetadataReader {
     private final String label;
     private final Set<String> supportedScopes;
     private final List<String> problems = new ArrayList<>();
+    private final List<JWK> encryptionKeys = new ArrayList<>();
 
     ClientMetadataReader(Map<?, ?> map, String label, Set<String> supportedScopes, Set<String> known) {
         this.map = map;
@@ -59,10 +60,13 @@ final class ClientMetadataReader {
         boolean codeFlow = grantTypes.contains(GrantTypes.AUTHORIZATION_CODE);
         List<URI> redirectUris = redirectUris(codeFlow);
         TokenEndpointAuthMethod method = authMethod(fapi);
-        Optional<JWKSet> jwks = jwks(method);
-        Optional<URI> jwksUri = jwksUri(method);
+        boolean feed = FeedMetadataReader.requested(map);
+        Optional<JWKSet> jwks = jwks(method, feed);
+        Optional<URI> jwksUri = jwksUri(method, feed);
         boolean requireSignedRequestObject = bool("require_signed_request_object", false);
-        if (requireSignedRequestObject && !map.containsKey("jwks") && !map.containsKey("jwks_uri")) {
+        boolean signatureKeys = map.containsKey("jwks_uri")
+                || map.containsKey("jwks") && jwks.map(set -> !set.getKeys().isEmpty()).orElse(true);
+        if (requireSignedRequestObject && !signatureKeys) {
             problem("require_signed_request_object needs the client's public keys (jwks or jwks_uri)");
         }
         MtlsClientMetadata mtls = mtls(method);
@@ -73,6 +77,8 @@ final class ClientMetadataReader {
         String sector = sector(redirectUris);
         checkList("response_types", Set.of("code"));
         LogoutMetadata logout = new LogoutMetadataReader(map, this::problem).read();
+        FeedMetadata feedMetadata = new FeedMetadataReader(map, this::problem)
+                .read(new JWKSet(encryptionKeys), map.containsKey("jwks_uri"));
         String subjectType = string("subject_type", false);
         if (subjectType != null && !"pairwise".equals(subjectType)) {
             problem("subject_type must be \"pairwise\" (the only subject type)");
@@ -81,7 +87,7 @@ final class ClientMetadataReader {
             return Optional.empty();
         }
         return Optional.of(new RegisteredClient(clientId, redirectUris, method, jwks, jwksUri, sector, requirePar, fapi,
-                scopes, secret, clientName, requireSignedRequestObject, dpopBound, logout, grantTypes, mtls));
+                scopes, secret, clientName, requireSignedRequestObject, dpopBound, logout, grantTypes, mtls, feedMetadata));
     }
 
     private String string(String name, boolean required) {
@@ -149,7 +155,7 @@ final class ClientMetadataReader {
             return Optional.empty();
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean loopback = Set.of("localhost", "127.0.0.1", "[::1]").contains(uri.getHost().toLowerCase(Locale.ROOT));
+        boolean loopback = EndpointUris.LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT));
         if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
             problem("redirect_uri " + shown + " must use https (http only on localhost / 127.0.0.1 / [::1])");
             return Optional.empty();
@@ -174,7 +180,12 @@ final class ClientMetadataReader {
         return method.get();
     }
 
-    private Optional<JWKSet> jwks(TokenEndpointAuthMethod method) {
+    /**
+     * The client's inline signature keys; its {@code "use": "enc"} keys go to {@link #encryptionKeys}
+     * (for the feed, never for verification). A client that authenticates without keys may still
+     * give {@code jwks} for the feed, with encryption keys only.
+     */
+    private Optional<JWKSet> jwks(TokenEndpointAuthMethod method, boolean feed) {
         if (map.containsKey("jwks_uri") && map.containsKey("jwks")) {
             problem("give jwks or jwks_uri, not both (RFC 7591 section 2)");
         }
@@ -185,7 +196,7 @@ final class ClientMetadataReader {
             }
             return Optional.empty();
         }
-        if (!usesKeys(method)) {
+        if (!usesKeys(method) && !feed) {
             problem("jwks " + KEYS_ONLY_WITH);
         }
         JWKSet set;
@@ -206,12 +217,16 @@ final class ClientMetadataReader {
             String kid = key.getKeyID() == null ? "(no kid)" : ClientRegistry.printable(key.getKeyID());
             if (key.isPrivate() || key instanceof com.nimbusds.jose.jwk.OctetSequenceKey) {
                 problem("jwks key " + kid + " contains private or symmetric key material; publish public keys only");
+            } else if (FeedEncryptionKeys.isEncryptionKey(key)) {
+                encryptionKey(key, kid, kids);
             } else if (JwsAlgorithms.algorithmOf(key).isEmpty()) {
                 problem("jwks key " + kid + " is not an ES256 (P-256), PS256 (RSA >= 2048 bits) or EdDSA (Ed25519) key");
             } else if (key.getKeyUse() != null && !"sig".equals(key.getKeyUse().identifier())) {
-                problem("jwks key " + kid + " is not for signatures (use)");
+                problem("jwks key " + kid + " is neither for signatures nor for encryption (use)");
             } else if (key.getKeyID() != null && !kids.add(key.getKeyID())) {
                 problem("jwks kid " + kid + " repeated");
+            } else if (!usesKeys(method)) {
+                problem("jwks key " + kid + " is a signature key, which " + KEYS_ONLY_WITH);
             } else {
                 usable.add(key);
             }
@@ -219,7 +234,22 @@ final class ClientMetadataReader {
         if (set.getKeys().isEmpty()) {
             problem("jwks has no keys");
         }
-        return Optional.of(new JWKSet(usable));
+        if (needsKeys(method) && usable.isEmpty() && !encryptionKeys.isEmpty()) {
+            problem(method.value() + " needs a signature key in jwks; \"use\": \"enc\" keys never verify signatures");
+        }
+        return usable.isEmpty() && !usesKeys(method) ? Optional.empty() : Optional.of(new JWKSet(usable));
+    }
+
+    /** A {@code "use": "enc"} key: kept apart from the signature keys ({@link FeedEncryptionKeys}). */
+    private void encryptionKey(JWK key, String kid, Set<String> kids) {
+        Optional<String> refused = FeedEncryptionKeys.problem(key);
+        if (refused.isPresent()) {
+            problem("jwks encryption key " + kid + " " + refused.get());
+        } else if (!kids.add(key.getKeyID())) {
+            problem("jwks kid " + kid + " repeated");
+        } else {
+            encryptionKeys.add(key);
+        }
     }
 
     /** The methods that authenticate with the client's keys: assertions, or the key in a self-signed certificate. */
@@ -281,19 +311,19 @@ final class ClientMetadataReader {
         return dpopBound;
     }
 
-    private Optional<URI> jwksUri(TokenEndpointAuthMethod method) {
+    private Optional<URI> jwksUri(TokenEndpointAuthMethod method, boolean feed) {
         String value = string("jwks_uri", false);
         if (value == null) {
             return Optional.empty();
         }
-        if (!usesKeys(method)) {
+        if (!usesKeys(method) && !feed) {
             problem("jwks_uri " + KEYS_ONLY_WITH);
         }
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-            boolean loopback = Set.of("localhost", "127.0.0.1", "[::1]").contains(host);
+            boolean loopback = EndpointUris.LOOPBACK.contains(host);
             if (host.isEmpty() || uri.getRawFragment() != null || !(scheme.equals("https") || scheme.equals("http") && loopback)) {
                 problem("jwks_uri must be an https URL without fragment (http only on loopback)");
                 return Optional.empty();

@@ -52,7 +52,15 @@ import java.util.Set;
  *       {@code subject_type} = pairwise: accepted when consistent;</li>
  *   <li>{@code post_logout_redirect_uris}, {@code backchannel_logout_uri},
  *       {@code backchannel_logout_session_required}: RP-Initiated and Back-Channel Logout
- *       ({@link LogoutMetadataReader}: https, or http on loopback).</li>
+ *       ({@link LogoutMetadataReader}: https, or http on loopback);</li>
+ *   <li>{@code feed_delivery_method} ({@code urn:ietf:rfc:8935} push or {@code urn:ietf:rfc:8936}
+ *       poll) and {@code feed_endpoint_url} (push only, required there): the latest-4-information
+ *       feed ({@link FeedMetadataReader}). Its Security Event Tokens are encrypted to a key of the
+ *       client's {@code jwks} (or {@code jwks_uri}) with {@code "use": "enc"} and a {@code kid}: EC
+ *       P-256 ({@code ECDH-ES+A256KW}) or RSA &ge; 2048 bits ({@code RSA-OAEP-256})
+ *       ({@link FeedEncryptionKeys}). {@code enc} keys are accepted only with the feed and never
+ *       verify a signature; a client authenticating without keys may give {@code jwks} /
+ *       {@code jwks_uri} for the feed.</li>
  * </ul>
  * Unknown members are refused so a typo in the file never silently weakens a client.
  *
@@ -62,7 +70,7 @@ import java.util.Set;
  * always win over a registered one with the same id.
  */
 public final class ClientRegistry {
-    private static final Set<String> KNOWN = withLogout("client_id", "client_name", "redirect_uris",
+    private static final Set<String> KNOWN = withReaders("client_id", "client_name", "redirect_uris",
             "token_endpoint_auth_method", "jwks", "jwks_uri", "fapi", "require_pushed_authorization_requests",
             "scope", "sector_identifier_uri", "sector_name", "grant_types", "response_types", "subject_type",
             "client_secret_sha256", "client_secret", "dpop_bound_access_tokens", "require_signed_request_object",
@@ -70,9 +78,10 @@ public final class ClientRegistry {
             "tls_client_auth_san_email", "tls_client_certificate_bound_access_tokens");
     private static final int MAX_JSON_CHARS = 1 << 20;
 
-    private static Set<String> withLogout(String... members) {
+    private static Set<String> withReaders(String... members) {
         Set<String> all = new java.util.HashSet<>(Set.of(members));
         all.addAll(LogoutMetadataReader.MEMBERS);
+        all.addAll(FeedMetadataReader.MEMBERS);
         return Set.copyOf(all);
     }
 

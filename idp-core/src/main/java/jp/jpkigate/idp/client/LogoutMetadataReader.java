@@ -1,10 +1,8 @@
 package jp.jpkigate.idp.client;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +18,6 @@ final class LogoutMetadataReader {
     /** The client metadata members read here. */
     static final Set<String> MEMBERS = Set.of("post_logout_redirect_uris", "backchannel_logout_uri",
             "backchannel_logout_session_required");
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private final Map<?, ?> map;
     private final Consumer<String> problems;
@@ -54,24 +51,6 @@ final class LogoutMetadataReader {
     }
 
     private Optional<URI> uri(String name, Object value) {
-        if (!(value instanceof String text)) {
-            problems.accept(name + " must be a string");
-            return Optional.empty();
-        }
-        String shown = ClientRegistry.printable(text);
-        try {
-            URI uri = new URI(text);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-            if (text.length() <= 2000 && !host.isEmpty() && uri.getRawFragment() == null
-                    && (scheme.equals("https") || scheme.equals("http") && LOOPBACK.contains(host))) {
-                return Optional.of(uri);
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        problems.accept(name + " " + shown + " must be an absolute https URI without fragment, at most 2000 characters"
-                + " (http only on localhost / 127.0.0.1 / [::1])");
-        return Optional.empty();
+        return EndpointUris.read(name, value, problems);
     }
 }

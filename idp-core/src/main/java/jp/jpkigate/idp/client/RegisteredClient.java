@@ -14,8 +14,9 @@ import jp.jpkigate.idp.mtls.MtlsClientMetadata;
  * @param clientId           RFC 6749 §2.2 client identifier
  * @param redirectUris       registered redirect URIs; a request must repeat one exactly (string match)
  * @param authMethod         how the client authenticates at the token and PAR endpoints
- * @param jwks               the client's inline public keys for {@code private_key_jwt},
- *                           {@code self_signed_tls_client_auth} and request objects
+ * @param jwks               the client's inline public signature keys for {@code private_key_jwt},
+ *                           {@code self_signed_tls_client_auth} and request objects (its {@code "use": "enc"}
+ *                           keys are in {@link FeedMetadata#encryptionKeys()}, never here)
  * @param jwksUri            or where to fetch them (RFC 7591 §2: {@code jwks} and {@code jwks_uri}
  *                           are mutually exclusive); both empty for secret clients
  * @param sector             the pairwise-subject sector (OIDC Core §8.1): the host of the
@@ -36,6 +37,8 @@ import jp.jpkigate.idp.mtls.MtlsClientMetadata;
  * @param mtls               RFC 8705: the certificate subject of a {@code tls_client_auth} client and
  *                           whether its access tokens are certificate-bound. A client's access tokens are
  *                           bound to a DPoP key or to a certificate, never both; a FAPI client's to one of them
+ * @param feed               how the business receives the latest-4-information feed ({@link FeedMetadata});
+ *                           {@link FeedMetadata#NONE} for clients without it
  */
 public record RegisteredClient(
         String clientId,
@@ -53,7 +56,8 @@ public record RegisteredClient(
         boolean dpopBoundAccessTokens,
         LogoutMetadata logout,
         Set<String> grantTypes,
-        MtlsClientMetadata mtls) {
+        MtlsClientMetadata mtls,
+        FeedMetadata feed) {
 
     public RegisteredClient {
         Objects.requireNonNull(clientId, "clientId");
@@ -68,9 +72,21 @@ public record RegisteredClient(
         Objects.requireNonNull(logout, "logout");
         grantTypes = Set.copyOf(grantTypes);
         Objects.requireNonNull(mtls, "mtls");
+        Objects.requireNonNull(feed, "feed");
         if (dpopBoundAccessTokens && mtls.certificateBoundAccessTokens()) {
             throw new IllegalArgumentException("access tokens are DPoP-bound or certificate-bound, not both");
         }
+    }
+
+    /** A client without the feed. */
+    public RegisteredClient(String clientId, List<URI> redirectUris, TokenEndpointAuthMethod authMethod, Optional<JWKSet> jwks,
+                            Optional<URI> jwksUri, String sector, boolean requirePushedAuthorizationRequests, boolean fapi,
+                            Set<String> scopes, Optional<byte[]> secretSha256, Optional<String> clientName,
+                            boolean requireSignedRequestObject, boolean dpopBoundAccessTokens, LogoutMetadata logout,
+                            Set<String> grantTypes, MtlsClientMetadata mtls) {
+        this(clientId, redirectUris, authMethod, jwks, jwksUri, sector, requirePushedAuthorizationRequests, fapi, scopes,
+                secretSha256, clientName, requireSignedRequestObject, dpopBoundAccessTokens, logout, grantTypes, mtls,
+                FeedMetadata.NONE);
     }
 
     /** A client without mutual TLS. */
@@ -123,6 +139,7 @@ public record RegisteredClient(
         // Never prints the secret hash or keys.
         return "RegisteredClient[" + clientId + ", " + authMethod.value() + (fapi ? ", fapi" : "")
                 + (requireSignedRequestObject ? ", signed requests" : "") + (dpopBoundAccessTokens ? ", dpop" : "")
-                + (mtls.certificateBoundAccessTokens() ? ", certificate-bound" : "") + "]";
+                + (mtls.certificateBoundAccessTokens() ? ", certificate-bound" : "")
+                + feed.deliveryMethod().map(m -> ", feed " + m.name().toLowerCase(java.util.Locale.ROOT)).orElse("") + "]";
     }
 }
