@@ -164,6 +164,7 @@ public final class ConsentFlow {
                         BusinessStatus.PENDING, now, Optional.empty())))
                 .compose(v -> audit.signed(signed))
                 .compose(v -> services.registration().register(signed))
+                .compose(after -> audit.registration(after).map(after))
                 .compose(after -> after.state() != ConsentState.ACTIVE ? Future.succeededFuture(after)
                         : changes.append(after.clientId(), new ConsentChangeLog.Change(after.id(), after.customerNumber(),
                                 BusinessStatus.ACTIVE, clock.instant(), Optional.empty())).map(cursor -> after))

@@ -69,7 +69,7 @@ public final class ConsentStatement {
         json.put("validity", VALIDITY);
         json.put("invitation", invitation.id());
         json.put("transaction", Objects.requireNonNull(txn, "txn"));
-        return canonicalize(json);
+        return CanonicalJson.canonicalize(json);
     }
 
     /** The withdrawal of {@code consent}, signed on {@code now} in transaction {@code txn}. */
@@ -85,62 +85,12 @@ public final class ConsentStatement {
         json.put("customer_number", consent.customerNumber());
         json.put("date", date(now));
         json.put("transaction", Objects.requireNonNull(txn, "txn"));
-        return canonicalize(json);
+        return CanonicalJson.canonicalize(json);
     }
 
     /** The statement as text (it is UTF-8 JSON), for showing it to the person. */
     public static String text(byte[] statement) {
         return new String(statement, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * TEMPORARY until branch wt-audit's {@code CanonicalJson.canonicalize(Object)} is merged (then this
-     * helper goes and the calls above use it): RFC 8785 for the values these statements hold — objects
-     * with members sorted by UTF-16 code units, arrays, strings escaped as ECMAScript's JSON.stringify does.
-     */
-    private static byte[] canonicalize(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(out, value);
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void write(StringBuilder out, Object value) {
-        if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            map.keySet().stream().map(String.class::cast).sorted().forEach(key -> {
-                if (out.charAt(out.length() - 1) != '{') {
-                    out.append(',');
-                }
-                write(out, key);
-                out.append(':');
-                write(out, map.get(key));
-            });
-            out.append('}');
-        } else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                out.append(i == 0 ? "" : ",");
-                write(out, list.get(i));
-            }
-            out.append(']');
-        } else if (value instanceof String text) {
-            out.append('"');
-            for (char c : text.toCharArray()) {
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    case '\b' -> out.append("\\b");
-                    case '\f' -> out.append("\\f");
-                    default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-                }
-            }
-            out.append('"');
-        } else {
-            throw new IllegalArgumentException("not a statement value: " + value);
-        }
     }
 
     /** The Japanese calendar date of {@code now}, {@code yyyy-MM-dd}. */

@@ -6,6 +6,7 @@ import io.vertx.redis.client.Redis;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import jp.jpkigate.consent.audit.ConsentAuditLog;
 import jp.jpkigate.consent.dashboard.ConsentDashboard;
 import jp.jpkigate.consent.dashboard.DashboardEndpoint;
 import jp.jpkigate.consent.invitation.InvitationLinks;
@@ -64,10 +65,10 @@ public final class ConsentPageRoutes {
      * @param persons      the renewal-stable person key (production: the linkage, so a card's signature and
      *                     authentication certificates give the same key)
      * @param registration J-LIS's consent registry
-     * @param audit        where every consent step is recorded
+     * @param audit        the hash-chained audit log every consent step is appended to
      */
     public record Wiring(String issuer, ClientRegistry clients, InvitationLinks links, JpkiVerifier verifier,
-                         PersonKeyResolver persons, ConsentRegistration registration, ConsentAudit audit, Clock clock) {
+                         PersonKeyResolver persons, ConsentRegistration registration, ConsentAuditLog audit, Clock clock) {
         public Wiring {
             Objects.requireNonNull(issuer, "issuer");
             Objects.requireNonNull(clients, "clients");
@@ -89,11 +90,12 @@ public final class ConsentPageRoutes {
         String issuer = wiring.issuer();
         Clock clock = wiring.clock();
         SecureRandom random = new SecureRandom();
+        ConsentAudit audit = new ConsentAudit(wiring.audit(), clock);
         DocumentSigning signing = new DocumentSigning(issuer, new RedisSigningTransactionStore(redis), wiring.verifier(),
-                wiring.audit(), clock, random);
+                audit, clock, random);
         ConsentFlow flow = new ConsentFlow(wiring.clients(), new RedisInvitationStore(redis, clock), new ConsentServices(issuer,
                 new RedisConsentStore(redis), new RedisConsentChangeLog(redis), wiring.registration(), wiring.persons(), signing,
-                wiring.audit(), clock));
+                audit, clock));
         ConsentDashboard dashboard = new ConsentDashboard(new RedisAccountSessionStore(redis), flow);
         ConsentPages pages = new ConsentPages();
         InvitationPagesEndpoint invitations = new InvitationPagesEndpoint(flow, signing, wiring.links(), pages, clock, random);

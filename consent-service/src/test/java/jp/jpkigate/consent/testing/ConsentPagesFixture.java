@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.jpkigate.consent.audit.AuditDetail;
+import jp.jpkigate.consent.audit.ConsentAuditEvent;
+import jp.jpkigate.consent.audit.redis.RedisConsentAuditLog;
 import jp.jpkigate.consent.invitation.Invitation;
 import jp.jpkigate.consent.invitation.InvitationLinks;
 import jp.jpkigate.consent.store.redis.RedisConsentChangeLog;
@@ -80,7 +83,7 @@ public final class ConsentPagesFixture implements BeforeAllCallback, AfterAllCal
     public RedisConsentStore consents;
     public RedisConsentChangeLog changes;
     public RecordingRegistration registration;
-    public RecordingAudit audit;
+    public RedisConsentAuditLog audit;
     public PersonKeyResolver persons;
 
     /** A browser at the consent pages: its cookie header. */
@@ -120,7 +123,7 @@ public final class ConsentPagesFixture implements BeforeAllCallback, AfterAllCal
         consents = new RedisConsentStore(op.redis);
         changes = new RedisConsentChangeLog(op.redis);
         registration = new RecordingRegistration(consents, op.clock);
-        audit = new RecordingAudit();
+        audit = new RedisConsentAuditLog(op.vertx, op.redis);
         Router router = Router.router(op.vertx);
         ConsentPageRoutes.mount(router, op.redis, new ConsentPageRoutes.Wiring(ISSUER, clients, links, verifier, persons,
                 registration, audit, op.clock));
@@ -151,6 +154,17 @@ public final class ConsentPagesFixture implements BeforeAllCallback, AfterAllCal
                 List.of(FourInformationItem.NAME, FourInformationItem.ADDRESS), PURPOSE, now, now.plus(life));
         TestRedis.await(invitations.saveAll(List.of(invitation), Duration.ofDays(30)));
         return invitation;
+    }
+
+    /** The audit log's events of one record, as {@code "<type> [<reason>]"}, in order. */
+    public List<String> auditOf(String record) throws Exception {
+        return TestRedis.await(audit.read(1, 100_000)).stream().map(e -> e.event()).filter(e -> e.record().equals(record))
+                .map(ConsentPagesFixture::describe).toList();
+    }
+
+    private static String describe(ConsentAuditEvent event) {
+        String reason = event.details().get(AuditDetail.REASON);
+        return event.type().wireName() + (reason == null ? "" : " " + reason);
     }
 
     public HttpResponse<Buffer> get(String path, String cookie) throws Exception {

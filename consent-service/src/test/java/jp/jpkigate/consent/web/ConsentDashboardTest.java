@@ -11,6 +11,8 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.jpkigate.consent.audit.AuditChainReport;
+import jp.jpkigate.consent.audit.AuditChainVerifier;
 import jp.jpkigate.consent.invitation.Invitation;
 import jp.jpkigate.consent.record.BusinessStatus;
 import jp.jpkigate.consent.record.ConsentRecord;
@@ -97,7 +99,9 @@ class ConsentDashboardTest {
         assertThat(ConsentPagesFixture.text(withdrawal.evidence().orElseThrow().statement())).isEqualTo(statement);
         assertThat(withdrawal.evidence().orElseThrow().certificate()).isEmpty();
         assertThat(fx.registration.withdrawals).contains(invitation.id());
-        assertThat(fx.audit.events).contains("withdrawn " + invitation.id());
+        assertThat(fx.auditOf(invitation.id())).containsExactly("consent_signed", "consent_registered",
+                "consent_withdrawn withdrawn_on_dashboard");
+        assertThat(await(new AuditChainVerifier(fx.audit).verify())).isInstanceOf(AuditChainReport.Intact.class);
         assertThat(await(fx.changes.since(OpFixture.BANK, Optional.empty(), 10_000)).entries().stream()
                 .map(ConsentChangeLog.Entry::change).filter(c -> c.consentId().equals(invitation.id()))
                 .map(ConsentChangeLog.Change::status)).endsWith(BusinessStatus.WITHDRAWN);
@@ -126,7 +130,7 @@ class ConsentDashboardTest {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.bodyAsString()).contains("not_the_same_person", "ログインしたご本人");
         assertThat(await(fx.consents.find(invitation.id())).orElseThrow().state()).isEqualTo(ConsentState.ACTIVE);
-        assertThat(fx.audit.events).contains("withdrawal refused " + invitation.id() + " not_the_same_person");
+        assertThat(fx.auditOf(invitation.id())).containsExactly("consent_signed", "consent_registered");
         assertThat(fx.registration.withdrawals).doesNotContain(invitation.id());
 
         // another person's account cannot even start withdrawing it
@@ -146,7 +150,8 @@ class ConsentDashboardTest {
         assertThat(fx.consent(first, person).statusCode()).isEqualTo(200);
         assertThat(fx.consent(second, person).statusCode()).isEqualTo(200);
         assertThat(await(fx.consents.find(first.id())).orElseThrow().state()).isEqualTo(ConsentState.REPLACED);
-        assertThat(fx.audit.events).contains("replaced " + first.id());
+        assertThat(fx.auditOf(first.id())).containsExactly("consent_signed", "consent_registered",
+                "consent_withdrawn replaced_by_newer_consent");
         HttpResponse<Buffer> list = fx.get(PAGE, fx.accountLogin(person));
         assertThat(list.bodyAsString()).contains("data-consent-id=\"" + second.id() + "\" data-status=\"active\"")
                 .doesNotContain("data-consent-id=\"" + first.id() + "\"");
