@@ -12,7 +12,8 @@ import jp.jpkigate.idp.login.LoginHandler;
  * <pre>
  * GET  /account/approvals          with a live account session: the approvals ({@link AccountPage});
  *                                  without: the login page of a new account login (QR code, same-device
- *                                  link) continuing to /account/login/{txn}/continue
+ *                                  link) continuing to /account/login/{txn}/continue (with ?next=consents
+ *                                  when asked so: the login then returns to /account/consents)
  * POST /account/approvals/revoke   csrf=&lt;token&gt;&amp;client_id=&lt;client&gt; → 303 to /account/approvals
  * </pre>
  * A revoke without the session cookie, with a wrong token or a malformed body gets an HTML error
@@ -44,7 +45,9 @@ public final class AccountApprovalsEndpoint {
                             ctx.response().addCookie(loginCookie.create(opened.browserSecret(),
                                     LoginHandler.LIFETIME.plus(LoginHandler.CONTINUE_GRACE).toSeconds()));
                             return pages.login(ctx.response(), opened.transaction(), AccountPage.BASE,
-                                    "login/" + opened.transaction().id() + "/continue");
+                                    "login/" + opened.transaction().id() + "/continue"
+                                            + (AccountLogin.NEXT_CONSENTS.equals(ctx.request().query())
+                                            ? "?" + AccountLogin.NEXT_CONSENTS : ""));
                         }))
                 .onFailure(failure -> pages.failure(ctx.response(), failure, AccountPage.BASE, "account page"));
     }

@@ -11,12 +11,12 @@ import java.util.Optional;
  * site can make the browser send it), scoped to the issuer's {@code /account} path, Secure with a
  * {@code __Secure-} prefix on an https issuer (development on http loopback goes without).
  */
-final class AccountCookie {
+public final class AccountCookie {
     private final String name;
     private final String path;
     private final boolean secure;
 
-    AccountCookie(String issuer) {
+    public AccountCookie(String issuer) {
         this.secure = issuer.startsWith("https://");
         this.name = secure ? "__Secure-jpkigate-account" : "jpkigate-account";
         String issuerPath = URI.create(issuer).getRawPath();
@@ -28,7 +28,7 @@ final class AccountCookie {
                 .setSameSite(CookieSameSite.STRICT).setMaxAge(maxAgeSeconds);
     }
 
-    Optional<String> read(HttpServerRequest request) {
+    public Optional<String> read(HttpServerRequest request) {
         Cookie cookie = request.getCookie(name);
         return cookie == null ? Optional.empty() : Optional.of(cookie.getValue());
     }

@@ -9,7 +9,8 @@ import jp.jpkigate.idp.login.AccountLogin;
 /**
  * {@code GET /account/login/{txn}/continue}: once the card has signed the account login, opens the
  * account session (its cookie, SameSite=Strict, path {@code /account}) and 303s to
- * {@code /account/approvals}; an HTML error page otherwise (other browser, pending, failed, expired,
+ * {@code /account/approvals}, or to {@code /account/consents} with {@code ?next=consents}
+ * ({@link AccountLogin#returnPath}); an HTML error page otherwise (other browser, pending, failed, expired,
  * used, not an account login).
  */
 public final class AccountLoginEndpoint implements Handler<RoutingContext> {
@@ -32,7 +33,7 @@ public final class AccountLoginEndpoint implements Handler<RoutingContext> {
         account.signIn(ctx.pathParam("txn"), loginCookie.read(ctx.request()))
                 .compose(session -> {
                     ctx.response().addCookie(accountCookie.create(session.sessionId(), session.lifetime().toSeconds()));
-                    return Html.seeOther(ctx.response(), issuer + AccountLogin.PATH);
+                    return Html.seeOther(ctx.response(), issuer + AccountLogin.returnPath(ctx.request().query()));
                 })
                 .onFailure(failure -> pages.failure(ctx.response(), failure, "../../../", "account login"));
     }

@@ -18,15 +18,15 @@ import java.util.Optional;
  * CSP without inline scripts ({@code script-src 'self'}), no framing, no referrer, no caching.
  * Pages with a form widen only {@code form-action} ({@link #cspWithForms}).
  */
-final class Html {
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+public final class Html {
+    public static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private Html() {
     }
 
     /** Reads a classpath resource (blocking: call while building the routes, never on an event loop). */
-    static String resource(String path) {
+    public static String resource(String path) {
         try (InputStream in = Html.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + path);
@@ -37,7 +37,7 @@ final class Html {
         }
     }
 
-    static String render(String template, Map<String, String> values) {
+    public static String render(String template, Map<String, String> values) {
         String out = template;
         for (Map.Entry<String, String> e : values.entrySet()) {
             String value = e.getKey().equals("qrSvg") || e.getKey().endsWith("Html") ? e.getValue() : escape(e.getValue());
@@ -46,7 +46,7 @@ final class Html {
         return out;
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -67,7 +67,7 @@ final class Html {
      * leads on to a client needs the client's origin too: Chrome applies form-action to the
      * redirects that follow the POST.
      */
-    static String cspWithForms(String sources) {
+    public static String cspWithForms(String sources) {
         return CSP.replace("form-action 'none'", "form-action " + sources);
     }
 
@@ -90,11 +90,11 @@ final class Html {
         return Optional.of(scheme + "://" + host + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
     }
 
-    static HttpServerResponse secure(HttpServerResponse response) {
+    public static HttpServerResponse secure(HttpServerResponse response) {
         return secure(response, CSP);
     }
 
-    static HttpServerResponse secure(HttpServerResponse response, String csp) {
+    public static HttpServerResponse secure(HttpServerResponse response, String csp) {
         return response.putHeader("Content-Security-Policy", csp)
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("X-Frame-Options", "DENY")
@@ -102,11 +102,11 @@ final class Html {
                 .putHeader("Cache-Control", "no-store");
     }
 
-    static Future<Void> page(HttpServerResponse response, int status, String html) {
+    public static Future<Void> page(HttpServerResponse response, int status, String html) {
         return page(response, status, html, CSP);
     }
 
-    static Future<Void> page(HttpServerResponse response, int status, String html, String csp) {
+    public static Future<Void> page(HttpServerResponse response, int status, String html, String csp) {
         if (response.ended() || response.headWritten()) {
             return Future.succeededFuture();
         }
@@ -114,7 +114,7 @@ final class Html {
     }
 
     /** A 303 See Other to {@code location} with the page headers (after a form POST, the browser GETs it). */
-    static Future<Void> seeOther(HttpServerResponse response, String location) {
+    public static Future<Void> seeOther(HttpServerResponse response, String location) {
         return secure(response).setStatusCode(303).putHeader("Location", location).end();
     }
 }

@@ -13,14 +13,14 @@ import jp.jpkigate.idp.web.FormBody;
  * most {@link #MAX_BYTES}, parsed strictly ({@link FormBody}) into a typed form. Every malformation
  * (content type, size, encoding, fields) is {@link LoginProblem#INVALID_FORM}, shown as a 400 page.
  */
-final class HtmlForm {
+public final class HtmlForm {
     /** A page's form is a token and a word or two. */
     static final int MAX_BYTES = 2048;
 
     private HtmlForm() {
     }
 
-    static <T> Future<T> read(HttpServerRequest request, PageForm.Reader<T> reader) {
+    public static <T> Future<T> read(HttpServerRequest request, PageForm.Reader<T> reader) {
         return FormBody.read(request, MAX_BYTES)
                 .recover(failure -> Future.failedFuture(failure instanceof OAuthException
                         ? LoginProblem.INVALID_FORM.toException() : failure))

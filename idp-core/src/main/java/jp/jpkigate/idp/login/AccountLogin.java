@@ -24,6 +24,10 @@ public final class AccountLogin {
     public static final String CLIENT_NAME = "JPKI Gate（同意の管理 / your approvals）";
     /** Where the account page lives, under the issuer. */
     public static final String PATH = "/account/approvals";
+    /** The person's consents to the latest-4-information service (consent-service), in the same account area. */
+    public static final String CONSENTS_PATH = "/account/consents";
+    /** The query that makes an account login return to {@link #CONSENTS_PATH} instead of {@link #PATH}. */
+    public static final String NEXT_CONSENTS = "next=consents";
 
     private AccountLogin() {
     }
@@ -33,6 +37,15 @@ public final class AccountLogin {
         return new AuthorizationRequest(CLIENT_ID, URI.create(issuer + PATH), List.of("openid"),
                 new CodeChallenge(LoginTransactionId.generate(random)), Optional.empty(), Optional.empty(), Set.of(),
                 OptionalLong.empty(), List.of(), Optional.empty());
+    }
+
+    /**
+     * Where an account login returns, by the raw query of its page or continue URL: the consents page
+     * for exactly {@link #NEXT_CONSENTS}, else the approvals page. An allow-list, so no query can send
+     * the person anywhere else.
+     */
+    public static String returnPath(String rawQuery) {
+        return NEXT_CONSENTS.equals(rawQuery) ? CONSENTS_PATH : PATH;
     }
 
     public static boolean isAccountLogin(LoginTransaction txn) {

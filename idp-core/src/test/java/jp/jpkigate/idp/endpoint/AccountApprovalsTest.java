@@ -73,6 +73,24 @@ class AccountApprovalsTest {
     }
 
     @Test
+    void anAccountLoginAskedForTheConsentsReturnsThereAndNowhereElse() throws Exception {
+        HttpResponse<Buffer> login = op.get(PAGE + "?next=consents", null);
+        String txn = LoginFixture.transactionOf(login);
+        assertThat(login.bodyAsString()).contains("data-continue-url=\"login/" + txn + "/continue?next=consents\"");
+        op.sign(txn, op.issueCard(), CaKind.AUTHENTICATION);
+        HttpResponse<Buffer> signedIn = op.get("/account/login/" + txn + "/continue?next=consents", LoginFixture.cookieOf(login));
+        assertThat(signedIn.getHeader("Location")).isEqualTo(OpFixture.ISSUER + "/account/consents");
+        assertThat(op.get(PAGE, LoginFixture.cookieOf(signedIn)).bodyAsString()).contains("id=\"to-consents\" href=\"consents\"");
+
+        HttpResponse<Buffer> elsewhere = op.get(PAGE + "?next=https://evil.example/", null);
+        String other = LoginFixture.transactionOf(elsewhere);
+        assertThat(elsewhere.bodyAsString()).contains("data-continue-url=\"login/" + other + "/continue\"");
+        op.sign(other, op.issueCard(), CaKind.AUTHENTICATION);
+        assertThat(op.get("/account/login/" + other + "/continue?next=https://evil.example/", LoginFixture.cookieOf(elsewhere))
+                .getHeader("Location")).isEqualTo(OpFixture.ISSUER + PAGE);
+    }
+
+    @Test
     void theAccountPageListsApprovalsAndRevokingOneAsksAgainAndStopsTheRefreshTokens() throws Exception {
         Device person = op.issueCard();
         Page first = op.authorize(new Scope("openid", "profile"));
