@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import jp.jpkigate.sim.ca.CaKind;
 import jp.jpkigate.sim.card.CardClient;
 import jp.jpkigate.sim.card.CardFile;
+import jp.jpkigate.sim.consent.Consent;
+import jp.jpkigate.sim.consent.Item;
 import jp.jpkigate.sim.registry.CertId;
 import jp.jpkigate.sim.registry.CertRecord;
 import jp.jpkigate.sim.registry.Device;
@@ -19,9 +21,21 @@ final class Report {
     }
 
     static void person(PrintWriter out, Person person) {
-        out.printf("person %s: %s %s, born %s, %s, %s (%s)%s%n", person.id(), person.familyName(), person.givenName(),
+        out.printf("person %s: %s %s, born %s, %s, %s (%s)%s%s%n", person.id(), person.familyName(), person.givenName(),
                 person.birthDate(), person.gender().name().toLowerCase(java.util.Locale.ROOT), person.address(),
-                person.municipality(), person.deceased() ? ", deceased" : "");
+                person.municipality(), person.deceased() ? ", deceased" : "",
+                person.dvProtection() ? ", under DV protection (address withheld)" : "");
+    }
+
+    /** A consent of the latest-4-information service: ids, business, items, status and dates. */
+    static void consent(PrintWriter out, Consent consent) {
+        out.printf("  consent %s (PF id %s): business %s \"%s\", items %s%n", consent.registryId(), consent.consentId(),
+                consent.businessId(), consent.businessName(),
+                String.join(",", consent.items().stream().map(Item::wireName).toList()));
+        out.printf("    %s, recorded %s, valid until %s%s%n", consent.status().wireName(), consent.recordedAt(),
+                consent.validUntil(), consent.active() ? ""
+                        : ", " + consent.status().wireName() + " at " + consent.endedAt()
+                        + (consent.withdrawnBy() == null ? "" : " by " + consent.withdrawnBy().wireName()));
     }
 
     /** A device, its current certificates with status, and (with {@code triesLeft}) its tries counters. */

@@ -3,6 +3,8 @@ package jp.jpkigate.sim.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import jp.jpkigate.sim.card.CardException;
+import jp.jpkigate.sim.consent.ConsentFile;
+import jp.jpkigate.sim.consent.ConsentRegistry;
 import jp.jpkigate.sim.registry.SimState;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +51,11 @@ abstract class SimCommand implements Callable<Integer> {
 
     SimState open() {
         return SimState.open(root.stateDir(), root.clock(), root.random());
+    }
+
+    /** The consent registry of the state directory ({@code consents.json}), over the state's registry. */
+    ConsentRegistry consents(SimState state) {
+        return new ConsentRegistry(state::registry, new ConsentFile(state.dir()), root.clock());
     }
 
     PrintWriter out() {

@@ -10,13 +10,14 @@ import jp.jpkigate.sim.ocsp.OcspResponder;
 import jp.jpkigate.sim.ocsp.OcspSigners;
 
 /**
- * The simulated J-LIS publication endpoint: CA certificates, CRLs, OCSP and the renewal linkage on
- * one HTTP server ({@link CaRoutes}, {@link CrlRoutes}, {@link OcspRoutes}, {@link LinkageRoutes}).
+ * The simulated J-LIS on one HTTP server: CA certificates, CRLs, OCSP and the renewal linkage
+ * ({@link CaRoutes}, {@link CrlRoutes}, {@link OcspRoutes}, {@link LinkageRoutes}) and, when the
+ * sources have a consent registry, the latest-4-information service's consent registry and
+ * provision API ({@link ConsentRoutes}, {@link FourInformationRoutes} under {@code /jlis/}).
  * Errors are {@code application/problem+json}.
  *
- * <p>Further APIs (the latest-4-information provision API) mount on {@link #router()} later, e.g.
- * {@code server.router().route("/four-info/*").subRouter(api)}; the gateway's dev mode can instead
- * mount {@link #routes} into its own server.
+ * <p>Further APIs mount on {@link #router()}; the gateway's dev mode can instead mount
+ * {@link #routes} into its own server.
  */
 public final class SimHttpServer {
     private final HttpServer server;
@@ -53,11 +54,15 @@ public final class SimHttpServer {
         CrlRoutes.mount(router, sources, publisher);
         OcspRoutes.mount(router, responder);
         LinkageRoutes.mount(router, sources);
+        sources.consents().ifPresent(consents -> {
+            ConsentRoutes.mount(router, consents);
+            FourInformationRoutes.mount(router, consents);
+        });
         router.errorHandler(404, ctx -> Problem.notFound("not-found", "no such resource").send(ctx));
         router.errorHandler(405, ctx -> new Problem(405, "method-not-allowed", "Method not allowed",
                 "see the routes of " + SimHttpServer.class.getSimpleName()).send(ctx));
         router.errorHandler(413, ctx -> new Problem(413, "too-large", "Request too large",
-                "requests are limited to " + OcspRoutes.MAX_REQUEST + " bytes").send(ctx));
+                "request bodies are limited to " + OcspRoutes.MAX_REQUEST + " bytes").send(ctx));
         router.errorHandler(400, ctx -> Problem.badRequest("the request could not be read").send(ctx));
         router.errorHandler(500, ctx -> Problem.send(ctx, ctx.failure()));
         return router;

@@ -2,17 +2,19 @@ package jp.jpkigate.sim.http;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import jp.jpkigate.sim.ca.SimCa;
+import jp.jpkigate.sim.consent.ConsentRegistry;
+import jp.jpkigate.sim.consent.MemoryConsentStore;
 import jp.jpkigate.sim.registry.SerialLinkage;
 import jp.jpkigate.sim.registry.SimRegistry;
 import jp.jpkigate.sim.revocation.RevocationLog;
 
 /**
  * What the simulated J-LIS publishes from: the CA generations, the revocation log, the renewal
- * linkage, the clock. The server reads them on every request, so a registry that adds CAs, events
- * or certificates is seen at once.
+ * linkage, the clock, and (with a registry) the consent registry of the latest-4-information service.
+ * The server reads them on every request, so a registry that adds CAs, events or certificates is
+ * seen at once.
  * Implementations must be thread-safe (they are read from worker threads).
  */
 public interface SimPublisherSources {
@@ -27,14 +29,24 @@ public interface SimPublisherSources {
     /** The time of CRLs and OCSP responses. */
     Clock clock();
 
+    /** The consent registry behind the {@code /jlis/...} API; empty (no such routes) without a registry. */
+    default Optional<ConsentRegistry> consents() {
+        return Optional.empty();
+    }
+
     /** The CA generation with this id, e.g. {@code sign-2026}. */
     default Optional<SimCa> ca(String id) {
         return cas().stream().filter(ca -> ca.id().equals(id)).findFirst();
     }
 
-    /** A registry's CA generations, with its revocation log and linkage read live. */
+    /** A registry's CA generations, with its revocation log and linkage read live, and a consent registry in memory. */
     static SimPublisherSources of(SimRegistry registry, Clock clock) {
-        return of(registry.cas().all(), registry, registry, clock);
+        return of(registry, new ConsentRegistry(() -> registry, new MemoryConsentStore(), clock), clock);
+    }
+
+    /** A registry's CA generations, with its revocation log and linkage read live, and a consent registry. */
+    static SimPublisherSources of(SimRegistry registry, ConsentRegistry consents, Clock clock) {
+        return new FixedSources(registry.cas().all(), registry, registry, clock, Optional.of(consents));
     }
 
     /** Fixed CA generations and a revocation log, without linkage. */
@@ -42,32 +54,8 @@ public interface SimPublisherSources {
         return of(cas, log, SerialLinkage.NONE, clock);
     }
 
-    /** Fixed sources. */
+    /** Fixed sources, without consent registry. */
     static SimPublisherSources of(List<SimCa> cas, RevocationLog log, SerialLinkage linkage, Clock clock) {
-        List<SimCa> copy = List.copyOf(cas);
-        Objects.requireNonNull(log, "log");
-        Objects.requireNonNull(linkage, "linkage");
-        Objects.requireNonNull(clock, "clock");
-        return new SimPublisherSources() {
-            @Override
-            public List<SimCa> cas() {
-                return copy;
-            }
-
-            @Override
-            public RevocationLog log() {
-                return log;
-            }
-
-            @Override
-            public SerialLinkage linkage() {
-                return linkage;
-            }
-
-            @Override
-            public Clock clock() {
-                return clock;
-            }
-        };
+        return new FixedSources(cas, log, linkage, clock, Optional.empty());
     }
 }

@@ -41,7 +41,7 @@ public final class LifeEvents {
             registry.cas().current(CaKind.SIGNATURE, request.algorithm(), now);
             registry.cas().current(CaKind.AUTHENTICATION, request.algorithm(), now);
             Person person = new Person(registry.nextId("P"), request.familyName(), request.givenName(),
-                    request.birthDate(), request.gender(), request.address(), request.municipality(), false);
+                    request.birthDate(), request.gender(), request.address(), request.municipality(), false, false);
             person.fourInfo();  // fails early on an address too long for a certificate
             registry.people.put(person.id(), person);
             String cardId = registry.nextId("C");
@@ -155,6 +155,19 @@ public final class LifeEvents {
                 }
             }
             registry.people.put(personId, person.dead());
+        }
+    }
+
+    /**
+     * A support measure for victims of domestic violence or stalking (DV等支援措置) starts
+     * ({@code on}) or ends: while it lasts the latest-4-information service withholds the address.
+     * No certificate changes.
+     */
+    public Person protect(String personId, boolean on) {
+        synchronized (registry) {
+            Person person = alive(personId).protectedFromDisclosure(on);
+            registry.people.put(personId, person);
+            return person;
         }
     }
 

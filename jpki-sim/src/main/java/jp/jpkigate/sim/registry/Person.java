@@ -7,15 +7,17 @@ import jp.jpkigate.sim.ca.FourInfo.Gender;
 import jp.jpkigate.sim.ca.Municipality;
 
 /**
- * A resident as the simulated J-LIS knows them. The id is what the later latest-4-information
- * service, its consent registry and a DV-protection flag will hang off (not built yet).
+ * A resident as the simulated J-LIS knows them. The id is what the consent registry of the
+ * latest-4-information service hangs off ({@code jp.jpkigate.sim.consent}).
  *
- * @param id       opaque registry id, e.g. {@code P000001}
- * @param address  from the prefecture on, as the signature certificate carries it
- * @param deceased set by {@code die}; no further life events afterwards
+ * @param id           opaque registry id, e.g. {@code P000001}
+ * @param address      from the prefecture on, as the signature certificate carries it
+ * @param deceased     set by {@code die}; no further life events afterwards
+ * @param dvProtection under a support measure for victims of domestic violence or stalking
+ *                     (DV等支援措置): the latest-4-information service withholds the address
  */
 public record Person(String id, String familyName, String givenName, LocalDate birthDate, Gender gender,
-                     String address, Municipality municipality, boolean deceased) {
+                     String address, Municipality municipality, boolean deceased, boolean dvProtection) {
     public Person {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(familyName, "familyName");
@@ -35,14 +37,19 @@ public record Person(String id, String familyName, String givenName, LocalDate b
     }
 
     Person movedTo(Municipality newMunicipality, String newAddress) {
-        return new Person(id, familyName, givenName, birthDate, gender, newAddress, newMunicipality, deceased);
+        return new Person(id, familyName, givenName, birthDate, gender, newAddress, newMunicipality, deceased, dvProtection);
     }
 
     Person renamed(String newFamilyName, String newGivenName) {
-        return new Person(id, newFamilyName, newGivenName, birthDate, gender, address, municipality, deceased);
+        return new Person(id, newFamilyName, newGivenName, birthDate, gender, address, municipality, deceased,
+                dvProtection);
     }
 
     Person dead() {
-        return new Person(id, familyName, givenName, birthDate, gender, address, municipality, true);
+        return new Person(id, familyName, givenName, birthDate, gender, address, municipality, true, dvProtection);
+    }
+
+    Person protectedFromDisclosure(boolean on) {
+        return new Person(id, familyName, givenName, birthDate, gender, address, municipality, deceased, on);
     }
 }

@@ -27,7 +27,7 @@ final class RegistryJson {
                 .put("familyName", p.familyName()).put("givenName", p.givenName())
                 .put("birthDate", p.birthDate().toString()).put("gender", p.gender().name())
                 .put("address", p.address()).put("municipality", p.municipality().toString())
-                .put("deceased", p.deceased())));
+                .put("deceased", p.deceased()).put("dvProtection", p.dvProtection())));
         JsonArray devices = new JsonArray();
         registry.devices.values().forEach(d -> devices.add(new JsonObject().put("id", d.id())
                 .put("personId", d.personId()).put("token", d.token().name()).put("algorithm", d.algorithm().name())
@@ -68,7 +68,8 @@ final class RegistryJson {
             registry.people.put(p.getString("id"), new Person(p.getString("id"), p.getString("familyName"),
                     p.getString("givenName"), LocalDate.parse(p.getString("birthDate")),
                     Gender.valueOf(p.getString("gender")), p.getString("address"),
-                    Municipality.parse(p.getString("municipality")), p.getBoolean("deceased")));
+                    Municipality.parse(p.getString("municipality")), p.getBoolean("deceased"),
+                    p.getBoolean("dvProtection", false)));
         });
         json.getJsonArray("devices").forEach(o -> {
             JsonObject d = (JsonObject) o;

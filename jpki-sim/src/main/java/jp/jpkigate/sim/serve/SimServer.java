@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The simulated J-LIS as a running service: its HTTP server (CA certificates, CRLs, OCSP, renewal
- * linkage) over a state directory, re-read every {@code reloadEvery} so that what the CLI does in
- * another process is published within seconds. Used by {@code jpki-sim serve} and by the gateway's dev mode.
+ * linkage, the latest-4-information service's consent registry and provision API) over a state
+ * directory, re-read every {@code reloadEvery} so that what the CLI does in another process is
+ * published within seconds (consents, in their own locked file, at once). Used by {@code jpki-sim serve} and by the gateway's dev mode.
  */
 public final class SimServer {
     /** How often the state directory is checked for changes by default. */

@@ -9,7 +9,10 @@ import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import jp.jpkigate.sim.ca.SimCa;
+import jp.jpkigate.sim.consent.ConsentFile;
+import jp.jpkigate.sim.consent.ConsentRegistry;
 import jp.jpkigate.sim.http.SimPublisherSources;
 import jp.jpkigate.sim.registry.SerialLinkage;
 import jp.jpkigate.sim.registry.SimState;
@@ -19,13 +22,15 @@ import jp.jpkigate.sim.revocation.RevocationLog;
 /**
  * Publishes from a state directory that the CLI changes in other processes: {@link #reloadIfChanged()}
  * (blocking, call it from a worker) re-reads {@code registry.json} when it changed, and readers
- * always see the latest state read, without locking.
+ * always see the latest state read, without locking. The consent registry works on
+ * {@code consents.json} directly ({@link ConsentFile}), which both this process and the CLI change.
  */
 public final class StateDirectorySources implements SimPublisherSources {
     private final Path dir;
     private final Clock clock;
     private final SecureRandom random;
     private final RevocationLog log = new LatestLog();
+    private final ConsentRegistry consents;
     private volatile SimState state;
     private volatile FileTime seen;
 
@@ -33,6 +38,7 @@ public final class StateDirectorySources implements SimPublisherSources {
         this.dir = dir;
         this.clock = clock;
         this.random = random;
+        this.consents = new ConsentRegistry(() -> state.registry(), new ConsentFile(dir), clock);
     }
 
     /** Opens the state directory, creating it with {@code init}'s defaults when it holds no state yet. Blocking. */
@@ -77,6 +83,12 @@ public final class StateDirectorySources implements SimPublisherSources {
     @Override
     public SerialLinkage linkage() {
         return id -> state.registry().linkage(id);
+    }
+
+    /** The consents in {@code consents.json}, read and written under its lock at every request. */
+    @Override
+    public Optional<ConsentRegistry> consents() {
+        return Optional.of(consents);
     }
 
     @Override

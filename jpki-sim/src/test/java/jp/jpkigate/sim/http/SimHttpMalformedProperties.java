@@ -2,17 +2,14 @@ package jp.jpkigate.sim.http;
 
 import static jp.jpkigate.sim.crl.TestPki.CLOCK;
 import static jp.jpkigate.sim.crl.TestPki.SIGN_2026;
+import static jp.jpkigate.sim.http.PropertyServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import jp.jpkigate.sim.crl.InMemoryRevocationLog;
 import jp.jpkigate.sim.ocsp.OcspTestRequests;
 import net.jqwik.api.ForAll;
@@ -30,31 +27,21 @@ import org.bouncycastle.cert.ocsp.OCSPResp;
 /** Whatever a client sends to the OCSP and CRL routes, the answer is never a 5xx and never a hang. */
 class SimHttpMalformedProperties {
     private static final byte[] VALID = OcspTestRequests.request(true, OcspTestRequests.sha1(SIGN_2026, 5));
-    private static Vertx vertx;
-    private static SimHttpServer server;
-    private static WebClient client;
+    private static PropertyServer server;
 
     @BeforeContainer
     static void start() throws Exception {
-        vertx = Vertx.vertx();
-        server = await(SimHttpServer.start(vertx,
-                SimPublisherSources.of(List.of(SIGN_2026), new InMemoryRevocationLog(), CLOCK), "127.0.0.1", 0));
-        client = WebClient.create(vertx);
+        server = PropertyServer.start(SimPublisherSources.of(List.of(SIGN_2026), new InMemoryRevocationLog(), CLOCK));
     }
 
     @AfterContainer
     static void stop() throws Exception {
-        await(server.close());
-        await(vertx.close());
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        server.close();
     }
 
     private static HttpResponse<Buffer> post(byte[] body) throws Exception {
-        return await(client.post(server.port(), "127.0.0.1", "/ocsp")
-                .putHeader("Content-Type", "application/ocsp-request").sendBuffer(Buffer.buffer(body)));
+        return await(server.post("/ocsp").putHeader("Content-Type", "application/ocsp-request")
+                .sendBuffer(Buffer.buffer(body)));
     }
 
     @Property(tries = 150)
@@ -75,8 +62,7 @@ class SimHttpMalformedProperties {
             request[bit / 8] ^= (byte) (1 << (bit % 8));
         }
         HttpResponse<Buffer> viaPost = post(request);
-        HttpResponse<Buffer> viaGet = await(client.get(server.port(), "127.0.0.1",
-                "/ocsp/" + Base64.getUrlEncoder().encodeToString(request)).send());
+        HttpResponse<Buffer> viaGet = await(server.get("/ocsp/" + Base64.getUrlEncoder().encodeToString(request)).send());
         for (HttpResponse<Buffer> response : List.of(viaPost, viaGet)) {
             assertThat(response.statusCode()).isLessThan(500);
             if (response.statusCode() == 200) {
@@ -92,7 +78,7 @@ class SimHttpMalformedProperties {
             String tail) throws Exception {
         for (String prefix : List.of("/ocsp/", "/crl/sign-2026/delta.crl?base=", "/crl/", "/ca/", "/linkage/sign-2026/",
                 "/linkage/")) {
-            HttpResponse<Buffer> response = await(client.get(server.port(), "127.0.0.1", prefix + tail).send());
+            HttpResponse<Buffer> response = await(server.get(prefix + tail).send());
             assertThat(response.statusCode()).as(prefix + tail).isLessThan(500);
         }
     }
