@@ -6,13 +6,13 @@ import io.nayuki.qrcodegen.QrCode;
  * A QR code as inline SVG (one path of unit squares, a 4-module quiet zone, no scripts, no style
  * attributes, so it passes a strict CSP). Error correction level M.
  */
-final class QrSvg {
+public final class QrSvg {
     private static final int BORDER = 4;
 
     private QrSvg() {
     }
 
-    static String render(String text, String label) {
+    public static String render(String text, String label) {
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         int size = qr.size + BORDER * 2;
         StringBuilder path = new StringBuilder();
