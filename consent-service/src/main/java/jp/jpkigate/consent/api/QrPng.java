@@ -32,16 +32,17 @@ final class QrPng {
         int size = sizeFor(qr.size);
         int rowBytes = (size + 7) / 8;
         byte[] raw = new byte[size * (rowBytes + 1)];
-        for (int y = 0; y < size; y++) {
-            int row = y * (rowBytes + 1);
-            raw[row] = 0; // filter: none
-            int my = y / SCALE - BORDER;
+        byte[] line = new byte[rowBytes + 1]; // filter byte 0 (none), then the pixels; 1 is white
+        for (int my = -BORDER; my < qr.size + BORDER; my++) {
+            java.util.Arrays.fill(line, 1, line.length, (byte) 0);
             for (int x = 0; x < size; x++) {
                 int mx = x / SCALE - BORDER;
-                boolean dark = mx >= 0 && my >= 0 && mx < qr.size && my < qr.size && qr.getModule(mx, my);
-                if (!dark) { // 1 is white in 1-bit grayscale
-                    raw[row + 1 + x / 8] |= (byte) (0x80 >>> (x % 8));
+                if (!(my >= 0 && mx >= 0 && mx < qr.size && my < qr.size && qr.getModule(mx, my))) {
+                    line[1 + x / 8] |= (byte) (0x80 >>> (x % 8));
                 }
+            }
+            for (int i = 0; i < SCALE; i++) {
+                System.arraycopy(line, 0, raw, ((my + BORDER) * SCALE + i) * line.length, line.length);
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
@@ -54,7 +55,7 @@ final class QrPng {
     }
 
     private static byte[] deflate(byte[] raw) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
         try {
             deflater.setInput(raw);
             deflater.finish();
