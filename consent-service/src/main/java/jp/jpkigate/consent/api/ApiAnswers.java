@@ -1,5 +1,6 @@
 package jp.jpkigate.consent.api;
 
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,11 @@ final class ApiAnswers {
 
     static void json(RoutingContext ctx, int status, Map<String, Object> body) {
         OAuthResponses.json(ctx.response(), status, body);
+    }
+
+    /** Answers the JSON {@code answer} completes with, or its failure ({@link #fail}). */
+    static void send(RoutingContext ctx, int status, Future<Map<String, Object>> answer) {
+        answer.onSuccess(body -> json(ctx, status, body)).onFailure(failure -> fail(ctx, failure));
     }
 
     /** JSON already encoded (off the event loop), with the headers of {@link OAuthResponses#json}. */

@@ -39,7 +39,7 @@ public final class ChangesEndpoint implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        authentication.business(ctx, SCOPES)
+        ApiAnswers.send(ctx, 200, authentication.business(ctx, SCOPES)
                 .compose(business -> {
                     Optional<String> cursor;
                     int limit;
@@ -52,8 +52,7 @@ public final class ChangesEndpoint implements Handler<RoutingContext> {
                     return changes.since(business, cursor, limit).recover(failure -> Future.failedFuture(
                             failure instanceof IllegalArgumentException ? ApiAnswers.badRequest("unknown cursor") : failure));
                 })
-                .onSuccess(page -> ApiAnswers.json(ctx, 200, json(page)))
-                .onFailure(failure -> ApiAnswers.fail(ctx, failure));
+                .map(ChangesEndpoint::json));
     }
 
     private static Optional<String> single(RoutingContext ctx, String name) throws OAuthException {

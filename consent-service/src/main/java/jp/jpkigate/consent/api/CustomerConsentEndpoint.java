@@ -35,14 +35,13 @@ public final class CustomerConsentEndpoint implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         String customer = ctx.pathParam("customer_number");
-        authentication.business(ctx, SCOPES)
+        ApiAnswers.send(ctx, 200, authentication.business(ctx, SCOPES)
                 .compose(business -> CustomerNumber.isValid(customer)
                         ? customers.find(business, customer).compose(found -> found.map(Future::succeededFuture)
                                 .orElseGet(() -> Future.failedFuture(ApiAnswers.notFound("customer"))))
                         : Future.<CustomerConsent>failedFuture(ApiAnswers.badRequest("customer_number must be 1 to "
                                 + CustomerNumber.MAX_LENGTH + " characters of A-Z a-z 0-9 - _ .")))
-                .onSuccess(found -> ApiAnswers.json(ctx, 200, json(found)))
-                .onFailure(failure -> ApiAnswers.fail(ctx, failure));
+                .map(CustomerConsentEndpoint::json));
     }
 
     static Map<String, Object> json(CustomerConsent c) {

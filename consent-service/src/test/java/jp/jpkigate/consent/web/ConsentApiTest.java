@@ -332,5 +332,12 @@ class ConsentApiTest {
         HttpResponse<Buffer> unknown = api.call(HttpMethod.GET, "/consent/v1/nothing-here", shop, null);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.bodyAsJsonObject().getString("error")).isEqualTo("invalid_request");
+        // A request line the router cannot decode never reaches a route: 400 from the router (its error handler's format).
+        assertThat(api.call(HttpMethod.GET, "/consent/v1/customers/%zz/consent", shop, null).statusCode()).isEqualTo(400);
+        for (String path : new String[] {"/consent/v1/customers/%ff%fe/consent", "/consent/v1/invitations/%c0%af/qr.svg", "/consent/v1/customers/" + "9".repeat(65) + "/consent"}) {
+            HttpResponse<Buffer> odd = api.call(HttpMethod.GET, path, shop, null);
+            assertThat(odd.statusCode()).as(path).isBetween(400, 404);
+            assertThat(odd.bodyAsJsonObject().getString("error")).as(path).isEqualTo("invalid_request");
+        }
     }
 }
