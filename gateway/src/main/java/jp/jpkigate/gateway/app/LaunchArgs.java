@@ -17,6 +17,7 @@ public record LaunchArgs(Optional<Path> configFile, boolean help) {
     /** Printed for {@code --help}. */
     public static final String USAGE = """
             Usage: java -jar jpki-gate.jar [--config <file.json>]
+                   java -jar jpki-gate.jar verify-consent-audit --help    (checks the consent audit chain)
                 --config <file>  JSON config file (else env JPKI_GATE_CONFIG; else defaults + env)
                 --help           print this help""";
 

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.security.Security;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +26,11 @@ public final class Main {
     private Main() {
     }
 
-    /** Entry point of {@code java -jar jpki-gate.jar}. */
+    /** Entry point of {@code java -jar jpki-gate.jar}; {@code verify-consent-audit} runs that command instead. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(VerifyConsentAuditCommand.NAME)) {
+            System.exit(VerifyConsentAuditCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out, System.err));
+        }
         GatewayConfig config = configure(args, System.getenv(), System.out, System.err);
         if (config == null) {
             System.exit(2);
