@@ -15,7 +15,7 @@ public interface ConsentAuditTrail {
     /** An audit trail that records nothing (tests of other concerns, and until the log is wired). */
     ConsentAuditTrail NONE = new ConsentAuditTrail() {
         @Override
-        public Future<Void> invited(String clientId, int count) {
+        public Future<Void> invited(String clientId, String batch, int count) {
             return Future.succeededFuture();
         }
 
@@ -35,8 +35,11 @@ public interface ConsentAuditTrail {
         }
     };
 
-    /** A business created {@code count} (≥ 1) new invitations in one call. */
-    Future<Void> invited(String clientId, int count);
+    /**
+     * A business created {@code count} (≥ 1) new invitations in one call; {@code batch} names the batch (the id
+     * of its first new invitation).
+     */
+    Future<Void> invited(String clientId, String batch, int count);
 
     /** J-LIS recorded the consent. */
     Future<Void> registered(ConsentRecord consent);

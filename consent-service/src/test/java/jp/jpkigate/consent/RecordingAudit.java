@@ -10,7 +10,7 @@ public final class RecordingAudit implements ConsentAuditTrail {
     public final List<String> events = new CopyOnWriteArrayList<>();
 
     @Override
-    public Future<Void> invited(String clientId, int count) {
+    public Future<Void> invited(String clientId, String batch, int count) {
         return add("invited " + clientId + " " + count);
     }
 

@@ -61,7 +61,7 @@ public final class Inviter {
                 }
             }
             return store.saveAll(fresh, policy.retention())
-                    .compose(v -> fresh.isEmpty() ? Future.<Void>succeededFuture() : audit.invited(clientId, fresh.size()))
+                    .compose(v -> fresh.isEmpty() ? Future.<Void>succeededFuture() : audit.invited(clientId, fresh.get(0).id(), fresh.size()))
                     .map(v -> answer);
         });
     }

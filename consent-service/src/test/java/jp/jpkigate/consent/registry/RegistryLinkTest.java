@@ -21,7 +21,12 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import jp.jpkigate.consent.AuditLogTrail;
 import jp.jpkigate.consent.RecordingAudit;
+import jp.jpkigate.consent.audit.AuditChainReport;
+import jp.jpkigate.consent.audit.AuditChainVerifier;
+import jp.jpkigate.consent.audit.AuditEntry;
+import jp.jpkigate.consent.audit.redis.RedisConsentAuditLog;
 import jp.jpkigate.consent.invitation.Invitation;
 import jp.jpkigate.consent.invitation.InvitationLinks;
 import jp.jpkigate.consent.record.BusinessStatus;
@@ -275,6 +280,22 @@ class RegistryLinkTest {
         assertThat(audit.events).last().isEqualTo("withdrawal_pulled " + business + " " + active.id());
         assertThat(await(pull.runOnce())).isZero();
         assertThat(changesOf()).hasSize(2);
+    }
+
+    @Test
+    void theLinksEventsAreAppendedToTheHashChainedAuditLog() throws Exception {
+        RedisConsentAuditLog log = new RedisConsentAuditLog(vertx, redis);
+        RegistrySync audited = new RegistrySync(jlis, consents, changes, queue, new AuditLogTrail(log, clock), id -> "Bank",
+                new RetryBackoff(Duration.ofSeconds(30), Duration.ofMinutes(10), new Random(7)), clock);
+        ConsentRecord active = await(audited.register(consent(signed("{\"consent\":7}"))));
+        ConsentRecord refused = await(audited.register(consent(signed("{\"consent\":8}")).withoutCertificates()));
+
+        List<String> events = await(log.read(1, 1000)).stream().map(AuditEntry::event)
+                .filter(e -> e.business().equals(business))
+                .map(e -> e.type().wireName() + " " + e.record() + " " + e.details().values()).toList();
+        assertThat(events).containsExactly("consent_registered " + active.id() + " []",
+                "registration_failed " + refused.id() + " [certificate_missing]");
+        assertThat(await(new AuditChainVerifier(log).verify())).isInstanceOf(AuditChainReport.Intact.class);
     }
 
     @Test
