@@ -60,6 +60,16 @@ public record ConsentRecord(String id, String clientId, String customerNumber, S
                 evidence.withoutCertificate(), withdrawal);
     }
 
+    /**
+     * Without the signature certificates of the consent's and the withdrawal's evidence: for a consent J-LIS
+     * refused for good (it will never need them), since the platform keeps them only until J-LIS has them.
+     */
+    public ConsentRecord withoutCertificates() {
+        return new ConsentRecord(id, clientId, customerNumber, personKey, items, purpose, signedAt, state, registration,
+                evidence.withoutCertificate(), withdrawal.map(w -> new Withdrawal(w.at(), w.source(),
+                        w.evidence().map(ConsentEvidence::withoutCertificate), w.reportedToRegistry())));
+    }
+
     public ConsentRecord withdrawn(Withdrawal how) {
         return new ConsentRecord(id, clientId, customerNumber, personKey, items, purpose, signedAt, ConsentState.WITHDRAWN,
                 registration, evidence, Optional.of(how));

@@ -24,7 +24,11 @@ public record Withdrawal(Instant at, Source source, Optional<ConsentEvidence> ev
         Objects.requireNonNull(evidence, "evidence");
     }
 
+    /**
+     * Acknowledged by J-LIS: the signature certificate of the withdrawal's evidence is no longer kept
+     * (it carries the 4 information, like the consent's own; the platform keeps it only until J-LIS has it).
+     */
     public Withdrawal reported() {
-        return new Withdrawal(at, source, evidence, true);
+        return new Withdrawal(at, source, evidence.map(ConsentEvidence::withoutCertificate), true);
     }
 }

@@ -17,6 +17,9 @@ import jp.jpkigate.consent.invitation.Invitation;
  *       fsync on every write): an acknowledged batch survives a crash of the gateway.</li>
  *   <li>{@link #find} returns a stored invitation (expired or used ones too, until the retention ends).</li>
  *   <li>{@link #latestFor} returns the id of the newest invitation saved for (client, customer number).</li>
+ *   <li>{@link #latestOfEach} answers, for each customer number in order, the newest invitation saved
+ *       for (client, customer number), if still stored, and whether a consent was signed through it: one
+ *       round of pipelined reads for a whole batch (a retried batch finds its invitations again).</li>
  *   <li>A store failure fails the future.</li>
  * </ul>
  */
@@ -26,4 +29,10 @@ public interface InvitationStore {
     Future<Optional<Invitation>> find(String id);
 
     Future<Optional<String>> latestFor(String clientId, String customerNumber);
+
+    /** The newest invitation of a customer and whether a consent was signed through it. */
+    record Latest(Invitation invitation, boolean used) {
+    }
+
+    Future<List<Optional<Latest>>> latestOfEach(String clientId, List<String> customerNumbers);
 }

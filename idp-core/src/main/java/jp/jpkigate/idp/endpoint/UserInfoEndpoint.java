@@ -3,7 +3,6 @@ package jp.jpkigate.idp.endpoint;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import jp.jpkigate.idp.token.UserInfoHandler;
 import jp.jpkigate.idp.web.ClientCertificates;
 import jp.jpkigate.idp.web.DpopHttp;
 import jp.jpkigate.idp.web.OAuthResponses;
+import jp.jpkigate.idp.web.ProtectedResourceHttp;
 
 /**
  * {@code GET/POST /userinfo} (OIDC Core §5.3): a Bearer token, or a DPoP-bound token with the
@@ -52,15 +52,7 @@ public final class UserInfoEndpoint implements Handler<RoutingContext> {
         }
         answer.compose(claims -> OAuthResponses.json(ctx.response(), 200, claims))
                 .onFailure(failure -> {
-                    if (failure instanceof BearerTokenException bearer && !ctx.response().headWritten()) {
-                        ctx.response().putHeader("WWW-Authenticate", bearer.wwwAuthenticate(OAuthResponses.REALM));
-                        Map<String, Object> body = new LinkedHashMap<>();
-                        if (bearer.code().value() != null) {
-                            body.put("error", bearer.code().value());
-                            body.put("error_description", bearer.description());
-                        }
-                        OAuthResponses.json(ctx.response(), bearer.code().status(), body);
-                    } else {
+                    if (!ProtectedResourceHttp.answer(ctx.response(), failure)) {
                         ctx.fail(failure);
                     }
                 });

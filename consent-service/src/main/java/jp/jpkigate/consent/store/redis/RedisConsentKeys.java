@@ -17,6 +17,11 @@ import java.util.Base64;
  *                                                         through any of them); PX like the invitation while no rec
  * jpkigate:consent:person:{&lt;sha256(person key)&gt;}         hash   client id → consent id (one consent per business)
  * jpkigate:consent:changes:{&lt;client id hash&gt;}            stream id, customer, status, at, reason; MAXLEN ~ 1,000,000
+ * {jpkigate:consent:registry}:queue                     zset   consent id → next attempt (epoch ms) at J-LIS
+ * {jpkigate:consent:registry}:attempts                  hash   consent id → failed attempts so far
+ * {jpkigate:consent:registry}:cursors                   hash   business (client id) → J-LIS changes cursor
+ * {jpkigate:consent:registry}:lease:&lt;task&gt;              string the periodic task's leader lease (revocation-cache's
+ *                                                         RedisLeaderLease)
  * </pre>
  */
 final class RedisConsentKeys {
@@ -37,6 +42,21 @@ final class RedisConsentKeys {
 
     static String changes(String clientId) {
         return "jpkigate:consent:changes:{" + sha256(clientId) + "}";
+    }
+
+    /** The hash tag of the J-LIS link's keys (queue, attempts, cursors, leases): one slot, so scripts may use several. */
+    static final String REGISTRY_TAG = "jpkigate:consent:registry";
+
+    static String registryQueue() {
+        return "{" + REGISTRY_TAG + "}:queue";
+    }
+
+    static String registryAttempts() {
+        return "{" + REGISTRY_TAG + "}:attempts";
+    }
+
+    static String registryCursors() {
+        return "{" + REGISTRY_TAG + "}:cursors";
     }
 
     static String sha256(String value) {

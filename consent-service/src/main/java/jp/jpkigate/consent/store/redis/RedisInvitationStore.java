@@ -79,6 +79,45 @@ public final class RedisInvitationStore implements InvitationStore {
     }
 
     @Override
+    public Future<List<Optional<Latest>>> latestOfEach(String clientId, List<String> customerNumbers) {
+        if (customerNumbers.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        List<Optional<Latest>> out = new ArrayList<>(customerNumbers.size());
+        return redis.connect().compose(connection -> readChunks(connection, clientId, customerNumbers, 0, out)
+                .eventually(connection::close)).map(v -> out);
+    }
+
+    /** Per chunk: the customers' index entries, then (one key each) the invitations and their consent fields. */
+    private Future<Void> readChunks(RedisConnection connection, String clientId, List<String> customers, int from,
+                                    List<Optional<Latest>> out) {
+        if (from >= customers.size()) {
+            return Future.succeededFuture();
+        }
+        List<String> chunk = customers.subList(from, Math.min(customers.size(), from + CHUNK));
+        List<Future<Response>> ids = new ArrayList<>(chunk.size());
+        for (String customer : chunk) {
+            ids.add(connection.send(Request.cmd(Command.HGET, RedisConsentKeys.customer(clientId, customer), "inv")));
+        }
+        return Future.all(ids).compose(v -> {
+            List<Future<Response>> stored = new ArrayList<>(chunk.size());
+            for (Future<Response> id : ids) {
+                stored.add(id.result() == null ? Future.succeededFuture()
+                        : connection.send(Request.cmd(Command.HMGET, RedisConsentKeys.consent(id.result().toString()),
+                                "inv", "rec")));
+            }
+            return Future.all(stored).map(w -> {
+                for (Future<Response> fields : stored) {
+                    Response r = fields.result();
+                    out.add(r == null || r.get(0) == null ? Optional.empty()
+                            : Optional.of(new Latest(ConsentJson.decodeInvitation(r.get(0).toString()), r.get(1) != null)));
+                }
+                return (Void) null;
+            });
+        }).compose(v -> readChunks(connection, clientId, customers, from + CHUNK, out));
+    }
+
+    @Override
     public Future<Optional<String>> latestFor(String clientId, String customerNumber) {
         return redis.send(Request.cmd(Command.HGET, RedisConsentKeys.customer(clientId, customerNumber), "inv"))
                 .map(r -> r == null ? Optional.<String>empty() : Optional.of(r.toString()));
