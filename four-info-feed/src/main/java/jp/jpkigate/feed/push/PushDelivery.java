@@ -141,12 +141,28 @@ public final class PushDelivery {
         // a second tick re-acquires a lease that ran out while this replica held it (a long pause)
         return keeper.tick().compose(leading -> leading ? Future.succeededFuture(true) : keeper.tick())
                 .compose(leading -> !leading ? Future.succeededFuture(PushRun.NOTHING)
-                        : outbox.releaseDueRetries(clientId, options.batchSize())
-                                .compose(n -> rounds(clientId, endpoint.get(), keeper, 0, PushRun.NOTHING)))
+                        : outbox.releaseDueRetries(clientId, options.batchSize()).compose(n -> lanes(clientId, endpoint.get(), keeper)))
                 .recover(failure -> {
                     LOG.warn("push to client {} failed, will run again: {}", clientId, failure.toString());
                     return Future.succeededFuture(PushRun.NOTHING);
                 });
+    }
+
+    private Future<PushRun> lanes(String clientId, URI endpoint, LeaseKeeper keeper) {
+        List<Future<PushRun>> lanes = new ArrayList<>(options.lanes());
+        for (int i = 0; i < options.lanes(); i++) {
+            lanes.add(rounds(clientId, endpoint, keeper, 0, PushRun.NOTHING));
+        }
+        return Future.join(lanes).transform(v -> {
+            PushRun sum = PushRun.NOTHING;
+            for (Future<PushRun> lane : lanes) {
+                if (lane.failed()) {
+                    return Future.failedFuture(lane.cause());
+                }
+                sum = sum.plus(lane.result());
+            }
+            return Future.succeededFuture(sum);
+        });
     }
 
     private Future<PushRun> rounds(String clientId, URI endpoint, LeaseKeeper keeper, int round, PushRun sofar) {

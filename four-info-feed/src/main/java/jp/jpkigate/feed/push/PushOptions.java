@@ -23,10 +23,13 @@ import java.util.Objects;
  * @param maxRounds     claim-post-settle rounds per business per run, so one busy business cannot
  *                      starve the others (default 64)
  * @param connections   HTTP connections per receiver host (default 32)
+ * @param lanes         claim-post-settle loops run side by side per business, so Redis round trips
+ *                      overlap with HTTP (default 4); each claim hands out other events, and a consent
+ *                      never has more than one in flight, so lanes keep its order
  */
 public record PushOptions(Duration timeout, Duration retryBase, Duration retryCap, int maxAttempts, Duration maxAge,
                           int batchSize, Duration interval, Duration inFlight, Duration leaseDuration, int maxRounds,
-                          int connections) {
+                          int connections, int lanes) {
     public PushOptions {
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(retryBase, "retryBase");
@@ -39,22 +42,22 @@ public record PushOptions(Duration timeout, Duration retryBase, Duration retryCa
 
     public static PushOptions defaults() {
         return new PushOptions(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMinutes(10), 100,
-                Duration.ofHours(72), 256, Duration.ofMillis(500), Duration.ofMinutes(2), Duration.ofSeconds(30), 64, 32);
+                Duration.ofHours(72), 256, Duration.ofMillis(500), Duration.ofMinutes(2), Duration.ofSeconds(30), 64, 32, 4);
     }
 
     public PushOptions withTimeout(Duration value) {
         return new PushOptions(value, retryBase, retryCap, maxAttempts, maxAge, batchSize, interval, inFlight,
-                leaseDuration, maxRounds, connections);
+                leaseDuration, maxRounds, connections, lanes);
     }
 
     public PushOptions withRetry(Duration base, Duration cap, int attempts, Duration age) {
         return new PushOptions(timeout, base, cap, attempts, age, batchSize, interval, inFlight, leaseDuration,
-                maxRounds, connections);
+                maxRounds, connections, lanes);
     }
 
     public PushOptions withBatchSize(int value) {
         return new PushOptions(timeout, retryBase, retryCap, maxAttempts, maxAge, value, interval, inFlight,
-                leaseDuration, maxRounds, connections);
+                leaseDuration, maxRounds, connections, lanes);
     }
 
     /** This, if every value is usable; otherwise fails with all the mistakes at once. */
@@ -89,6 +92,9 @@ public record PushOptions(Duration timeout, Duration retryBase, Duration retryCa
         }
         if (connections < 1 || connections > 1000) {
             mistakes.add("connections must be 1 to 1000");
+        }
+        if (lanes < 1 || lanes > 64) {
+            mistakes.add("lanes must be 1 to 64");
         }
         if (!mistakes.isEmpty()) {
             throw new IllegalArgumentException("push options: " + String.join("; ", mistakes));
