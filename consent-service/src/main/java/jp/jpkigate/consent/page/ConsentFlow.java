@@ -1,13 +1,19 @@
 package jp.jpkigate.consent.page;
 
 import io.vertx.core.Future;
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import jp.jpkigate.consent.ItemDigester;
 import jp.jpkigate.consent.invitation.Invitation;
 import jp.jpkigate.consent.record.BusinessStatus;
 import jp.jpkigate.consent.record.ConsentEvidence;
@@ -23,18 +29,25 @@ import jp.jpkigate.consent.statement.ConsentStatement;
 import jp.jpkigate.consent.store.ConsentChangeLog;
 import jp.jpkigate.consent.store.ConsentStore;
 import jp.jpkigate.consent.store.InvitationStore;
+import jp.jpkigate.idp.approval.FourInformationItem;
 import jp.jpkigate.idp.client.ApiScopes;
 import jp.jpkigate.idp.client.ClientRegistry;
 import jp.jpkigate.idp.client.RegisteredClient;
+import jp.jpkigate.idp.jpki.FourInformationParser;
+import jp.jpkigate.idp.jpki.JpkiVerificationException;
 import jp.jpkigate.idp.subject.PersonKeyResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A person's consent through an invitation, with no HTTP types: review it, open its signing, and once
  * the card has signed record the consent — stored (using the invitation, once), indexed for the
- * person (one consent per business: a previous one becomes REPLACED), in the business's change log,
+ * person (one consent per business: a previous one becomes REPLACED) with the keyed digests of its items'
+ * values read from the verified certificate ({@link ItemDigester}), in the business's change log,
  * audited, then registered with J-LIS. Refusals are {@code ConsentException}s.
  */
 public final class ConsentFlow {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsentFlow.class);
     private final ConsentServices services;
     private final String issuer;
     private final ClientRegistry clients;
@@ -45,8 +58,10 @@ public final class ConsentFlow {
     private final DocumentSigning signing;
     private final ConsentAudit audit;
     private final Clock clock;
+    private final ItemDigester digester;
 
-    public ConsentFlow(ClientRegistry clients, InvitationStore invitations, ConsentServices services) {
+    /** @param digester the keyed digests of the consented items stored with a new consent (the feed compares them) */
+    public ConsentFlow(ClientRegistry clients, InvitationStore invitations, ConsentServices services, ItemDigester digester) {
         this.services = Objects.requireNonNull(services, "services");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.invitations = Objects.requireNonNull(invitations, "invitations");
@@ -57,6 +72,7 @@ public final class ConsentFlow {
         this.signing = services.signing();
         this.audit = services.audit();
         this.clock = services.clock();
+        this.digester = Objects.requireNonNull(digester, "digester");
     }
 
     /** What recording takes (the dashboard records withdrawals with the same). */
@@ -141,7 +157,8 @@ public final class ConsentFlow {
             }
             ConsentEvidence evidence = new ConsentEvidence(txn.statement(), by.signature(), by.issuerAnchorId(), by.serial(),
                     by.certificate(), "valid", by.revocationCheckedAt());
-            ConsentRecord signed = ConsentRecord.signed(found.get(), person, by.revocationCheckedAt(), evidence);
+            ConsentRecord signed = ConsentRecord.signed(found.get(), person, by.revocationCheckedAt(), evidence)
+                    .withItemDigests(itemDigests(by, found.get().items()));
             return consents.create(signed).compose(outcome -> {
                 if (outcome instanceof ConsentStore.Created) {
                     return afterCreate(signed, txn.clientName());
@@ -154,6 +171,21 @@ public final class ConsentFlow {
                 return audit.refused("consent", txn.subject(), txn.clientId(), problem.code()).compose(v -> refused(problem));
             });
         });
+    }
+
+    /** The digests of the consented items as the verified signature certificate carries them; none without it. */
+    private Map<FourInformationItem, String> itemDigests(SignedBy by, List<FourInformationItem> items) {
+        if (by.certificate().isEmpty()) {
+            return Map.of();
+        }
+        try {
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(by.certificate().get()));
+            return digester.digests(FourInformationParser.parse(certificate), items);
+        } catch (GeneralSecurityException | JpkiVerificationException e) {
+            LOG.warn("no item digests for a consent: the verified certificate's 4 information cannot be read");
+            return Map.of();
+        }
     }
 
     private Future<Finished> afterCreate(ConsentRecord signed, String businessName) {

@@ -91,7 +91,8 @@ public final class WebJlisConsentRegistry implements JlisConsentRegistry {
         });
     }
 
-    private static String problemType(HttpResponse<Buffer> response) {
+    /** The type slug of a J-LIS problem answer ({@code urn:…:<slug>}), empty when the body is not one. */
+    public static String problemType(HttpResponse<Buffer> response) {
         try {
             String type = response.bodyAsJsonObject().getString("type", "");
             return type.substring(type.lastIndexOf(':') + 1);

@@ -6,6 +6,7 @@ import io.vertx.redis.client.Redis;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import jp.jpkigate.consent.ItemDigester;
 import jp.jpkigate.consent.audit.ConsentAuditLog;
 import jp.jpkigate.consent.dashboard.ConsentDashboard;
 import jp.jpkigate.consent.dashboard.DashboardEndpoint;
@@ -66,9 +67,12 @@ public final class ConsentPageRoutes {
      *                     authentication certificates give the same key)
      * @param registration J-LIS's consent registry
      * @param audit        the hash-chained audit log every consent step is appended to
+     * @param itemDigests  the keyed digests of the consented items stored with each consent (the gateway's secret
+     *                     key; the 4-information feed uses the same to tell which items changed)
      */
     public record Wiring(String issuer, ClientRegistry clients, InvitationLinks links, JpkiVerifier verifier,
-                         PersonKeyResolver persons, ConsentRegistration registration, ConsentAuditLog audit, Clock clock) {
+                         PersonKeyResolver persons, ConsentRegistration registration, ConsentAuditLog audit,
+                         ItemDigester itemDigests, Clock clock) {
         public Wiring {
             Objects.requireNonNull(issuer, "issuer");
             Objects.requireNonNull(clients, "clients");
@@ -77,6 +81,7 @@ public final class ConsentPageRoutes {
             Objects.requireNonNull(persons, "persons");
             Objects.requireNonNull(registration, "registration");
             Objects.requireNonNull(audit, "audit");
+            Objects.requireNonNull(itemDigests, "itemDigests");
             Objects.requireNonNull(clock, "clock");
         }
     }
@@ -95,7 +100,7 @@ public final class ConsentPageRoutes {
                 audit, clock, random);
         ConsentFlow flow = new ConsentFlow(wiring.clients(), new RedisInvitationStore(redis, clock), new ConsentServices(issuer,
                 new RedisConsentStore(redis), new RedisConsentChangeLog(redis), wiring.registration(), wiring.persons(), signing,
-                audit, clock));
+                audit, clock), wiring.itemDigests());
         ConsentDashboard dashboard = new ConsentDashboard(new RedisAccountSessionStore(redis), flow);
         ConsentPages pages = new ConsentPages();
         InvitationPagesEndpoint invitations = new InvitationPagesEndpoint(flow, signing, wiring.links(), pages, clock, random);

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.jpkigate.consent.ItemDigester;
 import jp.jpkigate.consent.audit.AuditDetail;
 import jp.jpkigate.consent.audit.ConsentAuditEvent;
 import jp.jpkigate.consent.audit.redis.RedisConsentAuditLog;
@@ -85,9 +86,16 @@ public final class ConsentPagesFixture implements BeforeAllCallback, AfterAllCal
     public RecordingRegistration registration;
     public RedisConsentAuditLog audit;
     public PersonKeyResolver persons;
+    public final ItemDigester itemDigests = new ItemDigester(randomKey());
 
     /** A browser at the consent pages: its cookie header. */
     public record Browser(String cookie) {
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return key;
     }
 
     public static ConsentPagesFixture start() throws Exception {
@@ -126,7 +134,7 @@ public final class ConsentPagesFixture implements BeforeAllCallback, AfterAllCal
         audit = new RedisConsentAuditLog(op.vertx, op.redis);
         Router router = Router.router(op.vertx);
         ConsentPageRoutes.mount(router, op.redis, new ConsentPageRoutes.Wiring(ISSUER, clients, links, verifier, persons,
-                registration, audit, op.clock));
+                registration, audit, itemDigests, op.clock));
         server = TestRedis.await(op.vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         web = WebClient.create(op.vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.actualPort()).setFollowRedirects(false));

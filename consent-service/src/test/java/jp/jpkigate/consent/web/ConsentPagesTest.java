@@ -18,6 +18,7 @@ import jp.jpkigate.consent.record.ConsentState;
 import jp.jpkigate.consent.store.ConsentChangeLog;
 import jp.jpkigate.consent.testing.ConsentPagesFixture;
 import jp.jpkigate.consent.testing.ConsentPagesFixture.Browser;
+import jp.jpkigate.idp.approval.FourInformationItem;
 import jp.jpkigate.idp.testing.OpFixture;
 import jp.jpkigate.sim.ca.CaKind;
 import jp.jpkigate.sim.registry.Device;
@@ -102,6 +103,11 @@ class ConsentPagesTest {
         assertThat(stored.evidence().signature()).isNotEmpty();
         assertThat(stored.evidence().certificate()).as("J-LIS has it: not kept").isEmpty();
         assertThat(stored.registration()).isPresent();
+        jp.jpkigate.sim.ca.FourInfo fourInfo = fx.op.sim.registry().person(person.personId()).fourInfo();
+        assertThat(stored.itemDigests()).as("keyed digests of the consented items, read from the verified certificate")
+                .isEqualTo(java.util.Map.of(
+                        FourInformationItem.NAME, fx.itemDigests.digest(FourInformationItem.NAME, fourInfo.name()),
+                        FourInformationItem.ADDRESS, fx.itemDigests.digest(FourInformationItem.ADDRESS, fourInfo.address())));
         String personKey = stored.personKey();
         assertThat(personKey).isEqualTo(await(fx.persons.personKey(stored.evidence().certificateIssuer(),
                 stored.evidence().certificateSerial())));

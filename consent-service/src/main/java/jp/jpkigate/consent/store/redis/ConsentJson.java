@@ -6,6 +6,10 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import jp.jpkigate.consent.ConsentItems;
 import jp.jpkigate.consent.invitation.Invitation;
@@ -14,10 +18,12 @@ import jp.jpkigate.consent.record.ConsentRecord;
 import jp.jpkigate.consent.record.ConsentState;
 import jp.jpkigate.consent.record.Registration;
 import jp.jpkigate.consent.record.Withdrawal;
+import jp.jpkigate.idp.approval.FourInformationItem;
 
 /**
  * The stored JSON of invitations and consent records (version {@code v: 1}); times in epoch
- * milliseconds, bytes in base64, serials in hex. Encoding is deterministic (fixed member order), which
+ * milliseconds, bytes in base64, serials in hex. Item digests ({@code "digests": {"name": …}}) are written only
+ * when the record has any, so a record without them keeps its encoding. Encoding is deterministic (fixed member order), which
  * the compare-and-set of {@code RedisConsentStore} relies on. A damaged value decodes to
  * {@link IllegalArgumentException}.
  */
@@ -60,6 +66,11 @@ final class ConsentJson {
             w.evidence().ifPresent(e -> wj.put("evidence", evidence(e)));
             j.put("withdrawal", wj);
         });
+        if (!c.itemDigests().isEmpty()) {
+            JsonObject digests = new JsonObject();
+            c.itemDigests().forEach((item, digest) -> digests.put(ConsentItems.wireName(item), digest));
+            j.put("digests", digests);
+        }
         return j.encode();
     }
 
@@ -77,10 +88,20 @@ final class ConsentJson {
                     w == null ? Optional.empty() : Optional.of(new Withdrawal(Instant.ofEpochMilli(w.getLong("at")),
                             Withdrawal.Source.valueOf(w.getString("source")),
                             w.containsKey("evidence") ? Optional.of(evidence(w.getJsonObject("evidence"))) : Optional.empty(),
-                            w.getBoolean("reported"))));
+                            w.getBoolean("reported"))), digests(j.getJsonObject("digests")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("damaged stored consent", e);
         }
+    }
+
+    private static Map<FourInformationItem, String> digests(JsonObject j) {
+        Map<FourInformationItem, String> out = new EnumMap<>(FourInformationItem.class);
+        if (j != null) {
+            for (String name : j.fieldNames()) {
+                out.put(ConsentItems.parse(List.of(name)).get(0), Objects.requireNonNull(j.getString(name), name));
+            }
+        }
+        return out;
     }
 
     private static JsonObject evidence(ConsentEvidence e) {

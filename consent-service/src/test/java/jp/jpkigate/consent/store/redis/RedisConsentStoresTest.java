@@ -124,6 +124,28 @@ class RedisConsentStoresTest {
     }
 
     @Test
+    void itemDigestsAreKeptThroughEveryChangeAndComparedBySet() throws Exception {
+        Invitation invitation = invitation("bank-a", "U3");
+        await(invitations.saveAll(List.of(invitation), Duration.ofDays(1)));
+        java.util.Map<FourInformationItem, String> digests = java.util.Map.of(FourInformationItem.NAME, "n1",
+                FourInformationItem.ADDRESS, "a1");
+        ConsentRecord signed = signed(invitation, "person-1").withItemDigests(digests);
+        await(consents.create(signed));
+        ConsentRecord active = signed.registered(new Registration("R3", T0.plusSeconds(61), LocalDate.parse("2036-11-23")));
+        assertThat(await(consents.update(signed, active))).isTrue();
+
+        ConsentRecord stored = await(consents.find(invitation.id())).orElseThrow();
+        assertThat(stored).isEqualTo(active);
+        assertThat(stored.itemDigests()).isEqualTo(digests);
+        ConsentRecord moved = stored.withItemDigests(java.util.Map.of(FourInformationItem.NAME, "n1", FourInformationItem.ADDRESS, "a2"));
+        assertThat(await(consents.update(stored, moved))).isTrue();
+        assertThat(await(consents.update(stored, moved))).as("compare-and-set sees the digests").isFalse();
+        assertThat(await(consents.find(invitation.id())).orElseThrow().itemDigests()).containsEntry(FourInformationItem.ADDRESS, "a2");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> signed.withItemDigests(
+                java.util.Map.of(FourInformationItem.GENDER, "g")))).as("only consented items").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aPersonHasOneConsentPerBusiness() throws Exception {
         assertThat(await(consents.indexForPerson("person-9", "bank-a", "c1"))).isEmpty();
         assertThat(await(consents.indexForPerson("person-9", "bank-a", "c1"))).isEmpty();
