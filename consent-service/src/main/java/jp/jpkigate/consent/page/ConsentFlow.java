@@ -139,8 +139,7 @@ public final class ConsentFlow {
             if (found.isEmpty() || found.get().isExpired(txn.createdAt())) {
                 return refused(found.isEmpty() ? ConsentProblem.UNKNOWN_INVITATION : ConsentProblem.EXPIRED_INVITATION);
             }
-            ConsentEvidence evidence = new ConsentEvidence(txn.statement(), by.signature(), by.issuerAnchorId(), by.serial(),
-                    by.certificate(), "valid", by.revocationCheckedAt());
+            ConsentEvidence evidence = by.evidence(txn.statement());
             ConsentRecord signed = ConsentRecord.signed(found.get(), person, by.revocationCheckedAt(), evidence);
             return consents.create(signed).compose(outcome -> {
                 if (outcome instanceof ConsentStore.Created) {
@@ -163,11 +162,8 @@ public final class ConsentFlow {
                 .compose(v -> changes.append(signed.clientId(), new ConsentChangeLog.Change(signed.id(), signed.customerNumber(),
                         BusinessStatus.PENDING, now, Optional.empty())))
                 .compose(v -> audit.signed(signed))
+                // The registry link audits the registration and logs the change to active (now or at a retry).
                 .compose(v -> services.registration().register(signed))
-                .compose(after -> audit.registration(after).map(after))
-                .compose(after -> after.state() != ConsentState.ACTIVE ? Future.succeededFuture(after)
-                        : changes.append(after.clientId(), new ConsentChangeLog.Change(after.id(), after.customerNumber(),
-                                BusinessStatus.ACTIVE, clock.instant(), Optional.empty())).map(cursor -> after))
                 .map(after -> new Finished(after, businessName, false));
     }
 

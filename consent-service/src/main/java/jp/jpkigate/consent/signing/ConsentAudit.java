@@ -47,14 +47,6 @@ public final class ConsentAudit {
                         AuditDetail.STATEMENT_SHA256, sha256(evidence.statement()))));
     }
 
-    /** After {@code ConsentRegistration.register}: registered, or J-LIS has not answered yet (it is retried). */
-    public Future<Void> registration(ConsentRecord after) {
-        return append(after.state() == ConsentState.ACTIVE
-                ? ConsentAuditEvent.of(ConsentAuditEventType.CONSENT_REGISTERED, clock.instant(), after.clientId(), after.id())
-                : new ConsentAuditEvent(ConsentAuditEventType.REGISTRATION_FAILED, clock.instant(), after.clientId(), after.id(),
-                        Map.of(AuditDetail.REASON, "jlis_not_answered")));
-    }
-
     public Future<Void> replaced(ConsentRecord previous) {
         return withdrawal(previous, "replaced_by_newer_consent");
     }
