@@ -129,7 +129,8 @@ class ConsentDashboardTest {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.bodyAsString()).contains("not_the_same_person", "ログインしたご本人");
         assertThat(await(fx.consents.find(invitation.id())).orElseThrow().state()).isEqualTo(ConsentState.ACTIVE);
-        assertThat(fx.auditOf(invitation.id())).containsExactly("consent_signed", "consent_registered");
+        assertThat(fx.auditOf(invitation.id())).containsExactly("consent_signed", "consent_registered",
+                "attempt_refused withdrawal_not_the_same_person");
 
         // another person's account cannot even start withdrawing it
         String strangers = fx.accountLogin(stranger);

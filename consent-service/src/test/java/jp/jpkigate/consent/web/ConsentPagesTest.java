@@ -148,7 +148,8 @@ class ConsentPagesTest {
         HttpResponse<Buffer> other = fx.get("/consent/sign/" + txnB + "/continue", b.cookie());
         assertThat(other.statusCode()).isEqualTo(409);
         assertThat(other.bodyAsString()).contains("invitation_used");
-        assertThat(fx.auditOf(invitation.id())).containsExactly("consent_signed", "consent_registered");
+        assertThat(fx.auditOf(invitation.id())).containsExactly("consent_signed", "consent_registered",
+                "attempt_refused consent_invitation_used");
         assertThat(await(fx.consents.find(invitation.id())).orElseThrow().evidence().certificateSerial())
                 .isEqualTo(fx.signatureSerial(first));
     }
@@ -193,7 +194,8 @@ class ConsentPagesTest {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.bodyAsString()).contains("wrong_certificate_type", "暗証番号", "signature certificate");
         assertThat(await(fx.consents.find(invitation.id()))).isEmpty();
-        assertThat(fx.auditOf(invitation.id())).isEmpty();
+        assertThat(fx.auditOf(invitation.id())).as("nothing signed, the refusal recorded")
+                .containsExactly("attempt_refused consent_wrong_certificate_type");
         // a mix (the signature key with the authentication certificate) does not verify either
         String mixed = fx.startSigning(browser, invitation);
         JsonObject mix = fx.postSigner(mixed, fx.signed(mixed, fx.op.card, CaKind.AUTHENTICATION, CaKind.SIGNATURE)).bodyAsJsonObject();
