@@ -27,7 +27,12 @@ public enum ConsentAuditEventType {
     /** A withdrawal made elsewhere was learned from J-LIS. */
     WITHDRAWAL_PULLED,
     /** An invitation expired unused. */
-    INVITATION_EXPIRED;
+    INVITATION_EXPIRED,
+    /**
+     * A signed consent or withdrawal was refused (a wrong or revoked certificate, an invitation already used
+     * by someone else, another person's card at withdrawal); the reason names the step and the refusal.
+     */
+    ATTEMPT_REFUSED(AuditDetail.REASON);
 
     private static final Map<String, ConsentAuditEventType> BY_WIRE_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(ConsentAuditEventType::wireName, Function.identity()));

@@ -151,8 +151,7 @@ public final class ConsentDashboard {
                 return Future.failedFuture(ConsentProblem.ALREADY_WITHDRAWN.toException());
             }
             Instant now = clock.instant();
-            ConsentEvidence evidence = new ConsentEvidence(txn.statement(), by.signature(), by.issuerAnchorId(), by.serial(),
-                    Optional.empty(), "valid", by.revocationCheckedAt());
+            ConsentEvidence evidence = by.evidence(txn.statement());
             ConsentRecord withdrawn = consent.withdrawn(new Withdrawal(now, Withdrawal.Source.DASHBOARD, Optional.of(evidence), false));
             return consents.update(consent, withdrawn).compose(updated -> {
                 if (!updated) {

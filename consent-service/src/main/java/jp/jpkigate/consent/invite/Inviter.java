@@ -18,8 +18,9 @@ import jp.jpkigate.consent.store.InvitationStore;
  * Creates a business's invitations, one per customer line, idempotently: a line whose customer's newest
  * invitation asks the same (client, customer, items, purpose), is unused and unexpired answers that
  * invitation ({@code existing}), so a business whose call died mid-way simply sends it again. Every new
- * invitation is durably stored ({@link InvitationStore#saveAll}) and the batch audited (its count) before
- * the future completes: what is answered is never lost. Two identical calls racing each other may both
+ * batch is audited first (its count: write-ahead, so an interrupted batch never leaves a stored invitation
+ * unaudited) and every new invitation durably stored ({@link InvitationStore#saveAll}) before the future
+ * completes: what is answered is never lost. Two identical calls racing each other may both
  * create invitations for a customer; the later one becomes the customer's newest, both remain usable.
  */
 public final class Inviter {
@@ -60,9 +61,11 @@ public final class Inviter {
                     answer.add(new Issued(created, false));
                 }
             }
-            return store.saveAll(fresh, policy.retention())
-                    .compose(v -> fresh.isEmpty() ? Future.<Void>succeededFuture() : audit.invited(clientId, fresh.get(0).id(), fresh.size()))
-                    .map(v -> answer);
+            // Write-ahead: the batch is audited before its invitations are stored, so a crash mid-batch leaves
+            // no stored invitation unaudited (the re-sent batch audits the lines it then creates).
+            Future<Void> audited = fresh.isEmpty() ? Future.succeededFuture()
+                    : audit.invited(clientId, fresh.get(0).id(), fresh.size());
+            return audited.compose(v -> store.saveAll(fresh, policy.retention())).map(v -> answer);
         });
     }
 

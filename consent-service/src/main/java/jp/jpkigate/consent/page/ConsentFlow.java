@@ -58,10 +58,11 @@ public final class ConsentFlow {
     private final DocumentSigning signing;
     private final ConsentAudit audit;
     private final Clock clock;
-    private final ItemDigester digester;
+    private final Optional<ItemDigester> digester;
 
-    /** @param digester the keyed digests of the consented items stored with a new consent (the feed compares them) */
-    public ConsentFlow(ClientRegistry clients, InvitationStore invitations, ConsentServices services, ItemDigester digester) {
+    /** @param digester the keyed digests of the consented items stored with a new consent (the feed compares them); none without */
+    public ConsentFlow(ClientRegistry clients, InvitationStore invitations, ConsentServices services,
+                       Optional<ItemDigester> digester) {
         this.services = Objects.requireNonNull(services, "services");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.invitations = Objects.requireNonNull(invitations, "invitations");
@@ -155,8 +156,7 @@ public final class ConsentFlow {
             if (found.isEmpty() || found.get().isExpired(txn.createdAt())) {
                 return refused(found.isEmpty() ? ConsentProblem.UNKNOWN_INVITATION : ConsentProblem.EXPIRED_INVITATION);
             }
-            ConsentEvidence evidence = new ConsentEvidence(txn.statement(), by.signature(), by.issuerAnchorId(), by.serial(),
-                    by.certificate(), "valid", by.revocationCheckedAt());
+            ConsentEvidence evidence = by.evidence(txn.statement());
             ConsentRecord signed = ConsentRecord.signed(found.get(), person, by.revocationCheckedAt(), evidence)
                     .withItemDigests(itemDigests(by, found.get().items()));
             return consents.create(signed).compose(outcome -> {
@@ -175,13 +175,13 @@ public final class ConsentFlow {
 
     /** The digests of the consented items as the verified signature certificate carries them; none without it. */
     private Map<FourInformationItem, String> itemDigests(SignedBy by, List<FourInformationItem> items) {
-        if (by.certificate().isEmpty()) {
+        if (by.certificate().isEmpty() || digester.isEmpty()) {
             return Map.of();
         }
         try {
             X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(by.certificate().get()));
-            return digester.digests(FourInformationParser.parse(certificate), items);
+            return digester.get().digests(FourInformationParser.parse(certificate), items);
         } catch (GeneralSecurityException | JpkiVerificationException e) {
             LOG.warn("no item digests for a consent: the verified certificate's 4 information cannot be read");
             return Map.of();
@@ -195,11 +195,8 @@ public final class ConsentFlow {
                 .compose(v -> changes.append(signed.clientId(), new ConsentChangeLog.Change(signed.id(), signed.customerNumber(),
                         BusinessStatus.PENDING, now, Optional.empty())))
                 .compose(v -> audit.signed(signed))
+                // The registry link audits the registration and logs the change to active (now or at a retry).
                 .compose(v -> services.registration().register(signed))
-                .compose(after -> audit.registration(after).map(after))
-                .compose(after -> after.state() != ConsentState.ACTIVE ? Future.succeededFuture(after)
-                        : changes.append(after.clientId(), new ConsentChangeLog.Change(after.id(), after.customerNumber(),
-                                BusinessStatus.ACTIVE, clock.instant(), Optional.empty())).map(cursor -> after))
                 .map(after -> new Finished(after, businessName, false));
     }
 

@@ -15,8 +15,6 @@ import jp.jpkigate.consent.audit.ConsentAuditLog;
 import jp.jpkigate.consent.record.ConsentEvidence;
 import jp.jpkigate.consent.record.ConsentRecord;
 import jp.jpkigate.consent.record.ConsentState;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The person's pages' entries in the hash-chained {@link ConsentAuditLog}, in one place: a consent
@@ -26,10 +24,9 @@ import org.slf4j.LoggerFactory;
  * certificate beyond issuer and serial. Each future completes once the log has the entry.
  *
  * <p>Refused attempts (a signature refused, an invitation used by someone else, another person's card
- * at withdrawal) have no event type in the audit log yet: they are logged here (SLF4J) until one is added.
+ * at withdrawal) are {@code attempt_refused} entries with the reason.
  */
 public final class ConsentAudit {
-    private static final Logger LOG = LoggerFactory.getLogger(ConsentAudit.class);
 
     private final ConsentAuditLog log;
     private final Clock clock;
@@ -47,14 +44,6 @@ public final class ConsentAudit {
                         AuditDetail.STATEMENT_SHA256, sha256(evidence.statement()))));
     }
 
-    /** After {@code ConsentRegistration.register}: registered, or J-LIS has not answered yet (it is retried). */
-    public Future<Void> registration(ConsentRecord after) {
-        return append(after.state() == ConsentState.ACTIVE
-                ? ConsentAuditEvent.of(ConsentAuditEventType.CONSENT_REGISTERED, clock.instant(), after.clientId(), after.id())
-                : new ConsentAuditEvent(ConsentAuditEventType.REGISTRATION_FAILED, clock.instant(), after.clientId(), after.id(),
-                        Map.of(AuditDetail.REASON, "jlis_not_answered")));
-    }
-
     public Future<Void> replaced(ConsentRecord previous) {
         return withdrawal(previous, "replaced_by_newer_consent");
     }
@@ -63,10 +52,14 @@ public final class ConsentAudit {
         return withdrawal(consent, "withdrawn_on_dashboard");
     }
 
-    /** A refused attempt: what ({@code consent} / {@code withdrawal}), of which subject and business, why. */
+    /**
+     * A refused attempt: what ({@code consent} / {@code withdrawal}), of which subject and business, why;
+     * the reason is {@code <step>_<code>} in the audit log's reason syntax.
+     */
     public Future<Void> refused(String step, String subjectId, String clientId, String code) {
-        LOG.info("{} refused: {} client {}: {}", step, subjectId, clientId, code);
-        return Future.succeededFuture();
+        String reason = (step + "_" + code).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        return append(new ConsentAuditEvent(ConsentAuditEventType.ATTEMPT_REFUSED, clock.instant(), clientId, subjectId,
+                Map.of(AuditDetail.REASON, reason.length() > 64 ? reason.substring(0, 64) : reason)));
     }
 
     private Future<Void> withdrawal(ConsentRecord consent, String reason) {

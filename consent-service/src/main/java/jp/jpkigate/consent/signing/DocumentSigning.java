@@ -32,7 +32,7 @@ import jp.jpkigate.idp.login.LoginTransactionId;
  *   <li>{@link #submit}: the certificate and signature, verified by {@link JpkiVerifier} as a signature
  *       certificate of a card or phone (chain, profile, validity, signature, not revoked); PENDING →
  *       VERIFIED or FAILED, once. The 4 information the verifier reads are never kept; the certificate
- *       is kept for a consent only (its record holds it until J-LIS has it).</li>
+ *       is, until J-LIS has it (it checks consents and withdrawals itself), then the record drops it.</li>
  *   <li>{@link #status}: for the page's polling (the binding browser only).</li>
  *   <li>{@link #claim}: the page's continue takes the outcome once: VERIFIED → CONSUMED.</li>
  * </ol>
@@ -123,7 +123,7 @@ public final class DocumentSigning {
             Future<VerifiedCertificate> verified = context == null
                     ? Future.fromCompletionStage(stage) : Future.fromCompletionStage(stage, context);
             return verified
-                    .map(v -> txn.verified(SignedBy.of(v, signature, certificateDer, txn.purpose() == DocumentPurpose.CONSENT)))
+                    .map(v -> txn.verified(SignedBy.of(v, signature, certificateDer)))
                     .recover(failure -> {
                         Optional<JpkiVerificationException> jpki = JpkiVerificationException.unwrap(failure);
                         if (jpki.isEmpty()) {

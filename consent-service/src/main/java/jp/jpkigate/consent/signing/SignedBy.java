@@ -10,8 +10,9 @@ import jp.jpkigate.idp.jpki.VerifiedCertificate;
 
 /**
  * Who signed a document and the proof, as kept after verification: the certificate's type, serial and
- * issuing trust anchor, when the revocation check answered, the signature, and — for a consent only,
- * until J-LIS has it — the certificate itself. Never the 4 information read from it.
+ * issuing trust anchor, when the revocation check answered, the signature, and — until J-LIS has it
+ * (J-LIS checks a consent's and a withdrawal's signature itself) — the certificate. Never the 4
+ * information read from it.
  */
 public record SignedBy(JpkiCertificateType type, BigInteger serial, String issuerAnchorId, Instant revocationCheckedAt,
                        byte[] signature, Optional<byte[]> certificate) {
@@ -24,10 +25,16 @@ public record SignedBy(JpkiCertificateType type, BigInteger serial, String issue
         certificate = Objects.requireNonNull(certificate, "certificate").map(byte[]::clone);
     }
 
-    /** What a verified signature leaves: the certificate DER only when {@code keepCertificate}. */
-    public static SignedBy of(VerifiedCertificate verified, byte[] signature, byte[] certificateDer, boolean keepCertificate) {
+    /** The evidence of this signature over {@code statement}, as a consent or withdrawal record keeps it. */
+    public jp.jpkigate.consent.record.ConsentEvidence evidence(byte[] statement) {
+        return new jp.jpkigate.consent.record.ConsentEvidence(statement, signature, issuerAnchorId, serial, certificate,
+                "valid", revocationCheckedAt);
+    }
+
+    /** What a verified signature leaves (the record drops the certificate once J-LIS has it). */
+    public static SignedBy of(VerifiedCertificate verified, byte[] signature, byte[] certificateDer) {
         return new SignedBy(verified.type(), verified.serial(), verified.issuer().id(), verified.revocationCheckedAt(),
-                signature, keepCertificate ? Optional.of(certificateDer) : Optional.empty());
+                signature, Optional.of(certificateDer));
     }
 
     @Override

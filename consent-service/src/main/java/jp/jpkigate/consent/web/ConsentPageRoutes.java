@@ -6,6 +6,7 @@ import io.vertx.redis.client.Redis;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import jp.jpkigate.consent.ItemDigester;
 import jp.jpkigate.consent.audit.ConsentAuditLog;
 import jp.jpkigate.consent.dashboard.ConsentDashboard;
@@ -68,11 +69,12 @@ public final class ConsentPageRoutes {
      * @param registration J-LIS's consent registry
      * @param audit        the hash-chained audit log every consent step is appended to
      * @param itemDigests  the keyed digests of the consented items stored with each consent (the gateway's secret
-     *                     key; the 4-information feed uses the same to tell which items changed)
+     *                     key; the 4-information feed uses the same to tell which items changed); without it
+     *                     consents carry none and the feed treats every item as changed at its first answer
      */
     public record Wiring(String issuer, ClientRegistry clients, InvitationLinks links, JpkiVerifier verifier,
                          PersonKeyResolver persons, ConsentRegistration registration, ConsentAuditLog audit,
-                         ItemDigester itemDigests, Clock clock) {
+                         Optional<ItemDigester> itemDigests, Clock clock) {
         public Wiring {
             Objects.requireNonNull(issuer, "issuer");
             Objects.requireNonNull(clients, "clients");
@@ -83,6 +85,12 @@ public final class ConsentPageRoutes {
             Objects.requireNonNull(audit, "audit");
             Objects.requireNonNull(itemDigests, "itemDigests");
             Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Without item digests. */
+        public Wiring(String issuer, ClientRegistry clients, InvitationLinks links, JpkiVerifier verifier,
+                      PersonKeyResolver persons, ConsentRegistration registration, ConsentAuditLog audit, Clock clock) {
+            this(issuer, clients, links, verifier, persons, registration, audit, Optional.empty(), clock);
         }
     }
 

@@ -22,12 +22,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.jpkigate.consent.AuditLogTrail;
 import jp.jpkigate.consent.ItemDigester;
 import jp.jpkigate.consent.audit.AuditDetail;
 import jp.jpkigate.consent.audit.ConsentAuditEvent;
 import jp.jpkigate.consent.audit.redis.RedisConsentAuditLog;
 import jp.jpkigate.consent.invitation.Invitation;
 import jp.jpkigate.consent.invitation.InvitationLinks;
+import jp.jpkigate.consent.registry.ConsentRegistration;
+import jp.jpkigate.consent.registry.RegistryLink;
 import jp.jpkigate.consent.store.redis.RedisConsentChangeLog;
 import jp.jpkigate.consent.store.redis.RedisConsentStore;
 import jp.jpkigate.consent.store.redis.RedisInvitationStore;
@@ -63,9 +66,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * cards, the account login) and beside it: the {@link ConsentPageRoutes} on their own port 0 sharing
  * the OP's Vert.x, Redis and clock; a JPKI verifier whose revocation answers come from the simulator's
  * registry (so a revoked card is refused); the production person keys through the simulator's linkage
- * API (so a card's signature and authentication certificates give one person); a J-LIS that answers at
- * once ({@link RecordingRegistration}) and a recording audit. A test plays the browser (its consent
- * cookie) and the signer app.
+ * API (so a card's signature and authentication certificates give one person); the real J-LIS link
+ * against the simulator's consent registry; the hash-chained audit log. A test plays the browser (its
+ * consent cookie) and the signer app.
  */
 public final class ConsentPagesFixture implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     public static final String ISSUER = OpFixture.ISSUER;
@@ -83,7 +86,7 @@ public final class ConsentPagesFixture implements BeforeAllCallback, AfterAllCal
     public RedisInvitationStore invitations;
     public RedisConsentStore consents;
     public RedisConsentChangeLog changes;
-    public RecordingRegistration registration;
+    public ConsentRegistration registration;
     public RedisConsentAuditLog audit;
     public PersonKeyResolver persons;
     public final ItemDigester itemDigests = new ItemDigester(randomKey());
@@ -130,11 +133,14 @@ public final class ConsentPagesFixture implements BeforeAllCallback, AfterAllCal
         invitations = new RedisInvitationStore(op.redis, op.clock);
         consents = new RedisConsentStore(op.redis);
         changes = new RedisConsentChangeLog(op.redis);
-        registration = new RecordingRegistration(consents, op.clock);
         audit = new RedisConsentAuditLog(op.vertx, op.redis);
+        // The real J-LIS link against the simulator's registry (its timers are not started: nothing is retried here).
+        registration = RegistryLink.create(op.vertx, op.redis, "http://127.0.0.1:" + simulator.port(), Duration.ofSeconds(10),
+                Duration.ofSeconds(30), RegistryLink.backoff(Duration.ofSeconds(30), Duration.ofHours(1)), Duration.ofMinutes(5),
+                new AuditLogTrail(audit, op.clock), id -> "Bank " + id, List::of, "pages-test", op.clock).sync();
         Router router = Router.router(op.vertx);
         ConsentPageRoutes.mount(router, op.redis, new ConsentPageRoutes.Wiring(ISSUER, clients, links, verifier, persons,
-                registration, audit, itemDigests, op.clock));
+                registration, audit, java.util.Optional.of(itemDigests), op.clock));
         server = TestRedis.await(op.vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         web = WebClient.create(op.vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.actualPort()).setFollowRedirects(false));

@@ -40,7 +40,6 @@ class ConsentPagesFuzzProperties {
     @AfterContainer
     static void stop() throws Exception {
         assertThat(fx.get(fx.linkPath(invitation), browser.cookie()).statusCode()).isEqualTo(200);
-        assertThat(fx.get("/consent/sign/" + txn, null).statusCode()).isEqualTo(200);
         fx.close();
     }
 
@@ -54,7 +53,13 @@ class ConsentPagesFuzzProperties {
     @Property(tries = 120)
     void arbitrarySignerBodiesAreClientErrors(@ForAll("json") String body, @ForAll("types") String type) throws Exception {
         HttpResponse<Buffer> answer = post("/consent/sign/" + txn, type, body, null);
-        assertThat(answer.statusCode()).as(body).isBetween(400, 499);
+        // A body that reads as a certificate and a signature is a signing attempt: its verification fails
+        // (200 "failed", and the transaction is spent, so later bodies get 409); anything else is refused.
+        if (answer.statusCode() == 200) {
+            assertThat(answer.bodyAsJsonObject().getString("status")).as(body).isEqualTo("failed");
+        } else {
+            assertThat(answer.statusCode()).as(body).isBetween(400, 499);
+        }
         assertThat(answer.getHeader("Content-Type")).startsWith("application/json");
     }
 

@@ -27,7 +27,8 @@ public final class DevServices {
         if (config.redis().externalUrl().isPresent()) {
             return Future.succeededFuture(new DevServices(null));
         }
-        return EmbeddedRedis.start(vertx, config.dataDir(), config.redis().embeddedPort())
+        return EmbeddedRedis.start(vertx, config.dataDir(), config.redis().embeddedPort(),
+                config.redis().embeddedFsync())
                 .map(DevServices::new);
     }
 

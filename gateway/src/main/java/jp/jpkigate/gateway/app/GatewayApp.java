@@ -85,7 +85,7 @@ public final class GatewayApp {
         int port = config.http().port() == 0 ? -1 : config.http().port();
         return vertx.deployVerticle(() -> {
             GatewayVerticle instance = new GatewayVerticle(config.http(), port, redisUrl, module,
-                    Optional.of(openIdProvider), clock);
+                    Optional.of(openIdProvider), jlisUrl(), clock);
             if (verticle == null) {
                 verticle = instance;
             }
@@ -104,6 +104,11 @@ public final class GatewayApp {
     /** The configured certificate linkage, else the dev simulator's, else none (sub follows the certificate). */
     private Optional<String> linkageUrl() {
         return Optional.ofNullable(config.oidc().linkageUrl()).or(this::simulatorUrl);
+    }
+
+    /** The configured J-LIS, else the dev simulator's, else none (no consent service). */
+    private Optional<String> jlisUrl() {
+        return Optional.ofNullable(config.jlis().url()).or(this::simulatorUrl);
     }
 
     private Optional<String> simulatorUrl() {

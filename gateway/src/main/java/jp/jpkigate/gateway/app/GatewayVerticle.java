@@ -27,7 +27,9 @@ public final class GatewayVerticle extends VerticleBase {
     private final String redisUrl;
     private final Optional<RevocationModule> revocation;
     private final Optional<OpenIdProviderModule> openIdProvider;
+    private final Optional<String> jlisUrl;
     private final Clock clock;
+    private volatile ConsentModule consent;
     private volatile Redis redis;
     private volatile HttpServer server;
 
@@ -40,15 +42,17 @@ public final class GatewayVerticle extends VerticleBase {
      * @param redisUrl the Redis to use (the external one, or the embedded one's URL)
      * @param revocation the process's revocation cache, whose routes this instance serves
      * @param openIdProvider the process's OpenID Provider, whose routes this instance serves
+     * @param jlisUrl J-LIS's consent registry: with it (and the OP) this instance serves the consent service too
      * @param clock the time source handed to the modules wired here
      */
     public GatewayVerticle(GatewayConfig.Http http, int port, String redisUrl, Optional<RevocationModule> revocation,
-                           Optional<OpenIdProviderModule> openIdProvider, Clock clock) {
+                           Optional<OpenIdProviderModule> openIdProvider, Optional<String> jlisUrl, Clock clock) {
         this.http = http;
         this.port = port;
         this.redisUrl = redisUrl;
         this.revocation = revocation;
         this.openIdProvider = openIdProvider;
+        this.jlisUrl = jlisUrl;
         this.clock = clock;
     }
 
@@ -57,16 +61,29 @@ public final class GatewayVerticle extends VerticleBase {
         redis = RedisClients.create(vertx, redisUrl);
         Optional<Router> revocationRoutes = revocation.map(module -> module.routes(vertx));
         Future<Optional<Router>> opRoutes = openIdProvider.isEmpty() ? Future.succeededFuture(Optional.empty())
-                : vertx.executeBlocking(() -> Optional.of(openIdProvider.get().routes(vertx, redis)));
+                : vertx.executeBlocking(() -> Optional.of(opRoutes(openIdProvider.get())));
         return opRoutes.compose(op -> vertx.createHttpServer(HttpListenerOptions.of(http, port))
                 .requestHandler(GatewayRouter.create(vertx, new RedisHealth(redis, READY_TIMEOUT), revocationRoutes, op))
                 .listen()
-                .onSuccess(listening -> server = listening));
+                .onSuccess(listening -> {
+                    server = listening;
+                    if (consent != null) {
+                        consent.start();
+                    }
+                }));
+    }
+
+    /** The OP's routes and, with J-LIS, the consent service's on the same router (the pages share the OP's). */
+    private Router opRoutes(OpenIdProviderModule op) {
+        Router router = op.routes(vertx, redis);
+        jlisUrl.ifPresent(url -> consent = ConsentModule.mount(router, vertx, redis, op, url, clock));
+        return router;
     }
 
     @Override
     public Future<?> stop() {
-        return redis == null ? Future.succeededFuture() : redis.close();
+        Future<Void> stopped = consent == null ? Future.succeededFuture() : consent.stop();
+        return stopped.eventually(() -> redis == null ? Future.succeededFuture() : redis.close());
     }
 
     /** The port the server listens on (useful when configured with port 0); -1 before start. */

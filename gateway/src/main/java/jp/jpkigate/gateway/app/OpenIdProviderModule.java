@@ -157,9 +157,38 @@ public final class OpenIdProviderModule {
     }
 
     /** The linkage service with the Redis record when there is one, else the certificate itself. */
-    private PersonKeyResolver personKeys(Vertx vertx, Redis redis) {
+    PersonKeyResolver personKeys(Vertx vertx, Redis redis) {
         return linkageUrl.<PersonKeyResolver>map(url -> OpenIdProviderRoutes.linkedPersonKeys(vertx, redis, url, anchors))
                 .orElse(CertificatePersonKeys.INSTANCE);
+    }
+
+    OpenIdProviderConfig config() {
+        return config;
+    }
+
+    SigningKeys keys() {
+        return keys;
+    }
+
+    ClientRegistry clients() {
+        return clients;
+    }
+
+    JpkiVerifier verifier() {
+        return verifier;
+    }
+
+    DpopOptions dpop() {
+        return dpop;
+    }
+
+    TokenOptions tokenOptions() {
+        return TokenOptions.defaults(pairwiseSecret);
+    }
+
+    /** A key for {@code label} derived from the pairwise secret every replica shares. */
+    byte[] derivedKey(String label) {
+        return jp.jpkigate.idp.key.DerivedKeys.derive(pairwiseSecret, label);
     }
 
     /** The certificate linkage service pairwise subjects follow, if any. */

@@ -35,6 +35,7 @@ final class ConfigValidator {
         Integer instances = raw.integer("http.instances", 1, 256, Runtime.getRuntime().availableProcessors());
         String redisUrl = redisUrl(raw, mode);
         Integer embeddedPort = raw.integer("redis.embedded.port", 0, 65535, 0);
+        String fsync = raw.choice("redis.embedded.fsync", new String[] {"always", "everysec"}, name -> name, "always");
         Path dataDir = path(raw, "dataDir", DEFAULT_DATA_DIR);
         Boolean simEnabled = raw.bool("simulator.enabled", dev);
         Integer simPort = raw.integer("simulator.port", 0, 65535, DEFAULT_SIM_PORT);
@@ -53,6 +54,9 @@ final class ConfigValidator {
         if (mode == Mode.PROD && Boolean.TRUE.equals(simEnabled)) {
             raw.mistake("simulator.enabled", "must be false in prod mode");
         }
+        if (mode == Mode.PROD && !raw.isSet("jlis.url")) {
+            raw.mistake("jlis.url", "is required in prod mode (set JPKI_GATE_JLIS_URL)");
+        }
         if (mode == Mode.PROD && anchors == TrustAnchors.SIM) {
             raw.mistake("trustAnchors", "must be jlis in prod mode, got sim");
         }
@@ -63,8 +67,9 @@ final class ConfigValidator {
             return null;
         }
         return new GatewayConfig(mode, new GatewayConfig.Http(host, port, baseUrl, instances, tls),
-                new GatewayConfig.RedisSettings(redisUrl, embeddedPort), dataDir,
-                new GatewayConfig.Simulator(simEnabled, simPort), anchors, revocation, oidc, keys, admin);
+                new GatewayConfig.RedisSettings(redisUrl, embeddedPort, fsync), dataDir,
+                new GatewayConfig.Simulator(simEnabled, simPort), anchors, revocation, oidc, keys, admin,
+                new GatewayConfig.Jlis(httpUrl(raw, "jlis.url")));
     }
 
     /**

@@ -20,17 +20,18 @@ import java.util.Optional;
  * @param oidc the OpenID Provider: signing keys, registered clients, the pairwise-subject secret
  * @param keys how the signing keys the replicas share are sealed and rotated
  * @param admin the admin API's listener and tokens
+ * @param jlis J-LIS's consent registry and 4-information provision API (the dev simulator's when unset)
  */
 public record GatewayConfig(
         Mode mode, Http http, RedisSettings redis, Path dataDir, Simulator simulator, TrustAnchors trustAnchors,
-        Revocation revocation, Oidc oidc, Keys keys, Admin admin) {
+        Revocation revocation, Oidc oidc, Keys keys, Admin admin, Jlis jlis) {
 
     /** With the default key rotation (dev key-encryption key) and no admin API. */
     public GatewayConfig(Mode mode, Http http, RedisSettings redis, Path dataDir, Simulator simulator,
                          TrustAnchors trustAnchors, Revocation revocation, Oidc oidc) {
         this(mode, http, redis, dataDir, simulator, trustAnchors, revocation, oidc,
                 new Keys(null, "ES256", Duration.ofHours(1), Duration.ofDays(90)),
-                new Admin(false, "127.0.0.1", 0, Map.of(), Duration.ofSeconds(5)));
+                new Admin(false, "127.0.0.1", 0, Map.of(), Duration.ofSeconds(5)), new Jlis(null));
     }
 
     /** Requires every part. */
@@ -45,6 +46,16 @@ public record GatewayConfig(
         Objects.requireNonNull(oidc, "oidc");
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(jlis, "jlis");
+    }
+
+    /**
+     * J-LIS as the consent service and the 4-information feed reach it.
+     *
+     * @param url base URL of J-LIS's consent registry and 4-information provision API (the simulator's layout:
+     *            {@code /jlis/consents}, {@code /jlis/four-information}); null: the dev simulator's
+     */
+    public record Jlis(String url) {
     }
 
     /**
@@ -106,8 +117,13 @@ public record GatewayConfig(
      *
      * @param url the Redis connection string, or {@code null} to start an embedded Redis (dev only)
      * @param embeddedPort the embedded Redis port; 0 picks a free loopback port
+     * @param embeddedFsync the embedded Redis's {@code appendfsync}: {@code always} (the default: an acknowledged
+     *                      consent or feed event survives a crash of Redis too, as in production) or {@code everysec}
      */
-    public record RedisSettings(String url, int embeddedPort) {
+    public record RedisSettings(String url, int embeddedPort, String embeddedFsync) {
+        public RedisSettings(String url, int embeddedPort) {
+            this(url, embeddedPort, "always");
+        }
 
         /** The external Redis URL, empty when the embedded Redis is used. */
         public Optional<String> externalUrl() {
@@ -117,7 +133,8 @@ public record GatewayConfig(
         /** Never shows the password. */
         @Override
         public String toString() {
-            return "RedisSettings[url=" + Secrets.maskUrl(url) + ", embeddedPort=" + embeddedPort + "]";
+            return "RedisSettings[url=" + Secrets.maskUrl(url) + ", embeddedPort=" + embeddedPort
+                    + ", embeddedFsync=" + embeddedFsync + "]";
         }
     }
 
@@ -244,6 +261,8 @@ public record GatewayConfig(
                 "clients:           " + (oidc.clientsFile() == null ? "none" : oidc.clientsFile()),
                 "linkage:           " + (oidc.linkageUrl() != null ? oidc.linkageUrl()
                         : simulator.enabled() ? "from the simulator" : "none (sub changes on card renewal)"),
+                "J-LIS:             " + (jlis.url() != null ? jlis.url()
+                        : simulator.enabled() ? "the simulator (consent registry, 4-information provision)" : "none"),
                 "DPoP nonces:       " + (oidc.dpopNonces() ? "required" : "off"),
                 "sessions:          " + oidc.sessionIdle().toMinutes() + " min idle, " + oidc.sessionMax().toMinutes()
                         + " min after the card at most");

@@ -13,7 +13,8 @@ import redis.embedded.RedisServer;
 
 /**
  * A dev-mode Redis: the {@code redis-server} binary bundled with codemonstur embedded-redis, bound
- * to 127.0.0.1 only, with AOF persistence under {@code <dataDir>/redis}. Starting and stopping
+ * to 127.0.0.1 only, with AOF persistence under {@code <dataDir>/redis} (fsync on every write by default,
+ * as the consent records and the feed outbox need in production). Starting and stopping
  * spawn and wait for a process, so both run on a worker thread, never on the event loop.
  */
 public final class EmbeddedRedis {
@@ -37,6 +38,14 @@ public final class EmbeddedRedis {
      * {@code <dataDir>/redis}, which is created if missing.
      */
     public static Future<EmbeddedRedis> start(Vertx vertx, Path dataDir, int port) {
+        return start(vertx, dataDir, port, "always");
+    }
+
+    /** The same with this {@code appendfsync} policy ({@code always} or {@code everysec}). */
+    public static Future<EmbeddedRedis> start(Vertx vertx, Path dataDir, int port, String fsync) {
+        if (!fsync.equals("always") && !fsync.equals("everysec")) {
+            return Future.failedFuture(new IllegalArgumentException("appendfsync must be always or everysec"));
+        }
         return vertx.executeBlocking(() -> {
             Path dir = dataDir.resolve("redis").toAbsolutePath().normalize();
             Files.createDirectories(dir);
@@ -46,7 +55,7 @@ public final class EmbeddedRedis {
                     .port(chosen)
                     .setting("protected-mode yes")
                     .setting("appendonly yes")
-                    .setting("appendfsync everysec")
+                    .setting("appendfsync " + fsync)
                     .setting("dir " + quoted(dir.toString()))
                     .soutListener(line -> LOG.debug("redis: {}", line))
                     .serrListener(line -> LOG.warn("redis: {}", line))

@@ -38,7 +38,7 @@ class LaunchArgsTest {
 
         assertThat(config).isNull();
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("Invalid configuration, 8 mistakes:")
+                .contains("Invalid configuration, 9 mistakes:")
                 .contains("args: unknown argument --bogus")
                 .contains("http.port: must be 0..65535, got 70000 (from JPKI_GATE_HTTP_PORT)")
                 .contains("redis.url: is required in prod mode (set REDIS_URL)");

@@ -2,6 +2,7 @@ package jp.jpkigate.gateway.clients;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,15 +12,22 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import jp.jpkigate.sim.cli.ExitCodes;
 import jp.jpkigate.sim.cli.SimCli;
 import picocli.CommandLine;
@@ -37,6 +45,7 @@ import picocli.CommandLine;
 public final class CardSignerHook implements AutoCloseable {
     static final String PIN = "1234";
     static final String PASSWORD = "PASSWORD1";
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final Path simStateDir;
     private final HttpServer server;
@@ -48,7 +57,8 @@ public final class CardSignerHook implements AutoCloseable {
         this.server = server;
     }
 
-    static CardSignerHook start(Path simStateDir) throws IOException {
+    /** A hook for the cards in the simulator state {@code simStateDir}; {@link #useCard} says which one signs. */
+    public static CardSignerHook start(Path simStateDir) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         CardSignerHook hook = new CardSignerHook(simStateDir, server);
         server.createContext("/sign", hook::handleSign);
@@ -61,7 +71,7 @@ public final class CardSignerHook implements AutoCloseable {
         return hook;
     }
 
-    void useCard(String id) {
+    public void useCard(String id) {
         this.cardId = id;
     }
 
@@ -106,16 +116,49 @@ public final class CardSignerHook implements AutoCloseable {
      * AssertionError with it when the OP did not verify the login.
      */
     public String sign(URI transaction) {
+        return jpkiSim(new byte[0], "sign", "--card", cardId, "--pin", PIN, "--password", PASSWORD,
+                "--url", transaction.toString());
+    }
+
+    /**
+     * A confused signer app: fetches the transaction at {@code transaction} and signs its
+     * {@code signed_data} with the authentication key (PIN) whatever it asks for ({@code jpki-sim sign
+     * --key auth}), then posts that certificate and signature; the signer API's answer (JSON).
+     */
+    public String signWithAuthenticationKey(URI transaction) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        HttpResponse<String> fetched = http.send(HttpRequest.newBuilder(transaction).timeout(TIMEOUT)
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (fetched.statusCode() != 200) {
+            throw new AssertionError("GET " + transaction + ": " + fetched.statusCode() + " " + fetched.body());
+        }
+        byte[] data = Base64.getUrlDecoder().decode(new JsonObject(fetched.body()).getString("signed_data"));
+        Path certificate = Files.createTempFile(simStateDir, "auth-cert", ".pem");
+        try {
+            String signature = jpkiSim(data, "sign", "--card", cardId, "--pin", PIN, "--key", "auth",
+                    "--cert-out", certificate.toString());
+            String der = Base64.getEncoder().encodeToString(Base64.getMimeDecoder().decode(Files.readString(certificate)
+                    .replaceAll("-----[A-Z ]+-----", "")));
+            String body = new JsonObject().put("certificate", der).put("signature", signature).encode();
+            return http.send(HttpRequest.newBuilder(transaction).timeout(TIMEOUT).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } finally {
+            Files.deleteIfExists(certificate);
+        }
+    }
+
+    /** Runs the {@code jpki-sim} CLI in-process on the state directory with {@code stdin}; its output, or an AssertionError. */
+    private String jpkiSim(byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new SimCli(Clock.systemUTC(), new SecureRandom(),
-                new ByteArrayInputStream(new byte[0]), Map.of()));
+                new ByteArrayInputStream(stdin), Map.of()));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute("--state", simStateDir.toString(), "sign", "--card", cardId, "--pin", PIN,
-                "--password", PASSWORD, "--url", transaction.toString());
+        int exit = cli.execute(Stream.concat(Stream.of("--state", simStateDir.toString()), Arrays.stream(args))
+                .toArray(String[]::new));
         if (exit != ExitCodes.OK) {
-            throw new AssertionError("jpki-sim sign --url " + transaction + " exited " + exit + ": " + out + err);
+            throw new AssertionError("jpki-sim " + String.join(" ", args) + " exited " + exit + ": " + out + err);
         }
         return out.toString().trim();
     }

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * read text and attributes, click, take a screenshot. A fresh profile per instance; blocking, so
  * only from the test thread. Fails with what to install when the binaries are missing.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     /** How long a WebDriver command or a wait may take (generous: CI machines are shared). */
@@ -46,7 +46,7 @@ final class Chromium implements AutoCloseable {
         this.session = session;
     }
 
-    static Chromium start() throws Exception {
+    public static Chromium start() throws Exception {
         String install = "install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver"
                 + " fonts-noto-cjk; .ci/run does it)";
         assertThat(Files.isExecutable(BINARY)).as(BINARY + " is missing: " + install).isTrue();
@@ -73,48 +73,48 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    void open(String url) throws IOException, InterruptedException {
+    public void open(String url) throws IOException, InterruptedException {
         command("POST", "url", new JsonObject().put("url", url));
     }
 
-    String currentUrl() throws IOException, InterruptedException {
+    public String currentUrl() throws IOException, InterruptedException {
         return command("GET", "url", null).getString("value");
     }
 
     /** The element matching {@code css} on the current page, if there is one now. */
-    Optional<String> find(String css) throws IOException, InterruptedException {
+    public Optional<String> find(String css) throws IOException, InterruptedException {
         JsonArray found = command("POST", "elements", new JsonObject().put("using", "css selector").put("value", css))
                 .getJsonArray("value");
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getJsonObject(0).getString(ELEMENT));
     }
 
     /** Waits (polling, at most 60 s) until {@code css} matches, and returns the element. */
-    String await(String css) throws Exception {
+    public String await(String css) throws Exception {
         waitFor(() -> find(css).isPresent(), css + " on " + currentUrl());
         return find(css).orElseThrow();
     }
 
-    String text(String element) throws IOException, InterruptedException {
+    public String text(String element) throws IOException, InterruptedException {
         return command("GET", "element/" + element + "/text", null).getString("value");
     }
 
-    String attribute(String element, String name) throws IOException, InterruptedException {
+    public String attribute(String element, String name) throws IOException, InterruptedException {
         return command("GET", "element/" + element + "/attribute/" + name, null).getString("value");
     }
 
-    void click(String element) throws IOException, InterruptedException {
+    public void click(String element) throws IOException, InterruptedException {
         command("POST", "element/" + element + "/click", new JsonObject());
     }
 
     /** A PNG of the viewport, written to {@code file}. */
-    Path screenshot(Path file) throws IOException, InterruptedException {
+    public Path screenshot(Path file) throws IOException, InterruptedException {
         Files.createDirectories(file.getParent());
         Files.write(file, Base64.getDecoder().decode(command("GET", "screenshot", null).getString("value")));
         return file;
     }
 
     /** Something about the browser that holds or not yet. */
-    interface Condition {
+    public interface Condition {
         boolean holds() throws Exception;
     }
 
@@ -122,7 +122,7 @@ final class Chromium implements AutoCloseable {
      * Polls {@code condition} until it holds, at most 60 s (a browser does things in its own time:
      * the login page polls its status every 2 s).
      */
-    static void waitFor(Condition condition, String what) throws Exception {
+    public static void waitFor(Condition condition, String what) throws Exception {
         Instant deadline = Instant.now().plus(TIMEOUT);
         while (!condition.holds()) {
             assertThat(Instant.now()).as("waited " + TIMEOUT.toSeconds() + " s for " + what).isBefore(deadline);

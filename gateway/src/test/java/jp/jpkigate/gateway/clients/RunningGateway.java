@@ -37,8 +37,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * the run (started once, stopped when the run ends): embedded Redis, the simulator under a temp
  * data dir, the HTTP server on a free loopback port that is also its issuer, one FAPI-style client
  * ({@code private_key_jwt}, an inline ES256 {@code jwks}, PAR; a post-logout redirect URI and a
- * back-channel logout URI served by the hook), one person with a card, and the card's
- * {@link CardSignerHook}.
+ * back-channel logout URI served by the hook), a bank of the consent service (a back end with only
+ * {@code client_credentials}, {@code consent:write consent:read}, its own key), one person with a card,
+ * and the card's {@link CardSignerHook}. The embedded Redis listens on a port chosen here, so tests can
+ * read what the gateway wrote ({@link #redisUrl()}).
  */
 public final class RunningGateway implements AutoCloseable {
     public static final String CLIENT_ID = "fapi-bank";
@@ -48,26 +50,35 @@ public final class RunningGateway implements AutoCloseable {
     public static final String GIVEN_NAME = "太郎";
     public static final LocalDate BIRTH_DATE = LocalDate.of(1990, 1, 2);
     public static final String ADDRESS = "東京都新宿区西新宿二丁目８番１号";
+    /** The consent service's business: invites its customers, reads their consents. */
+    public static final String BANK_ID = "mirai-bank";
+    public static final String BANK_NAME = "みらい銀行 (Mirai Bank)";
 
     private final Path dataDir;
     private final Vertx vertx;
     private final GatewayApp app;
     private final String issuer;
     private final ECKey clientKey;
+    private final ECKey bankKey;
+    private final String redisUrl;
     private final CardSignerHook signer;
 
-    private RunningGateway(Path dataDir, Vertx vertx, GatewayApp app, String issuer, ECKey clientKey, CardSignerHook signer) {
+    private RunningGateway(Path dataDir, Vertx vertx, GatewayApp app, String issuer, ECKey clientKey, ECKey bankKey,
+                           String redisUrl, CardSignerHook signer) {
         this.dataDir = dataDir;
         this.vertx = vertx;
         this.app = app;
         this.issuer = issuer;
         this.clientKey = clientKey;
+        this.bankKey = bankKey;
+        this.redisUrl = redisUrl;
         this.signer = signer;
     }
 
     static RunningGateway start() throws Exception {
         Path dataDir = Files.createTempDirectory("real-clients-gateway");
         ECKey clientKey = (ECKey) SigningKeys.generateKey(JWSAlgorithm.ES256);
+        ECKey bankKey = (ECKey) SigningKeys.generateKey(JWSAlgorithm.ES256);
         CardSignerHook signer = CardSignerHook.start(dataDir.resolve("sim"));
         Path clientsFile = dataDir.resolve("clients.json");
         Files.writeString(clientsFile, new JsonArray().add(new JsonObject()
@@ -78,15 +89,18 @@ public final class RunningGateway implements AutoCloseable {
                 .put("backchannel_logout_uri", signer.backchannelLogoutUri())
                 .put("token_endpoint_auth_method", "private_key_jwt")
                 .put("jwks", new JsonObject(new JWKSet(clientKey).toPublicJWKSet().toJSONObject()))
-                .put("scope", FlowReport.IDENTITY_SCOPE)).encodePrettily());
+                .put("scope", FlowReport.IDENTITY_SCOPE)).add(bankRegistration(bankKey)).encodePrettily());
         int port = freePort();
         String issuer = "http://127.0.0.1:" + port;
+        int redisPort = freePort();
         Vertx vertx = TestVertx.create();
-        GatewayApp app = new GatewayApp(vertx, ConfigLoader.parse(null, Map.of(
+        GatewayApp app = new GatewayApp(vertx, ConfigLoader.parse(new JsonObject().put("redis", new JsonObject()
+                .put("embedded", new JsonObject().put("port", redisPort))).encode(), Map.of(
                 "JPKI_GATE_HTTP_PORT", Integer.toString(port), "JPKI_GATE_PUBLIC_URL", issuer,
                 "JPKI_GATE_SIM_PORT", "0", "JPKI_GATE_DATA_DIR", dataDir.toString(),
                 "JPKI_GATE_OIDC_CLIENTS_FILE", clientsFile.toString())), Clock.systemUTC());
-        RunningGateway gateway = new RunningGateway(dataDir, vertx, app, issuer, clientKey, signer);
+        RunningGateway gateway = new RunningGateway(dataDir, vertx, app, issuer, clientKey, bankKey,
+                "redis://127.0.0.1:" + redisPort, signer);
         try {
             TestVertx.await(app.start());
             gateway.issueCard();
@@ -97,21 +111,42 @@ public final class RunningGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * The consent service's bank in a clients file: a back end of its own ({@code client_credentials}
+     * only), {@code private_key_jwt} with {@code key}'s public half inline, the consent API's scopes.
+     */
+    public static JsonObject bankRegistration(ECKey key) {
+        return new JsonObject()
+                .put("client_id", BANK_ID)
+                .put("client_name", BANK_NAME)
+                .put("grant_types", new JsonArray().add("client_credentials"))
+                .put("token_endpoint_auth_method", "private_key_jwt")
+                .put("jwks", new JsonObject(new JWKSet(key).toPublicJWKSet().toJSONObject()))
+                .put("scope", "consent:write consent:read");
+    }
+
     /** The person gets a card in the simulator the gateway trusts; the gateway sees it at once. */
     private void issueCard() throws Exception {
         SimServer sim = app.simulator().orElseThrow();
-        SimState state = SimState.open(sim.stateDir(), Clock.systemUTC(), new SecureRandom());
-        Device card = state.registry().life().issue(new CardRequest(FAMILY_NAME, GIVEN_NAME, BIRTH_DATE, FourInfo.Gender.MALE,
-                ADDRESS, new Municipality("Tokyo", "Shinjuku-ku"), CardSignerHook.PIN, CardSignerHook.PASSWORD,
-                KeyAlgorithm.RSA_2048));
-        state.save();
-        signer.useCard(card.id());
+        signer.useCard(issueCard(SimState.open(sim.stateDir(), Clock.systemUTC(), new SecureRandom())));
         TestVertx.await(sim.reloadNow());
         TestVertx.await(app.revocation().orElseThrow().ingestNow());
     }
 
+    /**
+     * Issues the person's card (RSA-2048, {@link CardSignerHook}'s PIN and password) in {@code state}
+     * and saves it; the card's id.
+     */
+    public static String issueCard(SimState state) {
+        Device card = state.registry().life().issue(new CardRequest(FAMILY_NAME, GIVEN_NAME, BIRTH_DATE, FourInfo.Gender.MALE,
+                ADDRESS, new Municipality("Tokyo", "Shinjuku-ku"), CardSignerHook.PIN, CardSignerHook.PASSWORD,
+                KeyAlgorithm.RSA_2048));
+        state.save();
+        return card.id();
+    }
+
     /** A loopback port free right now (for servers whose port must be known before they start). */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
         }
@@ -125,6 +160,21 @@ public final class RunningGateway implements AutoCloseable {
     /** The client's private ES256 key (its public half is registered inline). */
     public ECKey clientKey() {
         return clientKey;
+    }
+
+    /** The bank's private ES256 key (its public half is registered inline). */
+    public ECKey bankKey() {
+        return bankKey;
+    }
+
+    /** The J-LIS simulator the gateway uses (its consent registry: {@code /jlis/consents}). */
+    public String simulatorUrl() {
+        return "http://127.0.0.1:" + app.simulator().orElseThrow().port();
+    }
+
+    /** The gateway's embedded Redis. */
+    public String redisUrl() {
+        return redisUrl;
     }
 
     /** The client's one registered redirect URI, served by the signer hook (a plain page). */
@@ -148,7 +198,7 @@ public final class RunningGateway implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

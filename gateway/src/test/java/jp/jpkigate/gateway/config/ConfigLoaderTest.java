@@ -12,17 +12,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
-    private static final Map<String, String> PROD_ENV = Map.of(
-            "JPKI_GATE_MODE", "prod",
-            "REDIS_URL", "redis://redis:6379",
-            "JPKI_GATE_PUBLIC_URL", "https://gate.example.jp",
-            "JPKI_GATE_REVOCATION_URL", "https://crl.example.jp",
-            "JPKI_GATE_OCSP_CERT_FILE", "/etc/jpki-gate/ocsp.pem",
-            "JPKI_GATE_OCSP_KEY_FILE", "/etc/jpki-gate/ocsp-key.pem",
-            "JPKI_GATE_REVOCATION_CLIENTS", "bank-a=" + "ab".repeat(32) + ",carrier-b=" + "CD".repeat(32),
-            "JPKI_GATE_OIDC_KEYS_DIR", "/etc/jpki-gate/keys",
-            "JPKI_GATE_OIDC_PAIRWISE_SECRET_FILE", "/etc/jpki-gate/pairwise-secret",
-            "JPKI_GATE_KEYS_ENCRYPTION_KEY_FILE", "/etc/jpki-gate/kek");
+    private static final Map<String, String> PROD_ENV = Map.ofEntries(
+            Map.entry("JPKI_GATE_MODE", "prod"),
+            Map.entry("REDIS_URL", "redis://redis:6379"),
+            Map.entry("JPKI_GATE_PUBLIC_URL", "https://gate.example.jp"),
+            Map.entry("JPKI_GATE_REVOCATION_URL", "https://crl.example.jp"),
+            Map.entry("JPKI_GATE_OCSP_CERT_FILE", "/etc/jpki-gate/ocsp.pem"),
+            Map.entry("JPKI_GATE_OCSP_KEY_FILE", "/etc/jpki-gate/ocsp-key.pem"),
+            Map.entry("JPKI_GATE_REVOCATION_CLIENTS", "bank-a=" + "ab".repeat(32) + ",carrier-b=" + "CD".repeat(32)),
+            Map.entry("JPKI_GATE_OIDC_KEYS_DIR", "/etc/jpki-gate/keys"),
+            Map.entry("JPKI_GATE_OIDC_PAIRWISE_SECRET_FILE", "/etc/jpki-gate/pairwise-secret"),
+            Map.entry("JPKI_GATE_KEYS_ENCRYPTION_KEY_FILE", "/etc/jpki-gate/kek"),
+            Map.entry("JPKI_GATE_JLIS_URL", "https://jlis.example.jp"));
 
     @Test
     void devDefaults() throws Exception {
@@ -232,7 +233,20 @@ class ConfigLoaderTest {
                         "revocation.publisherUrl: is required in prod mode (set JPKI_GATE_REVOCATION_URL)",
                         "revocation.ocspResponder: certFile and keyFile are required in prod mode",
                         "keys.encryptionKeyFile: is required in prod mode (set JPKI_GATE_KEYS_ENCRYPTION_KEY_FILE)",
-                        "oidc.pairwiseSecretFile: is required in prod mode (set JPKI_GATE_OIDC_PAIRWISE_SECRET_FILE)"));
+                        "oidc.pairwiseSecretFile: is required in prod mode (set JPKI_GATE_OIDC_PAIRWISE_SECRET_FILE)",
+                        "jlis.url: is required in prod mode (set JPKI_GATE_JLIS_URL)"));
+    }
+
+    @Test
+    void theEmbeddedRedisSyncsEveryWriteUnlessToldOtherwise() throws Exception {
+        assertThat(ConfigLoader.parse(null, Map.of()).redis().embeddedFsync()).isEqualTo("always");
+        assertThat(ConfigLoader.parse(null, Map.of("JPKI_GATE_REDIS_FSYNC", "everysec")).redis().embeddedFsync())
+                .isEqualTo("everysec");
+        assertThatThrownBy(() -> ConfigLoader.parse(null, Map.of("JPKI_GATE_REDIS_FSYNC", "never")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes())
+                        .anySatisfy(m -> assertThat(m).startsWith("redis.embedded.fsync:")));
+        assertThat(ConfigLoader.parse(null, PROD_ENV).jlis().url()).isEqualTo("https://jlis.example.jp");
+        assertThat(ConfigLoader.parse(null, Map.of()).jlis().url()).as("dev: the simulator's").isNull();
     }
 
     @Test

@@ -41,7 +41,7 @@ class HealthEndpointsTest {
                     redis = started;
                     GatewayConfig.Http http = config().http();
                     verticle = new GatewayVerticle(http, http.port(), started.url(), java.util.Optional.empty(),
-                            java.util.Optional.empty(),
+                            java.util.Optional.empty(), java.util.Optional.empty(),
                             Clock.systemUTC());
                     return vertx.deployVerticle(verticle);
                 })

@@ -1,14 +1,10 @@
 package jp.jpkigate.idp.dpop;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * How DPoP proofs are checked. Immutable; the constructor fails listing every problem.
@@ -26,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public record DpopOptions(Duration maxAge, Duration maxFuture, boolean requireNonces, Duration nonceLifetime,
                           byte[] nonceKey) {
-    private static final byte[] NONCE_KEY_LABEL = "jpkigate dpop nonce key v1".getBytes(StandardCharsets.US_ASCII);
+    private static final String NONCE_KEY_LABEL = "jpkigate dpop nonce key v1";
 
     public DpopOptions {
         Objects.requireNonNull(maxAge, "maxAge");
@@ -67,13 +63,7 @@ public record DpopOptions(Duration maxAge, Duration maxFuture, boolean requireNo
      * nonce key reveals nothing of the secret and no new secret has to be distributed.
      */
     public static byte[] deriveNonceKey(byte[] sharedSecret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(sharedSecret, "HmacSHA256"));
-            return mac.doFinal(NONCE_KEY_LABEL);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return jp.jpkigate.idp.key.DerivedKeys.derive(sharedSecret, NONCE_KEY_LABEL);
     }
 
     /** How long a proof's {@code jti} must be remembered: as long as its {@code iat} can pass. */
