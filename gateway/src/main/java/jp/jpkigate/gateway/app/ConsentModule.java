@@ -6,8 +6,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.redis.client.Redis;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.UUID;
 import jp.jpkigate.consent.AuditLogTrail;
+import jp.jpkigate.consent.ItemDigester;
 import jp.jpkigate.consent.audit.redis.RedisConsentAuditLog;
 import jp.jpkigate.consent.invitation.InvitationLinks;
 import jp.jpkigate.consent.registry.RegistryLink;
@@ -32,11 +34,15 @@ import jp.jpkigate.idp.web.ClientCertificates;
  */
 final class ConsentModule {
     static final String INVITATION_LINK_KEY_LABEL = "jpkigate invitation links v1";
+    /** Never change: a new key makes every consented item look changed once (see {@link ItemDigester}). */
+    static final String ITEM_DIGEST_KEY_LABEL = "jpkigate item digests v1";
 
     private final RegistryLink registry;
+    private final ItemDigester digests;
 
-    private ConsentModule(RegistryLink registry) {
+    private ConsentModule(RegistryLink registry, ItemDigester digests) {
         this.registry = registry;
+        this.digests = digests;
     }
 
     /** Mounts the routes on {@code router} (reads page templates: call it on a worker) and returns the module. */
@@ -57,15 +63,21 @@ final class ConsentModule {
                 new AccessTokenVerifier(issuer, audience, op.keys(), new RedisGrantRevocations(redis), clock),
                 new DpopProofVerifier(op.dpop(), new RedisReplayCache(redis), clock), new ClientCertificates(config.mtls()),
                 links, redis, audit, clock);
+        ItemDigester digests = new ItemDigester(op.derivedKey(ITEM_DIGEST_KEY_LABEL));
         ConsentPageRoutes.mount(router, redis, new ConsentPageRoutes.Wiring(issuer, op.clients(), links, op.verifier(),
-                op.personKeys(vertx, redis), registry.sync(), auditLog, clock));
-        return new ConsentModule(registry);
+                op.personKeys(vertx, redis), registry.sync(), auditLog, Optional.of(digests), clock));
+        return new ConsentModule(registry, digests);
     }
 
     /** The businesses that invite: registered clients allowed {@code consent:write}. */
     private static Collection<String> businesses(OpenIdProviderModule op) {
         return op.clients().all().stream().filter(c -> c.scopes().contains(ApiScopes.CONSENT_WRITE))
                 .map(RegisteredClient::clientId).toList();
+    }
+
+    /** The keyed digests of consented items, which the feed compares J-LIS's answers with. */
+    ItemDigester digests() {
+        return digests;
     }
 
     /** Starts the periodic J-LIS tasks (call on the verticle's context). */

@@ -30,6 +30,7 @@ public final class GatewayVerticle extends VerticleBase {
     private final Optional<String> jlisUrl;
     private final Clock clock;
     private volatile ConsentModule consent;
+    private volatile FeedModule feed;
     private volatile Redis redis;
     private volatile HttpServer server;
 
@@ -70,19 +71,30 @@ public final class GatewayVerticle extends VerticleBase {
                     if (consent != null) {
                         consent.start();
                     }
+                    if (feed != null) {
+                        feed.start();
+                    }
                 }));
     }
 
-    /** The OP's routes and, with J-LIS, the consent service's on the same router (the pages share the OP's). */
+    /**
+     * The OP's routes and, with J-LIS, the consent service's on the same router (the pages share the OP's),
+     * and with the revocation cache too, the latest-4-information feed.
+     */
     private Router opRoutes(OpenIdProviderModule op) {
         Router router = op.routes(vertx, redis);
-        jlisUrl.ifPresent(url -> consent = ConsentModule.mount(router, vertx, redis, op, url, clock));
+        jlisUrl.ifPresent(url -> {
+            consent = ConsentModule.mount(router, vertx, redis, op, url, clock);
+            revocation.ifPresent(cache -> feed = FeedModule.mount(router, vertx, redis, op, cache.service(), url,
+                    consent.digests(), clock));
+        });
         return router;
     }
 
     @Override
     public Future<?> stop() {
-        Future<Void> stopped = consent == null ? Future.succeededFuture() : consent.stop();
+        Future<Void> stopped = Future.all(consent == null ? Future.succeededFuture() : consent.stop(),
+                feed == null ? Future.succeededFuture() : feed.stop()).mapEmpty();
         return stopped.eventually(() -> redis == null ? Future.succeededFuture() : redis.close());
     }
 

@@ -178,6 +178,10 @@ public final class OpenIdProviderModule {
         return verifier;
     }
 
+    jp.jpkigate.idp.jpki.TrustAnchors anchors() {
+        return anchors;
+    }
+
     DpopOptions dpop() {
         return dpop;
     }
