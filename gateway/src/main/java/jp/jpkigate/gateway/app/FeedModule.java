@@ -60,13 +60,13 @@ final class FeedModule {
         this.poster = poster;
     }
 
+    /** @param metrics the process's feed metrics, one for all HTTP verticles, so each scrape sees every push */
     static FeedModule mount(Router router, Vertx vertx, Redis redis, OpenIdProviderModule op, RevocationService revocation,
-                            String jlisUrl, ItemDigester digests, Clock clock) {
+                            String jlisUrl, ItemDigester digests, InProcessFeedMetrics metrics, Clock clock) {
         OpenIdProviderConfig config = op.config();
         String issuer = config.issuer().toString();
         String replica = "gateway-" + UUID.randomUUID();
         RedisOutbox outbox = new RedisOutbox(redis, clock);
-        InProcessFeedMetrics metrics = new InProcessFeedMetrics();
         FeedDestinations destinations = clientId -> op.clients().find(clientId).map(RegisteredClient::feed)
                 .flatMap(FeedModule::destination);
         FeedLink link = FeedLink.create(vertx, redis, jlisUrl, RedisKeys.DEFAULT, revocation, outbox,

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jp.jpkigate.feed.metrics.InProcessFeedMetrics;
 import jp.jpkigate.sim.serve.SimServer;
 import jp.jpkigate.gateway.config.GatewayConfig;
 import jp.jpkigate.gateway.config.Secrets;
@@ -20,6 +21,8 @@ public final class GatewayApp {
     private final Vertx vertx;
     private final GatewayConfig config;
     private final Clock clock;
+    /** One for all HTTP verticles: whichever answers {@code /feed/metrics} reports every push of the process. */
+    private final InProcessFeedMetrics feedMetrics = new InProcessFeedMetrics();
     private volatile DevServices devServices;
     private volatile GatewayVerticle verticle;
     private volatile RevocationVerticle revocation;
@@ -85,7 +88,7 @@ public final class GatewayApp {
         int port = config.http().port() == 0 ? -1 : config.http().port();
         return vertx.deployVerticle(() -> {
             GatewayVerticle instance = new GatewayVerticle(config.http(), port, redisUrl, module,
-                    Optional.of(openIdProvider), jlisUrl(), clock);
+                    Optional.of(openIdProvider), jlisUrl(), feedMetrics, clock);
             if (verticle == null) {
                 verticle = instance;
             }
@@ -148,6 +151,11 @@ public final class GatewayApp {
     public Optional<String> takeDevAdminToken() {
         OpenIdProviderModule op = openIdProvider;
         return op == null ? Optional.empty() : op.admin().takeDevToken();
+    }
+
+    /** The feed metrics every HTTP verticle serves at {@code /feed/metrics}. */
+    InProcessFeedMetrics feedMetrics() {
+        return feedMetrics;
     }
 
     /** The revocation cache, once started (none without a CRL publisher). */

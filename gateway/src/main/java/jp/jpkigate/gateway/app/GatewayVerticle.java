@@ -8,6 +8,7 @@ import io.vertx.redis.client.Redis;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import jp.jpkigate.feed.metrics.InProcessFeedMetrics;
 import jp.jpkigate.gateway.config.GatewayConfig;
 import jp.jpkigate.gateway.redis.RedisClients;
 import jp.jpkigate.gateway.redis.RedisHealth;
@@ -28,6 +29,7 @@ public final class GatewayVerticle extends VerticleBase {
     private final Optional<RevocationModule> revocation;
     private final Optional<OpenIdProviderModule> openIdProvider;
     private final Optional<String> jlisUrl;
+    private final InProcessFeedMetrics feedMetrics;
     private final Clock clock;
     private volatile ConsentModule consent;
     private volatile FeedModule feed;
@@ -44,16 +46,19 @@ public final class GatewayVerticle extends VerticleBase {
      * @param revocation the process's revocation cache, whose routes this instance serves
      * @param openIdProvider the process's OpenID Provider, whose routes this instance serves
      * @param jlisUrl J-LIS's consent registry: with it (and the OP) this instance serves the consent service too
+     * @param feedMetrics the process's feed metrics, shared by all instances (each serves {@code /feed/metrics})
      * @param clock the time source handed to the modules wired here
      */
     public GatewayVerticle(GatewayConfig.Http http, int port, String redisUrl, Optional<RevocationModule> revocation,
-                           Optional<OpenIdProviderModule> openIdProvider, Optional<String> jlisUrl, Clock clock) {
+                           Optional<OpenIdProviderModule> openIdProvider, Optional<String> jlisUrl,
+                           InProcessFeedMetrics feedMetrics, Clock clock) {
         this.http = http;
         this.port = port;
         this.redisUrl = redisUrl;
         this.revocation = revocation;
         this.openIdProvider = openIdProvider;
         this.jlisUrl = jlisUrl;
+        this.feedMetrics = feedMetrics;
         this.clock = clock;
     }
 
@@ -86,7 +91,7 @@ public final class GatewayVerticle extends VerticleBase {
         jlisUrl.ifPresent(url -> {
             consent = ConsentModule.mount(router, vertx, redis, op, url, clock);
             revocation.ifPresent(cache -> feed = FeedModule.mount(router, vertx, redis, op, cache.service(), url,
-                    consent.digests(), clock));
+                    consent.digests(), feedMetrics, clock));
         });
         return router;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -43,6 +44,29 @@ class GatewayAppTest {
     @AfterEach
     void closeVertx() throws Exception {
         TestVertx.await(vertx.close());
+    }
+
+    /**
+     * Every HTTP verticle pushes with its own replica id, but a scrape reaches one of them: each must
+     * answer {@code /feed/metrics} from the process's one set of counters (connections go round robin
+     * over the instances, so four fresh ones reach both).
+     */
+    @Test
+    void everyHttpInstanceServesTheProcessFeedMetrics() throws Exception {
+        GatewayApp app = new GatewayApp(vertx, ConfigLoader.parse(null, Map.of("JPKI_GATE_HTTP_PORT", "0",
+                "JPKI_GATE_DATA_DIR", dataDir.toString(), "JPKI_GATE_SIM_PORT", "0", "JPKI_GATE_HTTP_INSTANCES", "2")),
+                Clock.systemUTC());
+        TestVertx.await(app.start());
+        try {
+            app.feedMetrics().retried("bank-x");
+            WebClient fresh = WebClient.create(vertx, new WebClientOptions().setKeepAlive(false));
+            for (int i = 0; i < 4; i++) {
+                var scrape = TestVertx.await(fresh.get(app.httpPort(), "127.0.0.1", "/feed/metrics").send());
+                assertThat(scrape.bodyAsString()).as("scrape " + i).contains("jpkigate_feed_retries_total{client=\"bank-x\"} 1");
+            }
+        } finally {
+            TestVertx.await(app.stop());
+        }
     }
 
     @Test

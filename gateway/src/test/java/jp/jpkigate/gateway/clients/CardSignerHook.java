@@ -147,6 +147,14 @@ public final class CardSignerHook implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a {@code jpki-sim} command in-process on the simulator's state directory (a life event:
+     * {@code move}, {@code rename}, {@code protect}, …), as J-LIS would; its output, or an AssertionError.
+     */
+    public String jpkiSim(String... args) {
+        return jpkiSim(new byte[0], args);
+    }
+
     /** Runs the {@code jpki-sim} CLI in-process on the state directory with {@code stdin}; its output, or an AssertionError. */
     private String jpkiSim(byte[] stdin, String... args) {
         StringWriter out = new StringWriter();

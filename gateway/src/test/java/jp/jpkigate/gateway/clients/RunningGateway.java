@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import jp.jpkigate.gateway.TestVertx;
@@ -62,6 +63,7 @@ public final class RunningGateway implements AutoCloseable {
     private final ECKey bankKey;
     private final String redisUrl;
     private final CardSignerHook signer;
+    private volatile String personId;
 
     private RunningGateway(Path dataDir, Vertx vertx, GatewayApp app, String issuer, ECKey clientKey, ECKey bankKey,
                            String redisUrl, CardSignerHook signer) {
@@ -76,6 +78,15 @@ public final class RunningGateway implements AutoCloseable {
     }
 
     static RunningGateway start() throws Exception {
+        return start(new JsonArray(), Map.of());
+    }
+
+    /**
+     * A gateway of the caller's own (it closes it): the clients above and {@code moreClients} in the
+     * clients file, the environment above with {@code moreEnv} over it (for example a shorter
+     * {@code JPKI_GATE_REVOCATION_REFRESH_SECONDS}).
+     */
+    public static RunningGateway start(JsonArray moreClients, Map<String, String> moreEnv) throws Exception {
         Path dataDir = Files.createTempDirectory("real-clients-gateway");
         ECKey clientKey = (ECKey) SigningKeys.generateKey(JWSAlgorithm.ES256);
         ECKey bankKey = (ECKey) SigningKeys.generateKey(JWSAlgorithm.ES256);
@@ -89,16 +100,18 @@ public final class RunningGateway implements AutoCloseable {
                 .put("backchannel_logout_uri", signer.backchannelLogoutUri())
                 .put("token_endpoint_auth_method", "private_key_jwt")
                 .put("jwks", new JsonObject(new JWKSet(clientKey).toPublicJWKSet().toJSONObject()))
-                .put("scope", FlowReport.IDENTITY_SCOPE)).add(bankRegistration(bankKey)).encodePrettily());
+                .put("scope", FlowReport.IDENTITY_SCOPE)).add(bankRegistration(bankKey)).addAll(moreClients).encodePrettily());
         int port = freePort();
         String issuer = "http://127.0.0.1:" + port;
         int redisPort = freePort();
         Vertx vertx = TestVertx.create();
-        GatewayApp app = new GatewayApp(vertx, ConfigLoader.parse(new JsonObject().put("redis", new JsonObject()
-                .put("embedded", new JsonObject().put("port", redisPort))).encode(), Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "JPKI_GATE_HTTP_PORT", Integer.toString(port), "JPKI_GATE_PUBLIC_URL", issuer,
                 "JPKI_GATE_SIM_PORT", "0", "JPKI_GATE_DATA_DIR", dataDir.toString(),
-                "JPKI_GATE_OIDC_CLIENTS_FILE", clientsFile.toString())), Clock.systemUTC());
+                "JPKI_GATE_OIDC_CLIENTS_FILE", clientsFile.toString()));
+        env.putAll(moreEnv);
+        GatewayApp app = new GatewayApp(vertx, ConfigLoader.parse(new JsonObject().put("redis", new JsonObject()
+                .put("embedded", new JsonObject().put("port", redisPort))).encode(), env), Clock.systemUTC());
         RunningGateway gateway = new RunningGateway(dataDir, vertx, app, issuer, clientKey, bankKey,
                 "redis://127.0.0.1:" + redisPort, signer);
         try {
@@ -128,7 +141,10 @@ public final class RunningGateway implements AutoCloseable {
     /** The person gets a card in the simulator the gateway trusts; the gateway sees it at once. */
     private void issueCard() throws Exception {
         SimServer sim = app.simulator().orElseThrow();
-        signer.useCard(issueCard(SimState.open(sim.stateDir(), Clock.systemUTC(), new SecureRandom())));
+        SimState state = SimState.open(sim.stateDir(), Clock.systemUTC(), new SecureRandom());
+        String cardId = issueCard(state);
+        personId = state.registry().device(cardId).personId();
+        signer.useCard(cardId);
         TestVertx.await(sim.reloadNow());
         TestVertx.await(app.revocation().orElseThrow().ingestNow());
     }
@@ -180,6 +196,11 @@ public final class RunningGateway implements AutoCloseable {
     /** The client's one registered redirect URI, served by the signer hook (a plain page). */
     public String redirectUri() {
         return signer.redirectUri();
+    }
+
+    /** The person's id in the simulator ({@code jpki-sim move --person …}). */
+    public String personId() {
+        return personId;
     }
 
     /** The person's card, signing login transactions. */

@@ -39,7 +39,7 @@ import jp.jpkigate.idp.key.SigningKeys;
  * gateway's fresh {@code DPoP-Nonce} when it asks (RFC 9449 §8, §9). A new token when the gateway
  * says the old one is no good. Blocking: only from the test thread.
  */
-final class BankApi {
+public final class BankApi {
     static final String PURPOSE = "住所・氏名変更の確認（口座管理） / Keeping account records current";
     static final List<String> ITEMS = List.of("name", "address");
     /** A batch of 10,000 takes seconds on a busy machine; the answer is about 4 MB. */
@@ -48,35 +48,51 @@ final class BankApi {
     private final String issuer;
     private final ClientID clientId;
     private final ECKey clientKey;
+    private final Scope scope;
     private final DefaultDPoPProofFactory dpop;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private volatile String nonce;
     private volatile AccessToken token;
 
-    private BankApi(String issuer, String clientId, ECKey clientKey) throws Exception {
+    private BankApi(String issuer, String clientId, ECKey clientKey, Scope scope) throws Exception {
         this.issuer = issuer;
         this.clientId = new ClientID(clientId);
         this.clientKey = clientKey;
+        this.scope = scope;
         this.dpop = new DefaultDPoPProofFactory(SigningKeys.generateKey(JWSAlgorithm.ES256), JWSAlgorithm.ES256, Jca.BC);
     }
 
     /** The bank with a fresh DPoP key and its first access token. */
     static BankApi connect(String issuer, String clientId, ECKey clientKey) throws Exception {
-        BankApi bank = new BankApi(issuer, clientId, clientKey);
+        return connect(issuer, clientId, clientKey, "consent:write", "consent:read");
+    }
+
+    /** The same with tokens of {@code scopes} (for example {@code feed:read} too). */
+    public static BankApi connect(String issuer, String clientId, ECKey clientKey, String... scopes) throws Exception {
+        BankApi bank = new BankApi(issuer, clientId, clientKey, new Scope(scopes));
         bank.token = bank.newToken();
         return bank;
     }
 
     /** The request body of a batch inviting {@code customers} to consent to {@link #ITEMS}. */
     static String batch(List<String> customers) {
+        return batch(customers, ITEMS);
+    }
+
+    private static String batch(List<String> customers, List<String> items) {
         JsonArray lines = new JsonArray();
         customers.forEach(c -> lines.add(new JsonObject().put("customer_number", c)));
-        return new JsonObject().put("purpose", PURPOSE).put("items", new JsonArray(ITEMS)).put("customers", lines).encode();
+        return new JsonObject().put("purpose", PURPOSE).put("items", new JsonArray(items)).put("customers", lines).encode();
     }
 
     /** {@code POST /consent/v1/invitations}: 201 and its lines, in the request's order. */
     List<JsonObject> invite(List<String> customers) throws Exception {
-        HttpResponse<String> answer = send(invitations(customers));
+        return invite(customers, ITEMS);
+    }
+
+    /** The same, asking consent to {@code items} ({@code name}, {@code address}, …). */
+    public List<JsonObject> invite(List<String> customers, List<String> items) throws Exception {
+        HttpResponse<String> answer = send(invitations(customers, items));
         assertThat(answer.statusCode()).as(() -> abbreviated(answer.body())).isEqualTo(201);
         List<JsonObject> lines = new ArrayList<>();
         new JsonObject(answer.body()).getJsonArray("invitations").forEach(line -> lines.add((JsonObject) line));
@@ -86,17 +102,26 @@ final class BankApi {
 
     /** The same call, not waited for: it fails when the gateway dies under it. */
     CompletableFuture<HttpResponse<String>> inviteInFlight(List<String> customers) throws Exception {
-        return http.sendAsync(invitations(customers), HttpResponse.BodyHandlers.ofString());
+        return http.sendAsync(invitations(customers, ITEMS), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpRequest invitations(List<String> customers) throws Exception {
-        URI uri = URI.create(issuer + "/consent/v1/invitations");
+    private HttpRequest invitations(List<String> customers, List<String> items) throws Exception {
+        return postJson("/consent/v1/invitations", batch(customers, items));
+    }
+
+    /** {@code POST} of a JSON body to {@code path} of the gateway with the bank's token (the poll endpoint, say): the answer. */
+    public HttpResponse<String> post(String path, JsonObject body) throws Exception {
+        return send(postJson(path, body.encode()));
+    }
+
+    private HttpRequest postJson(String path, String body) throws Exception {
+        URI uri = URI.create(issuer + path);
         return authorized(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(batch(customers))), "POST", uri);
+                .POST(HttpRequest.BodyPublishers.ofString(body)), "POST", uri);
     }
 
     /** {@code GET /consent/v1/customers/{n}/consent}: 200 and where the customer stands. */
-    JsonObject consentOf(String customer) throws Exception {
+    public JsonObject consentOf(String customer) throws Exception {
         return getJson("/consent/v1/customers/" + customer + "/consent", "");
     }
 
@@ -165,7 +190,7 @@ final class BankApi {
     private HTTPResponse tokenRequest(URI endpoint) throws Exception {
         HTTPRequest request = new TokenRequest(endpoint, new PrivateKeyJWT(clientId, URI.create(issuer), JWSAlgorithm.ES256,
                 clientKey.toECPrivateKey(), clientKey.getKeyID(), Jca.BC), new ClientCredentialsGrant(),
-                new Scope("consent:write", "consent:read")).toHTTPRequest();
+                scope).toHTTPRequest();
         request.setDPoP(dpop.createDPoPJWT("POST", endpoint, nonce == null ? null : new Nonce(nonce)));
         HTTPResponse response = request.send();
         if (response.getDPoPNonce() != null) {

@@ -42,7 +42,7 @@ class HealthEndpointsTest {
                     GatewayConfig.Http http = config().http();
                     verticle = new GatewayVerticle(http, http.port(), started.url(), java.util.Optional.empty(),
                             java.util.Optional.empty(), java.util.Optional.empty(),
-                            Clock.systemUTC());
+                            new jp.jpkigate.feed.metrics.InProcessFeedMetrics(), Clock.systemUTC());
                     return vertx.deployVerticle(verticle);
                 })
                 .onComplete(ctx.succeedingThenComplete());
