@@ -28,7 +28,12 @@ final class ClientViews {
         client.clientName().ifPresent(name -> json.put("client_name", name));
         json.put("redirect_uris", client.redirectUris().stream().map(URI::toString).toList());
         json.put("token_endpoint_auth_method", client.authMethod().value());
-        client.jwks().ifPresent(jwks -> json.put("jwks", jwks.toPublicJWKSet().toJSONObject()));
+        java.util.List<com.nimbusds.jose.jwk.JWK> keys = new java.util.ArrayList<>();
+        client.jwks().ifPresent(jwks -> keys.addAll(jwks.toPublicJWKSet().getKeys()));
+        keys.addAll(client.feed().encryptionKeys().toPublicJWKSet().getKeys());
+        if (!keys.isEmpty()) {
+            json.put("jwks", new com.nimbusds.jose.jwk.JWKSet(keys).toJSONObject());
+        }
         client.jwksUri().ifPresent(uri -> json.put("jwks_uri", uri.toString()));
         json.put("scope", String.join(" ", new TreeSet<>(client.scopes())));
         json.put("fapi", client.fapi());
@@ -43,6 +48,8 @@ final class ClientViews {
             json.put("backchannel_logout_uri", uri.toString());
             json.put("backchannel_logout_session_required", client.logout().backchannelLogoutSessionRequired());
         });
+        client.feed().deliveryMethod().ifPresent(method -> json.put("feed_delivery_method", method.urn()));
+        client.feed().endpointUrl().ifPresent(url -> json.put("feed_endpoint_url", url.toString()));
         json.put("disabled", false);
         json.put("source", "file");
         return json;
