@@ -11,6 +11,7 @@ import java.util.Optional;
 import jp.jpkigate.gateway.config.GatewayConfig;
 import jp.jpkigate.gateway.redis.RedisClients;
 import jp.jpkigate.gateway.redis.RedisHealth;
+import jp.jpkigate.gateway.web.Draining;
 import jp.jpkigate.gateway.web.GatewayRouter;
 
 /**
@@ -80,9 +81,11 @@ public final class GatewayVerticle extends VerticleBase {
         return router;
     }
 
+    /** Drains the listener first (graceful when the gateway is {@link Draining}), then stops what serves it. */
     @Override
     public Future<?> stop() {
-        Future<Void> stopped = consent == null ? Future.succeededFuture() : consent.stop();
+        Future<Void> stopped = Draining.of(vertx).shutdown(server)
+                .eventually(() -> consent == null ? Future.succeededFuture() : consent.stop());
         return stopped.eventually(() -> redis == null ? Future.succeededFuture() : redis.close());
     }
 
