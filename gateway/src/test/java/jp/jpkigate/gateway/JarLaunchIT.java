@@ -23,11 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar, run the way the README runs it: dev mode starts embedded Redis, the simulator
- * and the gateway, prints the URLs, answers health and revocation requests, and leaves no Redis
- * process behind when stopped.
+ * and the gateway, prints the URLs, answers health and revocation requests, counts them on its
+ * metrics listener, and leaves no Redis process behind when stopped.
  */
 class JarLaunchIT {
-    private static final Pattern PORT = Pattern.compile("^\\s*(listening on|simulator):\\s+\\S*:(\\d+)");
+    private static final Pattern PORT = Pattern.compile("^\\s*(listening on|simulator|prometheus):\\s+\\S*:(\\d+)");
 
     @TempDir
     Path workDir;
@@ -48,6 +48,9 @@ class JarLaunchIT {
             assertThat(get(http, port, "/health/ready")).contains("\"status\":\"UP\"");
             assertThat(get(http, ports.get("simulator"), "/ca")).contains("\"sign-");
             assertThat(get(http, port, "/revocation/metrics")).contains("jpki");
+            assertThat(get(http, ports.get("prometheus"), "/metrics"))
+                    .containsPattern("vertx_http_server_requests_total\\{code=\"200\",local=\"[^\"]*:" + port
+                            + "\",method=\"GET\",route=\"/health/ready\"}");
             assertThat(workDir.resolve("data/redis")).isDirectory();
             assertThat(Files.exists(workDir.resolve("data/ocsp-responder.pem"))).isTrue();
 
@@ -64,7 +67,7 @@ class JarLaunchIT {
         }
     }
 
-    /** The ports in the start-up banner ("listening on: host:port", "simulator: http://localhost:port"). */
+    /** The ports in the start-up banner ("listening on: host:port", "simulator: http://localhost:port", "prometheus: …"), its last line. */
     private static Map<String, Integer> readPortsUntilStarted(Process gateway) throws Exception {
         Map<String, Integer> ports = new ConcurrentHashMap<>();
         StringBuilder seen = new StringBuilder();
@@ -78,7 +81,7 @@ class JarLaunchIT {
                     if (m.find()) {
                         ports.put(m.group(1).trim(), Integer.parseInt(m.group(2)));
                     }
-                    if (line.trim().startsWith("simulator CLI:")) {
+                    if (line.trim().startsWith("prometheus:")) {
                         return;
                     }
                 }

@@ -12,6 +12,7 @@ import jp.jpkigate.feed.metrics.InProcessFeedMetrics;
 import jp.jpkigate.gateway.config.GatewayConfig;
 import jp.jpkigate.gateway.redis.RedisClients;
 import jp.jpkigate.gateway.redis.RedisHealth;
+import jp.jpkigate.gateway.web.Draining;
 import jp.jpkigate.gateway.web.GatewayRouter;
 
 /**
@@ -96,10 +97,12 @@ public final class GatewayVerticle extends VerticleBase {
         return router;
     }
 
+    /** Drains the listener first (graceful when the gateway is {@link Draining}), then stops what serves it. */
     @Override
     public Future<?> stop() {
-        Future<Void> stopped = Future.all(consent == null ? Future.succeededFuture() : consent.stop(),
-                feed == null ? Future.succeededFuture() : feed.stop()).mapEmpty();
+        Future<Void> stopped = Draining.of(vertx).shutdown(server)
+                .eventually(() -> Future.all(consent == null ? Future.succeededFuture() : consent.stop(),
+                        feed == null ? Future.succeededFuture() : feed.stop()).mapEmpty());
         return stopped.eventually(() -> redis == null ? Future.succeededFuture() : redis.close());
     }
 

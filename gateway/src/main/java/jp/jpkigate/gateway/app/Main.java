@@ -13,12 +13,16 @@ import java.util.concurrent.TimeUnit;
 import jp.jpkigate.gateway.config.ConfigException;
 import jp.jpkigate.gateway.config.ConfigLoader;
 import jp.jpkigate.gateway.config.GatewayConfig;
+import jp.jpkigate.gateway.config.ShutdownSettings;
+import jp.jpkigate.gateway.web.Draining;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * Starts JPKI Gate: reads the config (exit 2 when invalid, listing every mistake), installs
- * BouncyCastle, starts the dev services and the gateway (exit 1 when that fails), prints where
- * everything is, and stops it all again on shutdown (SIGTERM, Ctrl-C).
+ * BouncyCastle, starts the dev services, the gateway and its metrics listener (exit 1 when that
+ * fails), prints where everything is, and stops it all again on shutdown (SIGTERM, Ctrl-C):
+ * readiness fails at once, the listener drains its requests in flight ({@code shutdown.*}), then
+ * the rest stops.
  */
 public final class Main {
     private static final long STOP_TIMEOUT_SECONDS = 20;
@@ -36,11 +40,17 @@ public final class Main {
             System.exit(2);
         }
         Security.addProvider(new BouncyCastleProvider());
-        Vertx vertx = Vertx.vertx();
+        Metrics metrics = Metrics.start(config.metrics());
+        Vertx vertx = metrics.vertx();
         GatewayApp app = new GatewayApp(vertx, config, Clock.systemUTC());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, app), "jpki-gate-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, app, config.shutdown()), "jpki-gate-shutdown"));
+        MetricsVerticle metricsListener = metrics.registry() == null ? null
+                : new MetricsVerticle(config.metrics(), metrics.registry());
         try {
             app.start().toCompletionStage().toCompletableFuture().get();
+            if (metricsListener != null) {
+                vertx.deployVerticle(metricsListener).toCompletionStage().toCompletableFuture().get();
+            }
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             System.err.println("JPKI Gate failed to start: " + cause);
@@ -48,6 +58,10 @@ public final class Main {
         }
         System.out.println("JPKI Gate started in " + config.mode().id() + " mode");
         app.urls().forEach(line -> System.out.println("  " + line));
+        if (metricsListener != null) {
+            System.out.println("  prometheus:     http://" + config.metrics().host() + ":" + metricsListener.actualPort()
+                    + "/metrics  (cluster-internal)");
+        }
         // Printed once, never logged: a restart generates another.
         app.takeDevAdminToken().ifPresent(token -> System.out.println("  admin token:    " + token
                 + "  (dev: generated at start, shown only now; Authorization: Bearer <token>)"));
@@ -84,10 +98,21 @@ public final class Main {
         return config;
     }
 
-    /** Undeploys, stops embedded Redis and closes Vert.x, waiting a bounded time. */
-    private static void shutdown(Vertx vertx, GatewayApp app) {
+    /**
+     * Fails readiness, keeps serving for the configured delay, then undeploys (the listener drains
+     * its requests in flight up to the drain time), stops embedded Redis and closes Vert.x, each
+     * step waiting a bounded time.
+     */
+    private static void shutdown(Vertx vertx, GatewayApp app, ShutdownSettings settings) {
+        Draining.of(vertx).begin(settings.drain());
         try {
-            app.stop().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Thread.sleep(settings.delay().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            app.stop().toCompletionStage().toCompletableFuture()
+                    .get(settings.drain().toSeconds() + STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             System.err.println("JPKI Gate did not stop cleanly: " + e);
         }

@@ -29,7 +29,9 @@ import java.util.Optional;
  * {@code JPKI_GATE_KEYS_ALGORITHM}, {@code JPKI_GATE_KEYS_PROPAGATION_SECONDS}, {@code JPKI_GATE_KEYS_ROTATION_DAYS},
  * {@code JPKI_GATE_ADMIN_HOST}, {@code JPKI_GATE_ADMIN_PORT}, {@code JPKI_GATE_ADMIN_TOKENS},
  * {@code JPKI_GATE_ADMIN_SYNC_SECONDS}, {@code JPKI_GATE_TLS_CERT_FILE}, {@code JPKI_GATE_TLS_KEY_FILE},
- * {@code JPKI_GATE_TLS_CLIENT_CA_FILE}, {@code JPKI_GATE_TLS_CLIENT_CERT_HEADER}.
+ * {@code JPKI_GATE_TLS_CLIENT_CA_FILE}, {@code JPKI_GATE_TLS_CLIENT_CERT_HEADER}, {@code JPKI_GATE_METRICS_ENABLED},
+ * {@code JPKI_GATE_METRICS_HOST}, {@code JPKI_GATE_METRICS_PORT}, {@code JPKI_GATE_SHUTDOWN_DELAY_SECONDS},
+ * {@code JPKI_GATE_SHUTDOWN_DRAIN_SECONDS}.
  * Blank values count as unset.
  */
 public final class ConfigLoader {
@@ -73,7 +75,12 @@ public final class ConfigLoader {
             Map.entry("JPKI_GATE_TLS_CERT_FILE", "http.tls.certFile"),
             Map.entry("JPKI_GATE_TLS_KEY_FILE", "http.tls.keyFile"),
             Map.entry("JPKI_GATE_TLS_CLIENT_CA_FILE", "http.tls.clientCaFile"),
-            Map.entry("JPKI_GATE_TLS_CLIENT_CERT_HEADER", "http.tls.clientCertHeader"));
+            Map.entry("JPKI_GATE_TLS_CLIENT_CERT_HEADER", "http.tls.clientCertHeader"),
+            Map.entry("JPKI_GATE_METRICS_ENABLED", "metrics.enabled"),
+            Map.entry("JPKI_GATE_METRICS_HOST", "metrics.host"),
+            Map.entry("JPKI_GATE_METRICS_PORT", "metrics.port"),
+            Map.entry("JPKI_GATE_SHUTDOWN_DELAY_SECONDS", "shutdown.delaySeconds"),
+            Map.entry("JPKI_GATE_SHUTDOWN_DRAIN_SECONDS", "shutdown.drainSeconds"));
 
     private ConfigLoader() {
     }

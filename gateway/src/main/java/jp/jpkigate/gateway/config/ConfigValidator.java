@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import jp.jpkigate.gateway.redis.RedisTopology;
 import jp.jpkigate.idp.mtls.MtlsOptions;
 
 /**
@@ -51,6 +52,13 @@ final class ConfigValidator {
             raw.mistake("admin.port", "must differ from http.port and simulator.port, got " + admin.port());
         }
 
+        MetricsSettings metrics = MetricsSettings.read(raw, dev);
+        ShutdownSettings shutdown = ShutdownSettings.read(raw);
+        if (metrics != null && metrics.enabled() && metrics.port() != 0 && (metrics.port() == (port == null ? -1 : port)
+                || metrics.port() == (adminPort == null ? -1 : adminPort)
+                || Boolean.TRUE.equals(simEnabled) && simPort != null && metrics.port() == simPort)) {
+            raw.mistake("metrics.port", "must differ from http.port, admin.port and simulator.port, got " + metrics.port());
+        }
         if (mode == Mode.PROD && Boolean.TRUE.equals(simEnabled)) {
             raw.mistake("simulator.enabled", "must be false in prod mode");
         }
@@ -69,7 +77,7 @@ final class ConfigValidator {
         return new GatewayConfig(mode, new GatewayConfig.Http(host, port, baseUrl, instances, tls),
                 new GatewayConfig.RedisSettings(redisUrl, embeddedPort, fsync), dataDir,
                 new GatewayConfig.Simulator(simEnabled, simPort), anchors, revocation, oidc, keys, admin,
-                new GatewayConfig.Jlis(httpUrl(raw, "jlis.url")));
+                new GatewayConfig.Jlis(httpUrl(raw, "jlis.url")), metrics, shutdown);
     }
 
     /**
@@ -206,7 +214,7 @@ final class ConfigValidator {
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
-    /** A redis://, rediss:// or unix:// connection string; required in prod. */
+    /** A connection string of {@link RedisTopology#SCHEMES} (standalone, Sentinel, Cluster); required in prod. */
     private static String redisUrl(RawSettings raw, Mode mode) {
         String key = "redis.url";
         String url = raw.string(key, null);
@@ -216,9 +224,9 @@ final class ConfigValidator {
             }
             return null;
         }
-        boolean known = url.matches("(?s)(redis|rediss|unix)://.+");
+        boolean known = RedisTopology.isKnown(url);
         if (!known) {
-            raw.mistake(key, "must start with redis://, rediss:// or unix://, got " + raw.shown(key));
+            raw.mistake(key, "must start with " + RedisTopology.SCHEMES + ", got " + raw.shown(key));
         }
         return known ? url : null;
     }

@@ -21,17 +21,21 @@ import java.util.Optional;
  * @param keys how the signing keys the replicas share are sealed and rotated
  * @param admin the admin API's listener and tokens
  * @param jlis J-LIS's consent registry and 4-information provision API (the dev simulator's when unset)
+ * @param metrics the Prometheus {@code /metrics} listener
+ * @param shutdown how a stopping gateway drains its requests
  */
 public record GatewayConfig(
         Mode mode, Http http, RedisSettings redis, Path dataDir, Simulator simulator, TrustAnchors trustAnchors,
-        Revocation revocation, Oidc oidc, Keys keys, Admin admin, Jlis jlis) {
+        Revocation revocation, Oidc oidc, Keys keys, Admin admin, Jlis jlis, MetricsSettings metrics,
+        ShutdownSettings shutdown) {
 
     /** With the default key rotation (dev key-encryption key) and no admin API. */
     public GatewayConfig(Mode mode, Http http, RedisSettings redis, Path dataDir, Simulator simulator,
                          TrustAnchors trustAnchors, Revocation revocation, Oidc oidc) {
         this(mode, http, redis, dataDir, simulator, trustAnchors, revocation, oidc,
                 new Keys(null, "ES256", Duration.ofHours(1), Duration.ofDays(90)),
-                new Admin(false, "127.0.0.1", 0, Map.of(), Duration.ofSeconds(5)), new Jlis(null));
+                new Admin(false, "127.0.0.1", 0, Map.of(), Duration.ofSeconds(5)), new Jlis(null),
+                MetricsSettings.OFF, ShutdownSettings.IMMEDIATE);
     }
 
     /** Requires every part. */
@@ -47,6 +51,8 @@ public record GatewayConfig(
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(jlis, "jlis");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(shutdown, "shutdown");
     }
 
     /**
@@ -265,6 +271,8 @@ public record GatewayConfig(
                         : simulator.enabled() ? "the simulator (consent registry, 4-information provision)" : "none"),
                 "DPoP nonces:       " + (oidc.dpopNonces() ? "required" : "off"),
                 "sessions:          " + oidc.sessionIdle().toMinutes() + " min idle, " + oidc.sessionMax().toMinutes()
-                        + " min after the card at most");
+                        + " min after the card at most",
+                "metrics:           " + metrics.describe(),
+                "shutdown:          " + shutdown.describe());
     }
 }

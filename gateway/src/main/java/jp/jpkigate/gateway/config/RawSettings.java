@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
  */
 final class RawSettings {
     static final Set<String> SECTIONS = Set.of("http", "http.tls", "redis", "redis.embedded", "simulator", "revocation",
-            "revocation.ocspResponder", "oidc", "keys", "admin", "jlis");
+            "revocation.ocspResponder", "oidc", "keys", "admin", "jlis", "metrics", "shutdown");
     static final Set<String> KEYS = Set.of("mode", "http.host", "http.port", "http.publicBaseUrl", "http.instances",
             "redis.url", "redis.embedded.port", "redis.embedded.fsync", "jlis.url", "dataDir", "simulator.enabled", "simulator.port", "trustAnchors",
             "revocation.publisherUrl", "revocation.refreshSeconds", "revocation.graceSeconds", "revocation.clients",
@@ -26,7 +26,8 @@ final class RawSettings {
             "oidc.sessionIdleMinutes", "oidc.sessionMaxMinutes",
             "keys.encryptionKeyFile", "keys.algorithm", "keys.propagationSeconds", "keys.rotationDays",
             "admin.host", "admin.port", "admin.tokens", "admin.syncSeconds",
-            "http.tls.certFile", "http.tls.keyFile", "http.tls.clientCaFile", "http.tls.clientCertHeader");
+            "http.tls.certFile", "http.tls.keyFile", "http.tls.clientCaFile", "http.tls.clientCertHeader",
+            "metrics.enabled", "metrics.host", "metrics.port", "shutdown.delaySeconds", "shutdown.drainSeconds");
     static final String SECRET_KEY = "redis.url";
 
     private final Map<String, Object> values = new HashMap<>();

@@ -13,10 +13,9 @@ public final class RedisClients {
     private RedisClients() {
     }
 
-    /** A pooled client for {@code url} (redis://, rediss:// or unix://); it connects lazily. */
+    /** A pooled client for {@code url} (standalone, Sentinel or Cluster: {@link RedisTopology}); it connects lazily. */
     public static Redis create(Vertx vertx, String url) {
-        RedisOptions options = new RedisOptions()
-                .setConnectionString(url)
+        RedisOptions options = RedisTopology.parse(url).applyTo(new RedisOptions())
                 .setMaxPoolSize(16)
                 .setMaxPoolWaiting(256)
                 .setNetClientOptions(new NetClientOptions()

@@ -27,7 +27,7 @@ public final class GatewayRouter {
                                 Optional<Router> openIdProvider) {
         Router router = Router.router(vertx);
         router.get("/health/live").handler(new LiveEndpoint());
-        router.get("/health/ready").handler(new ReadyEndpoint(redis));
+        router.get("/health/ready").handler(new ReadyEndpoint(redis, Draining.of(vertx)));
         revocation.ifPresent(routes -> router.route(RevocationRoutes.MOUNT_POINT).subRouter(routes));
         openIdProvider.ifPresent(routes -> router.route("/*").subRouter(routes));
         router.route().failureHandler(new ProblemFailureHandler());

@@ -190,7 +190,8 @@ class ConfigLoaderTest {
                             "http.host: must be a string, got 12",
                             "http.port: must be 0..65535, got 70000",
                             "http.publicBaseUrl: must be an http(s) URL with a host and no user, query or fragment, got ftp://x",
-                            "redis.url: must start with redis://, rediss:// or unix://, got localhost:6379",
+                            "redis.url: must start with redis://, rediss://, unix://, redis-sentinel://, rediss-sentinel://,"
+                                + " redis-cluster:// or rediss-cluster://, got localhost:6379",
                             "redis.embedded.port: must be an integer, got 8.5",
                             "dataDir: must not be blank",
                             "simulator.enabled: must be true or false, got maybe",
