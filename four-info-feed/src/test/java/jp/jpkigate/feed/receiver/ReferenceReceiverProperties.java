@@ -79,9 +79,30 @@ class ReferenceReceiverProperties {
     void truncatedOrAlteredSets(@ForAll("damaged") String token) throws Exception {
         HttpResponse<Buffer> response = push("application/secevent+jwt", Buffer.buffer(token));
         refusedWithRfc8935Json(response);
-        if (!TOKEN.equals(token)) {
+        if (!decodesLikeTheToken(token)) {
             assertThat(response.statusCode()).isEqualTo(400);
         }
+    }
+
+    /**
+     * Whether every part of {@code token} decodes to the bytes of the original's: a changed character that
+     * only touches a part's unused low bits, or swaps {@code -} for {@code +} (base64url decoders read both
+     * alphabets), leaves the same SET, which is then rightly accepted (as a duplicate).
+     */
+    private static boolean decodesLikeTheToken(String token) {
+        String[] parts = token.split("\\.", -1);
+        String[] original = TOKEN.split("\\.", -1);
+        if (parts.length != original.length) {
+            return false;
+        }
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].matches("[A-Za-z0-9_+/-]*")
+                    || !java.util.Arrays.equals(new com.nimbusds.jose.util.Base64URL(parts[i]).decode(),
+                            new com.nimbusds.jose.util.Base64URL(original[i]).decode())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Property(tries = 60)
