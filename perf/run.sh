@@ -4,7 +4,7 @@
 # the gateway with production-like settings on free loopback ports, runs the Gatling scenarios and the
 # JMH floors, and writes the report.
 #
-#   perf/run.sh [--quick] [--only NAME,...] [--jdk JAVA_HOME] [--out DIR] [-DNAME=VALUE ...]
+#   perf/run.sh [--quick] [--only NAME,...] [--jdk JAVA_HOME] [--out DIR] [--jfr] [-DNAME=VALUE ...]
 #
 #   --quick   about four minutes (CI): a 100,000-entry revocation index, 40 people, 2 s warm-up and
 #             5 s measured, relaxed latency service levels (errors still fail the run), one unforked
@@ -16,9 +16,12 @@
 #             the report goes to perf/results/latest.{md,json} with a dated copy
 #   --only    scenarios, comma separated (default all): login, login-identity, refresh,
 #             client-credentials, introspection, check, check-batch100, check-batch1000, ocsp,
-#             consent-invitations, consent-sign, feed, and jmh (the floors and the revocation index)
+#             consent-invitations, consent-sign, feed, floors (the JMH floors) and index (the
+#             revocation index at 50M entries: lookup, bytes per entry, streaming ingest)
 #   --jdk     the JDK that runs the gateway, J-LIS, the HTTP floor and JMH (default: java on PATH);
 #             Gatling always runs on the default java
+#   --jfr     a JFR profile (settings=profile) of the gateway in each scenario's measurement window,
+#             perf/target/perf-run/results/<scenario>.jfr
 #   -D...     passed to every Gatling simulation (e.g. -Dlogin.rate=30; see each simulation's Javadoc)
 #
 # Gatling HTML reports: perf/target/gatling/; logs and raw results: perf/target/perf-run/.
@@ -27,15 +30,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 command="perf/run.sh $*"
-quick=false only="" jdk="" out="" properties=()
+quick=false only="" jdk="" out="" jfr=false properties=()
 while (($#)); do
     case "$1" in
         --quick) quick=true; shift ;;
         --only) only=$2; shift 2 ;;
         --jdk) jdk=$2; shift 2 ;;
         --out) out=$2; shift 2 ;;
+        --jfr) jfr=true; shift ;;
         -D*) properties+=("$1"); shift ;;
-        *) sed -n '7,24p' "$0" >&2; exit 2 ;;
+        *) sed -n '7,28p' "$0" >&2; exit 2 ;;
     esac
 done
 java_bin=${jdk:+$jdk/bin/}java
@@ -56,8 +60,6 @@ else
     properties=(-Dlogin.rate=20 -Dcheck.rate=300 -Dsign.rate=2 -Drefresh.users=20 "${properties[@]}")
     out=${out:-perf/results}
 fi
-all=(login login-identity refresh client-credentials introspection check check-batch100 check-batch1000 ocsp
-    consent-invitations consent-sign feed jmh)
 wanted() { [[ -z $only || ",$only," == *",$1,"* ]]; }
 
 run_dir=$PWD/perf/target/perf-run
@@ -143,7 +145,15 @@ ready "$http_port" || { echo "the gateway is not ready after 300 s" >&2; exit 1;
 redis=$(grep -l '^PPid:[[:space:]]*'"$gateway"'$' /proc/[0-9]*/status 2>/dev/null \
     | xargs -r grep -l '^Name:[[:space:]]*redis' | head -1 | cut -d/ -f3 || true)
 server_pids=$gateway${redis:+,$redis}
-index_entries=$(http_get "$http_port" /revocation/metrics | awk '/^jpki_revocation_issuer_entries/ {n += $NF} END {print n + 0}')
+# Ready does not wait for the CRLs: wait until the index holds the bulk CRL (at most 300 s).
+index_entries() {
+    http_get "$http_port" /revocation/metrics | awk '/^jpki_revocation_issuer_entries/ {n += $NF} END {print n + 0}'
+}
+for _ in $(seq 600); do
+    (($(index_entries) >= crl_entries)) && break
+    sleep 0.5
+done
+index_entries=$(index_entries)
 echo "gateway pid $gateway, redis pid ${redis:-none}, $base_url; revocation index: $index_entries entries"
 
 failures=0
@@ -153,6 +163,10 @@ gatling() {
     shift 4
     echo "== $name ($class) at $(date -u +%H:%M:%S), load $(cut -d' ' -f1-3 /proc/loadavg)"
     local status=0
+    if $jfr && [[ $pids == "$server_pids" ]]; then
+        ${jdk:+$jdk/bin/}jcmd "$gateway" JFR.start name="$name" settings=profile delay="${warm_up}s" \
+            duration="${duration}s" filename="$results/$name.jfr" >/dev/null
+    fi
     # The JVM options the gatling-maven-plugin gives its forked JVM.
     java ${GATLING_JAVA_OPTS:--Xmx1g -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12} --add-opens=java.base/java.lang=ALL-UNNAMED \
         -cp "$gatling_cp" \
@@ -199,11 +213,14 @@ if wanted feed; then
         "is ready and not run" >"$results/feed.skipped"
 fi
 
-if wanted jmh; then
+if wanted floors; then
     echo "== JMH floors ($($java_bin -version 2>&1 | head -1))"
     $java_bin -jar "$bench_jar" 'LoginCryptoBenchmark|DpopProofBenchmark|CheckPathBenchmark.check$' \
         -p body=single,batch100,batch1000 "${jmh_options[@]}" -rf json -rff "$results/jmh-crypto.json" \
         >"$results/jmh-crypto.log" 2>&1 || failures=$((failures + 1))
+fi
+if wanted index; then
+    echo "== revocation index: $lookup_entries entries"
     $java_bin -Xmx2g -jar "$bench_jar" 'RevokedSerialLookupBenchmark.findLong' -p entries="$lookup_entries" \
         "${jmh_options[@]}" -rf json -rff "$results/jmh-lookup.json" >"$results/jmh-lookup.log" 2>&1 \
         || failures=$((failures + 1))
