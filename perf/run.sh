@@ -86,10 +86,14 @@ free_port() {
     echo "$port"
 }
 started_pids=()
+# Stops what this run started: SIGTERM, up to 10 s to exit, then SIGKILL (never waits forever).
 stop_all() {
     local pid
     for pid in "${started_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${started_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    for pid in "${started_pids[@]}"; do
+        for _ in $(seq 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+        kill -9 "$pid" 2>/dev/null || true
+    done
 }
 trap stop_all EXIT
 # GET $2 from 127.0.0.1:$1 (HTTP/1.0, no curl needed): the status line, headers and body on stdout.
