@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.vertx.core.Future;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.SecureRandom;
@@ -32,6 +33,8 @@ import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.idp.login.LoginAcr;
 import jp.jpkigate.idp.login.LoginSigningInput;
 import jp.jpkigate.idp.oauth.OAuthException;
+import jp.jpkigate.idp.store.GrantRevocations;
+import jp.jpkigate.idp.token.AccessTokenVerifier;
 import jp.jpkigate.idp.token.TokenGrant;
 import jp.jpkigate.idp.token.TokenMinter;
 import jp.jpkigate.idp.token.TokenOptions;
@@ -70,6 +73,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *     signed once in setup) and {@link ClientAssertionVerifier#verifySignature}, which builds a Nimbus
  *     {@code ECDSAVerifier} with the BouncyCastle provider in its JCA context, as the token endpoint
  *     does;</li>
+ * <li>{@code verifyAccessToken}: {@link AccessTokenVerifier#verify} of an access token minted in setup
+ *     (parse, ES256 signature with BouncyCastle, claims; the grant-revocation lookup answers at once),
+ *     as userinfo, introspection and the business APIs do;</li>
  * <li>{@code wholeLogin}: the four above in sequence — card signature, access token, ID token, one
  *     client assertion — i.e. the crypto of one login from card signature to token response.</li>
  * </ul>
@@ -110,12 +116,14 @@ public class LoginCryptoBenchmark {
     private byte[] certificateDer;
     private byte[] cardSignature;
     private byte[] signedBytes;
+    private SigningKeys opKeys;
     private TokenMinter minter;
     private TokenGrant grant;
     private String accessToken;
     private Optional<String> nonce;
     private String clientAssertion;
     private JWKSet clientJwks;
+    private AccessTokenVerifier accessTokens;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -145,8 +153,8 @@ public class LoginCryptoBenchmark {
 
         byte[] pairwiseSecret = new byte[32];
         random.nextBytes(pairwiseSecret);
-        minter = new TokenMinter(ISSUER, ISSUER + "/userinfo", SigningKeys.generate(JWSAlgorithm.ES256),
-                TokenOptions.defaults(pairwiseSecret), clock, random);
+        opKeys = SigningKeys.generate(JWSAlgorithm.ES256);
+        minter = new TokenMinter(ISSUER, ISSUER + "/userinfo", opKeys, TokenOptions.defaults(pairwiseSecret), clock, random);
         grant = new TokenGrant(ClientAssertions.randomBase64Url(random, 16), CLIENT_ID, ClientAssertions.randomBase64Url(random, 32),
                 List.of("openid"), now, LoginAcr.AUTHENTICATION, List.of("sc", "pin"));
         nonce = Optional.of(ClientAssertions.randomBase64Url(random, 16));
@@ -165,6 +173,20 @@ public class LoginCryptoBenchmark {
             throw new IllegalStateException("ID token without at_hash");
         }
         verifyClientAssertion();
+        accessTokens = new AccessTokenVerifier(ISSUER, ISSUER + "/userinfo", opKeys, new GrantRevocations() {
+            @Override
+            public Future<Void> revoke(String grantId, Duration ttl) {
+                return Future.succeededFuture();
+            }
+
+            @Override
+            public Future<Boolean> isRevoked(String grantId) {
+                return Future.succeededFuture(false);
+            }
+        }, clock);
+        if (!verifyAccessToken().succeeded()) {
+            throw new IllegalStateException("the access token does not verify", verifyAccessToken().cause());
+        }
     }
 
     /** Chain, validity, profile and the card's RSA signature, as the login endpoint runs them. */
@@ -189,6 +211,12 @@ public class LoginCryptoBenchmark {
         SignedJWT jwt = ClientAssertionVerifier.parse(clientAssertion);
         ClientAssertionVerifier.verifySignature(jwt, clientJwks);
         return jwt;
+    }
+
+    /** A JWT access token's check at a protected resource (signature and claims; revocation answers at once). */
+    @Benchmark
+    public Future<AccessTokenVerifier.VerifiedAccessToken> verifyAccessToken() {
+        return accessTokens.verify(accessToken);
     }
 
     /** One login: card signature, access token, ID token (with at_hash of that token), client assertion. */

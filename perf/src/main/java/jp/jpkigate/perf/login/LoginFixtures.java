@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import jp.jpkigate.idp.key.SigningKeys;
 import jp.jpkigate.sim.ca.FourInfo;
 import jp.jpkigate.sim.ca.KeyAlgorithm;
@@ -27,8 +30,11 @@ import jp.jpkigate.sim.registry.SimState;
  * <pre>
  *   &lt;dir&gt;/data/               the gateway's data dir (JPKI_GATE_DATA_DIR)
  *   &lt;dir&gt;/data/sim/           the simulator's state: CAs and N synthetic people, one RSA-2048 card each
- *   &lt;dir&gt;/clients.json        the load-test client: FAPI, PAR, private_key_jwt with its public ES256 key
- *   &lt;dir&gt;/client-key.json     that client's private key (JWK, owner-only)
+ *   &lt;dir&gt;/clients.json        the load-test clients: {@value #CLIENT_ID} (FAPI, PAR, private_key_jwt with
+ *                              its public ES256 key) and {@value #BACKEND_CLIENT_ID} (a bank's back end:
+ *                              client_credentials with the API scopes, client_secret_basic)
+ *   &lt;dir&gt;/client-key.json     the FAPI client's private key (JWK, owner-only)
+ *   &lt;dir&gt;/revocation-clients.txt  the check API's client, {@code id=sha256(secret)} (JPKI_GATE_REVOCATION_CLIENTS)
  * </pre>
  * Existing state is kept: a second run issues only the missing people and reuses the client key.
  * Every card has the same PIN and password ({@link #PIN}, {@link #PASSWORD}); the people are
@@ -43,6 +49,13 @@ public final class LoginFixtures {
     public static final String PASSWORD = "PERF2026";
     public static final String CLIENTS_FILE = "clients.json";
     public static final String CLIENT_KEY_FILE = "client-key.json";
+    public static final String BACKEND_CLIENT_ID = "perf-backend";
+    /** Synthetic, for the load test's own gateway only. */
+    public static final String BACKEND_SECRET = "perf-backend-secret-2026";
+    public static final String REVOCATION_CLIENT_ID = "perf";
+    /** Synthetic, for the load test's own gateway only. */
+    public static final String REVOCATION_SECRET = "perf-revocation-secret-2026";
+    public static final String REVOCATION_CLIENTS_FILE = "revocation-clients.txt";
 
     private LoginFixtures() {
     }
@@ -62,6 +75,7 @@ public final class LoginFixtures {
         int issued = issuePeople(simDir(dir), people);
         JWK key = clientKey(dir.resolve(CLIENT_KEY_FILE));
         Files.writeString(dir.resolve(CLIENTS_FILE), clientsJson(key).encodePrettily());
+        Files.writeString(dir.resolve(REVOCATION_CLIENTS_FILE), REVOCATION_CLIENT_ID + "=" + sha256Hex(REVOCATION_SECRET) + "\n");
         System.out.printf("fixtures in %s: %d people (%d new), client %s%n", dir, people, issued, CLIENT_ID);
     }
 
@@ -92,7 +106,7 @@ public final class LoginFixtures {
         return key;
     }
 
-    /** The gateway's clients file (RFC 7591 metadata) with the load-test client only. */
+    /** The gateway's clients file (RFC 7591 metadata): the FAPI relying party and the back end. */
     static JsonArray clientsJson(JWK key) {
         JsonObject jwks = new JsonObject(new JWKSet(key.toPublicJWK()).toString());
         return new JsonArray().add(new JsonObject()
@@ -101,6 +115,22 @@ public final class LoginFixtures {
                 .put("redirect_uris", new JsonArray().add(REDIRECT_URI))
                 .put("token_endpoint_auth_method", "private_key_jwt")
                 .put("jwks", jwks)
-                .put("scope", "openid name address birthdate gender"));
+                .put("scope", "openid name address birthdate gender"))
+                .add(new JsonObject()
+                        .put("client_id", BACKEND_CLIENT_ID)
+                        .put("client_name", "JPKI Gate load test bank")
+                        .put("token_endpoint_auth_method", "client_secret_basic")
+                        .put("client_secret_sha256", sha256Hex(BACKEND_SECRET))
+                        .put("fapi", false)
+                        .put("grant_types", new JsonArray().add("client_credentials"))
+                        .put("scope", "consent:write consent:read feed:read"));
+    }
+
+    static String sha256Hex(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

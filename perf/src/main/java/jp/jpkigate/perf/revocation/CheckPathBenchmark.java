@@ -65,6 +65,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code single}: {@code {"certificate": ...}};</li>
  * <li>{@code batch100}: 100 distinct certificates (distinct keys cost nothing here: one subject key);</li>
  * <li>{@code batch100same}: one certificate 100 times (what a wrk script with one PEM sends);</li>
+ * <li>{@code batch1000}: the 100 certificates ten times over (the API's largest batch);</li>
  * <li>{@code serials1000}: 1,000 issuer + serial pairs, random 40-bit serials.</li>
  * </ul>
  *
@@ -84,7 +85,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CheckPathBenchmark {
     private static final String SOURCE = "auth-2026";
 
-    @Param({"single", "batch100", "batch100same", "serials1000"})
+    @Param({"single", "batch100", "batch100same", "batch1000", "serials1000"})
     public String body;
 
     /** The endpoint reads its injected clock once per request; so does the benchmark. */
@@ -133,6 +134,13 @@ public class CheckPathBenchmark {
                 JsonArray array = new JsonArray();
                 for (X509Certificate certificate : certificates) {
                     array.add(base64(certificate));
+                }
+                yield new JsonObject().put("certificates", array).toBuffer();
+            }
+            case "batch1000" -> {
+                JsonArray array = new JsonArray();
+                for (int i = 0; i < 1000; i++) {
+                    array.add(base64(certificates[i % certificates.length]));
                 }
                 yield new JsonObject().put("certificates", array).toBuffer();
             }

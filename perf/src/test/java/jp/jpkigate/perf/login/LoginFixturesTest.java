@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The load test's pieces against the OP's own checks, so the default build notices when they drift
- * apart (the simulation itself runs only with {@code perf/run-login.sh}): the fixtures' clients file
+ * apart (the simulations run only with {@code perf/run.sh}): the fixtures' clients file
  * parses, the relying party's client assertion verifies, and each fixture card's login signature
  * verifies for both certificate kinds.
  */

@@ -1,6 +1,5 @@
 package jp.jpkigate.perf.login;
 
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
@@ -16,7 +15,7 @@ import io.gatling.javaapi.core.exec.Executable;
 /**
  * The steps of one JPKI login as a fluent builder:
  * {@code LoginSteps.start(rp).pushRequest().openLoginPage().cardSigns().continueToClient()
- * .exchangeCode().userInfo().build()}. Every step checks the status, saves what the next one
+ * .exchangeCode().userInfo().build()}, and {@code refresh()} afterwards. Every step checks the status, saves what the next one
  * needs, and ends the virtual user when it failed.
  */
 final class LoginSteps {
@@ -31,6 +30,11 @@ final class LoginSteps {
     /** A new login: state, nonce and PKCE pair in the session. */
     static LoginSteps start(RelyingParty rp) {
         return new LoginSteps(rp, exec(rp::newAuthorization));
+    }
+
+    /** Steps of a login that already happened: the session holds its keys and tokens. */
+    static LoginSteps resume(RelyingParty rp) {
+        return new LoginSteps(rp, exec(session -> session));
     }
 
     /** Appends the actions, each followed by an exit of the virtual user if it failed. */
@@ -70,12 +74,7 @@ final class LoginSteps {
 
     /** The signer app fetches the transaction, the card signs it in-process, the app posts the signature. */
     LoginSteps cardSigns() {
-        return then(http("signer fetch").get("/login/#{txn}")
-                        .check(status().is(200), jsonPath("$.signed_data").saveAs("signedData"),
-                                jsonPath("$.certificate").saveAs("certificateKind")),
-                exec(VirtualCards::sign),
-                http("signer post").post("/login/#{txn}").body(StringBody("#{cardResponse}")).asJson()
-                        .check(status().is(200), jsonPath("$.status").is("verified")));
+        return then(VirtualCards.signerApp("/login/#{txn}"));
     }
 
     /**
@@ -112,7 +111,24 @@ final class LoginSteps {
                 .formParam("client_assertion_type", ClientAssertions.JWT_BEARER)
                 .formParam("client_assertion", "#{clientAssertion}")
                 .check(status().is(200), jsonPath("$.access_token").saveAs("accessToken"), jsonPath("$.id_token").exists(),
-                        jsonPath("$.token_type").is("DPoP"), header("DPoP-Nonce").saveAs("dpopNonce")));
+                        jsonPath("$.token_type").is("DPoP"), jsonPath("$.refresh_token").optional().saveAs("refreshToken"),
+                        header("DPoP-Nonce").saveAs("dpopNonce")));
+    }
+
+    /**
+     * {@code POST /token} with the refresh token (rotated: the answer's replaces it), a new client
+     * assertion and a DPoP proof of the login's key; keeps the new access token and the server's nonce.
+     */
+    LoginSteps refresh() {
+        return then(exec(rp::newClientAssertion).exec(rp::tokenProof), http("refresh").post("/token")
+                .header("DPoP", "#{dpopProof}")
+                .formParam("grant_type", "refresh_token")
+                .formParam("refresh_token", "#{refreshToken}")
+                .formParam("client_id", rp.clientId())
+                .formParam("client_assertion_type", ClientAssertions.JWT_BEARER)
+                .formParam("client_assertion", "#{clientAssertion}")
+                .check(status().is(200), jsonPath("$.access_token").saveAs("accessToken"),
+                        jsonPath("$.refresh_token").saveAs("refreshToken"), header("DPoP-Nonce").optional().saveAs("dpopNonce")));
     }
 
     /** {@code GET /userinfo} with the DPoP-bound access token and a proof of the same key. */

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Instant;
@@ -25,22 +26,27 @@ import java.util.Map;
  *
  * @param issuer the gateway's issuer identifier, the audience of the client assertions
  */
-record RelyingParty(String clientId, JWK key, String issuer, String tokenEndpoint, String userinfoEndpoint,
+public record RelyingParty(String clientId, JWK key, String issuer, String tokenEndpoint, String userinfoEndpoint,
                     String scope) {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Reads the client key and asks the gateway's discovery document for its issuer (once, before the run). */
-    static RelyingParty discover(LoginSettings settings) throws IOException, InterruptedException, ParseException {
-        JWK key = JWK.parse(Files.readString(settings.clientKeyFile(), StandardCharsets.UTF_8));
+    static RelyingParty discover(String baseUrl, String clientId, Path keyFile, String scope)
+            throws IOException, InterruptedException, ParseException {
+        JWK key = JWK.parse(Files.readString(keyFile, StandardCharsets.UTF_8));
+        JsonObject metadata = discovery(baseUrl);
+        return new RelyingParty(clientId, key, metadata.getString("issuer"), metadata.getString("token_endpoint"),
+                metadata.getString("userinfo_endpoint"), scope);
+    }
+
+    /** The gateway's discovery document (once, before the run). */
+    public static JsonObject discovery(String baseUrl) throws IOException, InterruptedException {
         HttpResponse<String> discovery = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(settings.baseUrl() + "/.well-known/openid-configuration")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                URI.create(baseUrl + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString());
         if (discovery.statusCode() != 200) {
-            throw new IllegalStateException("discovery answered " + discovery.statusCode() + " at " + settings.baseUrl());
+            throw new IllegalStateException("discovery answered " + discovery.statusCode() + " at " + baseUrl);
         }
-        JsonObject metadata = new JsonObject(discovery.body());
-        return new RelyingParty(settings.clientId(), key, metadata.getString("issuer"), metadata.getString("token_endpoint"),
-                metadata.getString("userinfo_endpoint"), settings.scope());
+        return new JsonObject(discovery.body());
     }
 
     /** state, nonce, code verifier and S256 challenge of a new login. */

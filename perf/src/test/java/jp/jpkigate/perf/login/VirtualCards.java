@@ -1,6 +1,13 @@
 package jp.jpkigate.perf.login;
 
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
 import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.exec.Executable;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
@@ -24,9 +33,9 @@ import jp.jpkigate.sim.card.CardFile;
  * from the file's text, so concurrent virtual users never share card state and nothing is written
  * back (tries counters stay in the files as generated).
  */
-final class VirtualCards implements Iterator<Map<String, Object>> {
+public final class VirtualCards implements Iterator<Map<String, Object>> {
     /** Session key: the card file's text. */
-    static final String CARD = "card";
+    public static final String CARD = "card";
 
     private final List<String> cards;
     private final AtomicLong next = new AtomicLong();
@@ -38,8 +47,28 @@ final class VirtualCards implements Iterator<Map<String, Object>> {
         this.cards = cards;
     }
 
+    /** A certificate on a card and its CA's certificate (also on the card). */
+    public record CardCertificate(X509Certificate certificate, X509Certificate issuer) {
+    }
+
+    /**
+     * The certificates of the first {@code people} cards (0: all): each card's authentication
+     * certificate, then its signature certificate, card by card.
+     */
+    public static List<CardCertificate> certificates(Path simDir, int people) {
+        List<CardCertificate> out = new ArrayList<>();
+        for (String text : load(simDir, people).cards) {
+            CardClient card = new CardClient(CardFile.parse(text));
+            out.add(new CardCertificate(card.readCertificate(CaKind.AUTHENTICATION, LoginFixtures.PIN),
+                    card.readCaCertificate(CaKind.AUTHENTICATION)));
+            out.add(new CardCertificate(card.readCertificate(CaKind.SIGNATURE, LoginFixtures.PASSWORD),
+                    card.readCaCertificate(CaKind.SIGNATURE)));
+        }
+        return out;
+    }
+
     /** The first {@code people} card files of the state directory by name (0: all). */
-    static VirtualCards load(Path simDir, int people) {
+    public static VirtualCards load(Path simDir, int people) {
         try (Stream<Path> files = Files.list(simDir.resolve("cards"))) {
             List<Path> sorted = files.filter(f -> f.getFileName().toString().endsWith(".card.json")).sorted().toList();
             List<Path> chosen = people == 0 ? sorted : sorted.subList(0, Math.min(people, sorted.size()));
@@ -57,7 +86,7 @@ final class VirtualCards implements Iterator<Map<String, Object>> {
         }
     }
 
-    int size() {
+    public int size() {
         return cards.size();
     }
 
@@ -73,12 +102,27 @@ final class VirtualCards implements Iterator<Map<String, Object>> {
     }
 
     /**
+     * The signer app on the person's phone, for the login's protocol at {@code transaction} (also the
+     * consent's documents): it fetches the transaction ({@code signed_data}, {@code certificate}), the
+     * session's card signs in-process ({@link #sign(Session)}), it posts certificate and signature and
+     * expects {@code verified}.
+     */
+    public static Executable[] signerApp(String transaction) {
+        return new Executable[] {
+            http("signer fetch").get(transaction).check(status().is(200), jsonPath("$.signed_data").saveAs("signedData"),
+                    jsonPath("$.certificate").saveAs("certificateKind")),
+            exec(VirtualCards::sign),
+            http("signer post").post(transaction).body(StringBody("#{cardResponse}")).asJson()
+                    .check(status().is(200), jsonPath("$.status").is("verified"))};
+    }
+
+    /**
      * The signer app: the session's card signs the transaction's {@code signed_data} with the key
      * the gateway asked for ({@code certificate}) and the body for {@code POST /login/{txn}} is
      * stored under {@code cardResponse}. If the card fails, nothing is stored, so the post cannot be
      * built and counts as a failed request.
      */
-    static Session sign(Session session) {
+    public static Session sign(Session session) {
         try {
             byte[] data = Base64.getUrlDecoder().decode(session.getString("signedData"));
             return session.set("cardResponse", sign(session.getString(CARD), session.getString("certificateKind"), data));

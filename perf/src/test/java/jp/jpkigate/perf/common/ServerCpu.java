@@ -1,4 +1,4 @@
-package jp.jpkigate.perf.login;
+package jp.jpkigate.perf.common;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,16 +16,16 @@ import java.util.stream.Stream;
  * and split by thread kind from {@code /proc/<pid>/task/<tid>/stat}: JVM event loops, workers, JIT
  * compilers, GC and VM threads, the rest.
  */
-final class ServerCpu {
+public final class ServerCpu {
     private final List<Long> pids;
     private final int clockTicks;
 
-    ServerCpu(List<Long> pids, int clockTicks) {
+    public ServerCpu(List<Long> pids, int clockTicks) {
         this.pids = List.copyOf(pids);
         this.clockTicks = clockTicks;
     }
 
-    boolean enabled() {
+    public boolean enabled() {
         return !pids.isEmpty();
     }
 
@@ -33,7 +33,7 @@ final class ServerCpu {
      * Milliseconds of CPU used so far: {@code <comm>-<pid>} per process in the order given, then
      * {@code <comm>-<pid>.<kind>} per thread kind (threads that ended are only in the process total).
      */
-    Map<String, Long> millis() {
+    public Map<String, Long> millis() {
         Map<String, Long> out = new LinkedHashMap<>();
         Map<String, Long> kinds = new LinkedHashMap<>();
         for (long pid : pids) {

@@ -1,0 +1,258 @@
+#!/usr/bin/env bash
+# The benchmark runner (the perf issue): builds the gateway and perf, writes the fixtures (people with
+# virtual cards, the load-test clients), starts J-LIS (the simulator, with a bulk CRL in front) and
+# the gateway with production-like settings on free loopback ports, runs the Gatling scenarios and the
+# JMH floors, and writes the report.
+#
+#   perf/run.sh [--quick] [--only NAME,...] [--jdk JAVA_HOME] [--out DIR] [--jfr] [-DNAME=VALUE ...]
+#
+#   --quick   about four minutes (CI): a 100,000-entry revocation index, 40 people, 2 s warm-up and
+#             5 s measured, relaxed latency service levels (errors still fail the run), one unforked
+#             JMH iteration; the numbers only show that everything still runs. The report goes to
+#             perf/target/perf-run/ unless --out says otherwise
+#   full      (default) a 10M-entry revocation index, 400 people, 20 s warm-up and 40 s measured per
+#             scenario (longer: -Dperf.warmUpSeconds=.. -Dperf.durationSeconds=..), JMH with one fork,
+#             2 warm-up and 3 measured iterations, the 50M lookup, footprint and ingest;
+#             the report goes to perf/results/latest.{md,json} with a dated copy
+#   --only    scenarios, comma separated (default all): login, login-identity, refresh,
+#             client-credentials, introspection, check, check-batch100, check-batch1000, ocsp,
+#             consent-invitations, consent-sign, feed, floors (the JMH floors) and index (the
+#             revocation index at 50M entries: lookup, bytes per entry, streaming ingest)
+#   --jdk     the JDK that runs the gateway, J-LIS, the HTTP floor and JMH (default: java on PATH);
+#             Gatling always runs on the default java
+#   --jfr     a JFR profile (settings=profile) of the gateway in each scenario's measurement window,
+#             perf/target/perf-run/results/<scenario>.jfr
+#   -D...     passed to every Gatling simulation (e.g. -Dlogin.rate=30; see each simulation's Javadoc)
+#
+# Gatling HTML reports: perf/target/gatling/; logs and raw results: perf/target/perf-run/.
+# Exit status: non-zero when a simulation failed its Gatling assertions or could not run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+command="perf/run.sh $*"
+quick=false only="" jdk="" out="" jfr=false properties=()
+while (($#)); do
+    case "$1" in
+        --quick) quick=true; shift ;;
+        --only) only=$2; shift 2 ;;
+        --jdk) jdk=$2; shift 2 ;;
+        --out) out=$2; shift 2 ;;
+        --jfr) jfr=true; shift ;;
+        -D*) properties+=("$1"); shift ;;
+        *) sed -n '7,28p' "$0" >&2; exit 2 ;;
+    esac
+done
+java_bin=${jdk:+$jdk/bin/}java
+
+if $quick; then
+    mode=quick people=40 crl_entries=100000 warm_up=2 duration=5 lookup_entries=1000000
+    # No fork, one short iteration: enough to show the benchmarks still run, not a measurement.
+    jmh_options=(-f 0 -wi 1 -w 1s -i 1 -r 1s)
+    # Latency service levels are for the full run on a known machine; CI keeps the functional ones.
+    properties=(-Dlogin.p99Millis=20000 -Drefresh.p99Millis=20000 -Dcc.p99Millis=20000 -Dintrospect.p99Millis=20000
+        -Dcheck.p99Millis=20000 -Docsp.p99Millis=20000 -Dinvite.p99Millis=20000 -Dsign.p99Millis=20000
+        -Dlogin.rate=4 -Dcc.rate=50 -Dintrospect.rate=50 -Dcheck.rate=50 -Docsp.rate=30 -Dinvite.rate=1
+        -Dsign.rate=2 -Drefresh.users=4 "${properties[@]}")
+    out=${out:-perf/target/perf-run}
+else
+    mode=full people=400 crl_entries=10000000 warm_up=20 duration=40 lookup_entries=50000000
+    jmh_options=(-f 1 -wi 2 -w 2s -i 3 -r 2s)
+    properties=(-Dlogin.rate=20 -Dcheck.rate=300 -Dsign.rate=2 -Drefresh.users=20 "${properties[@]}")
+    out=${out:-perf/results}
+fi
+wanted() { [[ -z $only || ",$only," == *",$1,"* ]]; }
+
+run_dir=$PWD/perf/target/perf-run
+results=$run_dir/results
+rm -rf "$results" && mkdir -p "$results" "$out"
+started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+busiest=$(ps -eo pcpu=,comm= --sort=-pcpu 2>/dev/null | head -6 | awk '{printf "%s%s %s%%", (NR > 1 ? ", " : ""), $2, $1}' || true)
+
+echo "== build"
+mvn -B -ntp -q -pl gateway,perf -am package dependency:build-classpath -DskipTests \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+bench_jar=perf/target/benchmarks.jar
+gatling_cp=perf/target/test-classes:perf/target/classes:$(cat perf/target/test-classpath.txt)
+
+echo "== fixtures: $people people"
+java -cp "$bench_jar" jp.jpkigate.perf.login.LoginFixtures "$run_dir" "$people"
+rm -rf "$run_dir/data/redis"  # a fresh Redis each run; the simulator's state and cards are kept
+
+# A loopback port nothing listens on, from $1 up.
+free_port() {
+    local port=$1
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+    echo "$port"
+}
+started_pids=()
+# Stops what this run started: SIGTERM, up to 10 s to exit, then SIGKILL (never waits forever).
+stop_all() {
+    local pid
+    for pid in "${started_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${started_pids[@]}"; do
+        for _ in $(seq 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+        kill -9 "$pid" 2>/dev/null || true
+    done
+}
+trap stop_all EXIT
+# GET $2 from 127.0.0.1:$1 (HTTP/1.0, no curl needed): the status line, headers and body on stdout.
+http_get() {
+    exec 3<>"/dev/tcp/127.0.0.1/$1" || return 1
+    printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&3
+    cat <&3
+    exec 3<&-
+}
+ready() {
+    http_get "$1" /health/ready 2>/dev/null | head -1 | grep -q ' 200'
+}
+# Waits until $2 (a file) has a line matching $3, or process $1 exits, or $4 seconds pass.
+wait_for_line() {
+    local i
+    for ((i = 0; i < $4 * 2; i++)); do
+        grep -q "$3" "$2" 2>/dev/null && return 0
+        kill -0 "$1" 2>/dev/null || { echo "process $1 exited: see $2" >&2; return 1; }
+        sleep 0.5
+    done
+    echo "no '$3' in $2 after $4 s" >&2
+    return 1
+}
+
+echo "== J-LIS: simulator and a CRL publisher with a bulk CRL of $crl_entries entries"
+sim_port=$(free_port 18181)
+publisher_port=$(free_port $((sim_port + 1)))
+$java_bin -cp "$bench_jar" jp.jpkigate.perf.revocation.BulkCrlPublisher "$run_dir/data/sim" "$sim_port" \
+    "$publisher_port" "$crl_entries" >"$run_dir/jlis.log" 2>&1 &
+started_pids+=($!)
+wait_for_line $! "$run_dir/jlis.log" '^ready' 600
+cat "$run_dir/jlis.log"
+
+echo "== gateway"
+http_port=$(free_port 18080)
+base_url=http://127.0.0.1:$http_port
+env -u REDIS_URL -u JPKI_GATE_CONFIG JPKI_GATE_MODE=dev JPKI_GATE_DATA_DIR="$run_dir/data" \
+    JPKI_GATE_HTTP_PORT="$http_port" JPKI_GATE_PUBLIC_URL="$base_url" JPKI_GATE_SIM_ENABLED=false \
+    JPKI_GATE_REVOCATION_URL="http://127.0.0.1:$publisher_port" JPKI_GATE_REVOCATION_REFRESH_SECONDS=900 \
+    JPKI_GATE_OIDC_LINKAGE_URL="http://127.0.0.1:$sim_port" JPKI_GATE_JLIS_URL="http://127.0.0.1:$sim_port" \
+    JPKI_GATE_REVOCATION_CLIENTS="$(cat "$run_dir/revocation-clients.txt")" \
+    JPKI_GATE_OIDC_CLIENTS_FILE="$run_dir/clients.json" \
+    $java_bin ${GATEWAY_JAVA_OPTS:-} -jar gateway/target/jpki-gate.jar >"$run_dir/gateway.log" 2>&1 &
+gateway=$!
+started_pids+=("$gateway")
+for _ in $(seq 600); do
+    ready "$http_port" && break
+    kill -0 "$gateway" 2>/dev/null || { echo "the gateway exited: see $run_dir/gateway.log" >&2; exit 1; }
+    sleep 0.5
+done
+ready "$http_port" || { echo "the gateway is not ready after 300 s" >&2; exit 1; }
+# Its embedded Redis: the child process named redis-server (from /proc, no procps needed).
+redis=$(grep -l '^PPid:[[:space:]]*'"$gateway"'$' /proc/[0-9]*/status 2>/dev/null \
+    | xargs -r grep -l '^Name:[[:space:]]*redis' | head -1 | cut -d/ -f3 || true)
+server_pids=$gateway${redis:+,$redis}
+# Ready does not wait for the CRLs: wait until the index holds the bulk CRL (at most 300 s).
+index_entries() {
+    http_get "$http_port" /revocation/metrics | awk '/^jpki_revocation_issuer_entries/ {n += $NF} END {print n + 0}'
+}
+for _ in $(seq 600); do
+    (($(index_entries) >= crl_entries)) && break
+    sleep 0.5
+done
+index_entries=$(index_entries)
+echo "gateway pid $gateway, redis pid ${redis:-none}, $base_url; revocation index: $index_entries entries"
+
+failures=0
+# Runs one Gatling simulation: $1 scenario name, $2 class (under jp.jpkigate.perf), $3 server pids, $4 base URL, then -D...
+gatling() {
+    local name=$1 class=$2 pids=$3 url=$4
+    shift 4
+    echo "== $name ($class) at $(date -u +%H:%M:%S), load $(cut -d' ' -f1-3 /proc/loadavg)"
+    local status=0
+    if $jfr && [[ $pids == "$server_pids" ]]; then
+        ${jdk:+$jdk/bin/}jcmd "$gateway" JFR.start name="$name" settings=profile delay="${warm_up}s" \
+            duration="${duration}s" filename="$results/$name.jfr" >/dev/null
+    fi
+    # The JVM options the gatling-maven-plugin gives its forked JVM.
+    java ${GATLING_JAVA_OPTS:--Xmx1g -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12} --add-opens=java.base/java.lang=ALL-UNNAMED \
+        -cp "$gatling_cp" \
+        -Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider \
+        -Dperf.scenario="$name" -Dperf.baseUrl="$url" -Dperf.runDir="$run_dir" -Dperf.warmUpSeconds="$warm_up" \
+        -Dperf.durationSeconds="$duration" -Dperf.serverPids="$pids" -Dperf.clockTicks="$(getconf CLK_TCK)" \
+        -Dperf.summaryFile="$results/$name.json" "${properties[@]}" "$@" \
+        io.gatling.app.Gatling -s "jp.jpkigate.perf.$class" -rf "$PWD/perf/target/gatling" -rd "$name" \
+        >"$results/$name.log" 2>&1 || status=$?
+    grep -E "^(Please open|Reports generated)|assertion|KO=|> Global" "$results/$name.log" | tail -8 || true
+    echo "$status" >"$results/$name.status"
+    if ((status != 0)); then
+        echo "$name FAILED (exit $status): see $results/$name.log" >&2
+        failures=$((failures + 1))
+    fi
+}
+scenario() {
+    wanted "$1" || return 0
+    gatling "$1" "$2" "$server_pids" "$base_url" "${@:3}"
+}
+
+scenario login login.JpkiLoginSimulation -Dlogin.people="$people"
+scenario login-identity login.JpkiLoginSimulation -Dlogin.variant=identity -Dlogin.people="$people"
+scenario refresh login.TokenRefreshSimulation -Dlogin.people="$people"
+scenario client-credentials token.ClientCredentialsSimulation
+scenario introspection token.IntrospectionSimulation
+if wanted check || wanted check-batch100 || wanted check-batch1000; then
+    floor_port=$(free_port 18300)
+    $java_bin -cp "$bench_jar" jp.jpkigate.perf.floor.TrivialEndpointServer "$floor_port" >"$run_dir/floor.log" 2>&1 &
+    floor=$!
+    started_pids+=("$floor")
+    wait_for_line "$floor" "$run_dir/floor.log" '^ready' 60
+    gatling http-floor floor.HttpFloorSimulation "$floor" "http://127.0.0.1:$floor_port"
+    kill "$floor"
+fi
+scenario check revocation.ValidityCheckSimulation -Dcheck.batch=1
+scenario check-batch100 revocation.ValidityCheckSimulation -Dcheck.batch=100 -Dcheck.rate=$($quick && echo 10 || echo 30)
+scenario check-batch1000 revocation.ValidityCheckSimulation -Dcheck.batch=1000 -Dcheck.rate=$($quick && echo 2 || echo 5)
+scenario ocsp revocation.OcspSimulation
+scenario consent-invitations consent.ConsentInvitationSimulation
+scenario consent-sign consent.ConsentSigningSimulation
+if wanted feed; then
+    echo "the four-info-feed module is not wired into the gateway yet (no /feed/v1/poll route): FeedPollSimulation" \
+        "is ready and not run" >"$results/feed.skipped"
+fi
+
+if wanted floors; then
+    echo "== JMH floors ($($java_bin -version 2>&1 | head -1))"
+    $java_bin -jar "$bench_jar" 'LoginCryptoBenchmark|DpopProofBenchmark|CheckPathBenchmark.check$' \
+        -p body=single,batch100,batch1000 "${jmh_options[@]}" -rf json -rff "$results/jmh-crypto.json" \
+        >"$results/jmh-crypto.log" 2>&1 || failures=$((failures + 1))
+fi
+if wanted index; then
+    echo "== revocation index: $lookup_entries entries"
+    $java_bin -Xmx2g -jar "$bench_jar" 'RevokedSerialLookupBenchmark.findLong' -p entries="$lookup_entries" \
+        "${jmh_options[@]}" -rf json -rff "$results/jmh-lookup.json" >"$results/jmh-lookup.log" 2>&1 \
+        || failures=$((failures + 1))
+    $java_bin -Xmx3g -cp "$bench_jar" jp.jpkigate.perf.revocation.IndexFootprint "$lookup_entries" \
+        >"$results/footprint.txt" 2>&1 || failures=$((failures + 1))
+    crl_file=$run_dir/ingest-$lookup_entries.crl
+    [[ -f $crl_file ]] || $java_bin -cp "$bench_jar" jp.jpkigate.perf.revocation.CrlFileGenerator "$lookup_entries" "$crl_file"
+    $java_bin -Xmx1g -cp "$bench_jar" jp.jpkigate.perf.revocation.CrlIngestMeasurement "$crl_file" \
+        >"$results/ingest.txt" 2>&1 || failures=$((failures + 1))
+    cat "$results/footprint.txt" "$results/ingest.txt"
+fi
+
+cat >"$results/env.json" <<EOF
+{"mode": "$mode", "started": "$started", "finished": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
+ "command": "$command",
+ "commit": "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo '+changes')",
+ "cores": $(nproc), "gatewayJava": "$($java_bin -version 2>&1 | head -1 | sed 's/"/\\"/g')",
+ "gatlingJava": "$(java -version 2>&1 | head -1 | sed 's/"/\\"/g')",
+ "gateway": "dev mode jar, simulator in its own process, embedded Redis with AOF (appendfsync always), $(nproc) event loops",
+ "loadBefore": "$load_before", "loadAfter": "$(cut -d' ' -f1-3 /proc/loadavg)", "busiest": "$busiest",
+ "crlEntries": $crl_entries, "indexEntries": ${index_entries:-0}, "people": $people}
+EOF
+echo "== report"
+java -cp "$bench_jar" jp.jpkigate.perf.report.ReportWriter "$results" "$out/latest.md" "$out/latest.json"
+if ! $quick && [[ $out == perf/results ]]; then
+    day=$(date -u +%Y-%m-%d)
+    cp "$out/latest.md" "$out/$day-run.md"
+    cp "$out/latest.json" "$out/$day-run.json"
+fi
+echo "Gatling reports: perf/target/gatling/; failures: $failures"
+exit $((failures > 0))

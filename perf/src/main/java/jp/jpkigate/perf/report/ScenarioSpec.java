@@ -1,0 +1,94 @@
+package jp.jpkigate.perf.report;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the report knows of each scenario: what its floor is made of and the issue's targets.
+ *
+ * @param name       the scenario's name in the runner ({@code perf/run.sh --only NAME})
+ * @param what       one line on what an operation is
+ * @param requests   HTTP floors in the floor (0 for the login, whose floor the issue defines as its crypto)
+ * @param benchmarks JMH scores in the floor
+ */
+record ScenarioSpec(String name, String what, int requests, String... benchmarks) {
+
+    static final List<ScenarioSpec> ALL = List.of(
+            new ScenarioSpec("login", "full FAPI login, authentication certificate: PAR → authorize → card signs → token"
+                    + " (private_key_jwt + DPoP) → userinfo", 0, Floors.LOGIN_CRYPTO),
+            new ScenarioSpec("login-identity", "the same with the signature certificate: the 4 information", 0,
+                    Floors.LOGIN_CRYPTO),
+            new ScenarioSpec("refresh", "refresh_token grant, private_key_jwt + DPoP, rotation", 1,
+                    "LoginCryptoBenchmark.verifyClientAssertion", "DpopProofBenchmark.tokenEndpointProof",
+                    "LoginCryptoBenchmark.mintAccessToken"),
+            new ScenarioSpec("client-credentials", "client_credentials grant, client_secret_basic, Bearer", 1,
+                    "LoginCryptoBenchmark.mintAccessToken"),
+            new ScenarioSpec("introspection", "introspection of an access token, client_secret_basic", 1,
+                    "LoginCryptoBenchmark.verifyAccessToken"),
+            new ScenarioSpec("check", "validity check of one certificate", 1),
+            new ScenarioSpec("check-batch100", "validity check of 100 certificates", 1, "CheckPathBenchmark.check[body=batch100]"),
+            new ScenarioSpec("check-batch1000", "validity check of 1,000 certificates", 1, "CheckPathBenchmark.check[body=batch1000]"),
+            new ScenarioSpec("ocsp", "OCSP request answered from the cache, signed by the responder", 1),
+            new ScenarioSpec("consent-invitations", "invitation batch (100 customers) of the consent API", 1),
+            new ScenarioSpec("consent-sign", "a person's consent: invitation page → signing → signer API → continue", 5,
+                    "LoginCryptoBenchmark.verifyCardSignature"),
+            new ScenarioSpec("feed", "poll of the 4-information feed", 1));
+
+    static Optional<ScenarioSpec> named(String name) {
+        return ALL.stream().filter(s -> s.name.equals(name)).findFirst();
+    }
+
+    /** How the floor is made, in words. */
+    String floorFormula() {
+        List<String> parts = new ArrayList<>();
+        if (requests > 0) {
+            parts.add(requests == 1 ? "HTTP floor" : requests + " × HTTP floor");
+        }
+        for (String b : benchmarks) {
+            parts.add(b);
+        }
+        return parts.isEmpty() ? "none" : String.join(" + ", parts);
+    }
+
+    /** The issue's targets for this scenario, against its summary and floor. */
+    List<Target> targets(JsonObject summary, Optional<Double> floorMillis, Floors floors) {
+        double cpu = summary.getDouble("cpuMillisPerOperation", Double.NaN);
+        double perCpuSecond = 1000 / cpu;
+        List<Target> out = new ArrayList<>();
+        switch (name) {
+            case "login" -> {
+                out.add(Target.check("server CPU per login ≤ 1.5 ms", cpu, " ms", cpu <= 1.5));
+                out.add(floorMillis.map(f -> Target.check("≤ 1.5 × its crypto floor", cpu / f, "×", cpu / f <= 1.5))
+                        .orElse(Target.unmeasured("≤ 1.5 × its crypto floor", "no floor in this run")));
+                double rate = summary.getDouble("throughputPerSecond");
+                double p99 = summary.getJsonObject("latencyMillis").getDouble("p99");
+                out.add(new Target("p99 < 50 ms at 300 logins/s", Target.format(p99) + " ms at "
+                        + Target.format(rate) + " logins/s", rate >= 297 && p99 < 50));
+            }
+            case "client-credentials" -> out.add(Target.check("≥ 3,000 grants per server-CPU-second", perCpuSecond, "",
+                    perCpuSecond >= 3000));
+            case "introspection" -> out.add(Target.check("≥ 10,000 introspections per server-CPU-second", perCpuSecond, "",
+                    perCpuSecond >= 10_000));
+            case "check" -> out.add(floors.httpMillis().map(h -> Target.check("server CPU per check ≤ 1.3 × the trivial"
+                    + " endpoint's", cpu / h, "×", cpu / h <= 1.3)).orElse(Target.unmeasured("≤ 1.3 × the trivial endpoint's",
+                    "no HTTP floor in this run")));
+            case "check-batch100", "check-batch1000" -> {
+                double certificates = summary.getInteger("itemsPerOperation") * perCpuSecond;
+                out.add(Target.check("≥ 1,000,000 batched certificates per server-CPU-second", certificates, "",
+                        certificates >= 1_000_000));
+            }
+            case "feed" -> {
+                double events = summary.getInteger("events", 0) / Math.max(summary.getDouble("windowSeconds"), 1e-9);
+                out.add(Target.check("≥ 5,000 events per second delivered", events, "/s", events >= 5000));
+                int expected = summary.getInteger("expectedEvents", 0);
+                out.add(new Target("nothing lost", summary.getInteger("events", 0) + " of " + expected + " events",
+                        expected > 0 && summary.getInteger("events", 0) >= expected));
+            }
+            default -> {
+            }
+        }
+        return out;
+    }
+}
