@@ -14,7 +14,9 @@ import java.util.List;
  * @param statusCheckEvery  status check (現況確認) of every watched certificate
  * @param leaseTtl          the detection lease (the three frequent tasks share it; longer than each interval)
  * @param jlisTimeout       a J-LIS request's timeout
- * @param retryInitial      first wait after "no new certificate yet" or J-LIS unavailable (doubling, with jitter)
+ * @param retryInitial      first wait after "no new certificate yet" or J-LIS unavailable (doubling, with jitter):
+ *                          10 s by default, since J-LIS may answer a revocation a moment before the new
+ *                          certificate it issued with it is visible
  * @param retryMax          longest wait between two asks
  * @param giveUpAfter       a revoked certificate without a new one after this long is given up
  * @param endedRetention    how long an ended consent's tombstone is kept
@@ -29,7 +31,7 @@ public record FeedLinkOptions(Duration followEvery, Duration detectEvery, Durati
                               int provisionBatch, int statusPage) {
     public static FeedLinkOptions defaults() {
         return new FeedLinkOptions(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofDays(1),
-                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(30),
+                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofDays(1), Duration.ofDays(30),
                 Duration.ofDays(400), 500, 500, 50, 500);
     }
 
