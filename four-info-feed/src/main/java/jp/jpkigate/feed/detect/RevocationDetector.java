@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import jp.jpkigate.revocation.service.RevocationChange;
 import jp.jpkigate.revocation.store.StreamedChange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the revocation stream into provision tasks: a revoked (or held) certificate that consents follow gets
@@ -14,6 +16,7 @@ import jp.jpkigate.revocation.store.StreamedChange;
  * consent), so a batch processed again after a crash before its acknowledgement creates nothing twice.
  */
 public final class RevocationDetector {
+    private static final Logger LOG = LoggerFactory.getLogger(RevocationDetector.class);
     private final RevocationFeed feed;
     private final CaDirectory directory;
     private final WatchList watches;
@@ -48,7 +51,10 @@ public final class RevocationDetector {
             return Future.succeededFuture(0);
         }
         CertificateRef revoked = new CertificateRef(anchor.get(), change.serial());
-        return watches.watchers(revoked).compose(consents -> offer(consents, revoked));
+        return watches.watchers(revoked).compose(consents -> {
+            LOG.debug("{} revoked, followed by {} consent(s)", revoked, consents.size());
+            return offer(consents, revoked);
+        });
     }
 
     private Future<Integer> offer(List<String> consents, CertificateRef revoked) {

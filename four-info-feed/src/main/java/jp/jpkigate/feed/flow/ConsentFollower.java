@@ -12,6 +12,8 @@ import jp.jpkigate.consent.store.ConsentStore;
 import jp.jpkigate.feed.detect.CertificateRef;
 import jp.jpkigate.feed.detect.DetectMarks;
 import jp.jpkigate.feed.detect.WatchList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Follows every feed business's consent change log ({@link ConsentChangeLog}), from a cursor per business kept
@@ -21,6 +23,7 @@ import jp.jpkigate.feed.detect.WatchList;
  * certificate it moved to, an ended one stays ended).
  */
 final class ConsentFollower {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsentFollower.class);
     private final ConsentChangeLog changes;
     private final ConsentStore consents;
     private final WatchList watches;
@@ -75,10 +78,12 @@ final class ConsentFollower {
 
     private Future<Void> watch(String business, Optional<ConsentRecord> found) {
         if (found.isEmpty() || !found.get().clientId().equals(business) || !found.get().isInForce(clock.instant())) {
+            LOG.debug("a change of {}'s consent not watched: {}", business, found.isEmpty() ? "no record" : "not in force");
             return Future.succeededFuture();
         }
         ConsentRecord consent = found.get();
         return watches.watch(consent.id(), business, new CertificateRef(consent.evidence().certificateIssuer(),
-                consent.evidence().certificateSerial())).mapEmpty();
+                consent.evidence().certificateSerial())).onSuccess(w -> LOG.debug("consent {} of {}: {} {}", consent.id(),
+                business, w.state(), w.certificate().map(CertificateRef::toString).orElse(""))).mapEmpty();
     }
 }

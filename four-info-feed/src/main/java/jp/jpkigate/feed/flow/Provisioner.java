@@ -101,6 +101,7 @@ final class Provisioner {
     private Future<Void> provision(ProvisionTask task) {
         return watches.find(task.consentId()).compose(watch -> {
             if (watch.filter(w -> w.follows(task.revoked())).isEmpty()) {
+                LOG.debug("provision of consent {} dropped: its watch no longer follows {}", task.consentId(), task.revoked());
                 return queue.done(task.consentId());
             }
             return consents.find(task.consentId()).compose(found -> {
@@ -122,6 +123,7 @@ final class Provisioner {
     }
 
     private Future<Void> answered(ProvisionTask task, ConsentRecord consent, ProvisionAnswer answer) {
+        LOG.debug("J-LIS answered the provision of consent {}: {}", consent.id(), answer.getClass().getSimpleName());
         if (answer instanceof ProvisionAnswer.Updated updated) {
             return directory.anchorOfJlisCa(updated.caId())
                     .compose(anchor -> updated(task, consent, updated, new CertificateRef(anchor, updated.serial())));
@@ -152,6 +154,7 @@ final class Provisioner {
                 Optional.ofNullable(consent.itemDigests().get(item)).ifPresent(d -> digests.put(item, d));
             }
         }
+        LOG.debug("consent {}: changed {}, withheld {}", consent.id(), changed, withheld);
         Future<Void> sent = changed.isEmpty() ? Future.succeededFuture() : send(consent, new FourInformationChanged(consent.id(),
                 consent.customerNumber(), changed, values, withheld, task.since()));
         return sent.compose(v -> storeDigests(consent, digests, CAS_ATTEMPTS))

@@ -176,6 +176,7 @@ public final class PushDelivery {
     }
 
     private Future<PushRun> deliver(String clientId, URI endpoint, List<ClaimedEvent> events) {
+        LOG.debug("{} pushes {} event(s) to client {}", replicaId, events.size(), clientId);
         List<Future<PushAnswer>> posts = events.stream()
                 .map(e -> poster.post(endpoint, e.event().jwe(), options.timeout())).toList();
         return Future.join(posts).transform(ignored -> {
