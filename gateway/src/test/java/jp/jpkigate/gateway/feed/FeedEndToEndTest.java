@@ -67,6 +67,7 @@ class FeedEndToEndTest {
     private static final String RENAMED = "佐藤\u3000" + RunningGateway.GIVEN_NAME;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private RunningGateway current;
 
     @Test
     void lifeEventsReachTheConsentingBusinessesWithTheirItemsOnlyAfterOutagesAndNotAfterWithdrawal() throws Exception {
@@ -78,6 +79,7 @@ class FeedEndToEndTest {
                 .add(d.registration());
         Vertx vertx = TestVertx.create();
         try (RunningGateway gateway = RunningGateway.start(clients, Map.of("JPKI_GATE_REVOCATION_REFRESH_SECONDS", "1"))) {
+            current = gateway;
             for (Business business : List.of(a, b, c, d)) {
                 business.open(vertx, gateway.issuer());
             }
@@ -173,7 +175,8 @@ class FeedEndToEndTest {
     /** The receiver's accepted events once it has exactly {@code count} (failing if it gets more or too few in time). */
     private List<JsonObject> eventsOf(Business business, int count) throws Exception {
         List<JsonObject> events = until(count + " verified events at " + business.id, business::received,
-                list -> list.size() >= count);
+                list -> list.size() >= count, () -> metrics(current).lines().filter(l -> !l.startsWith("#") && !l.contains("_bucket"))
+                        .collect(java.util.stream.Collectors.joining("\n")) + "\n" + RedisDump.feedState(business.vertx, current.redisUrl()));
         assertThat(events).as("events at " + business.id).hasSize(count);
         return events;
     }
@@ -199,14 +202,21 @@ class FeedEndToEndTest {
 
     /** Polls {@code probe} until {@code done} holds, at most {@link #DEADLINE}; its last value. */
     static <T> T until(String what, Callable<T> probe, Predicate<T> done) throws Exception {
+        return until(what, probe, done, () -> "");
+    }
+
+    /** As {@link #until(String, Callable, Predicate)}, with {@code state} (what the gateway had) in the failure message. */
+    static <T> T until(String what, Callable<T> probe, Predicate<T> done, Callable<String> state) throws Exception {
         Instant deadline = Instant.now().plus(DEADLINE);
         while (true) {
             T value = probe.call();
             if (done.test(value)) {
                 return value;
             }
-            assertThat(Instant.now()).as("waited " + DEADLINE.toSeconds() + " s for " + what + "; last: " + value)
-                    .isBefore(deadline);
+            if (!Instant.now().isBefore(deadline)) {
+                throw new AssertionError("waited " + DEADLINE.toSeconds() + " s for " + what + "; last: " + value
+                        + "\ngateway state:\n" + state.call());
+            }
             Thread.sleep(50);
         }
     }
