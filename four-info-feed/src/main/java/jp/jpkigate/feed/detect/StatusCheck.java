@@ -69,7 +69,12 @@ public final class StatusCheck {
         });
     }
 
-    private Future<Boolean> check(String consentId) {
+    /**
+     * One consent now: its watched certificate checked with the revocation cache, a provision task when it is
+     * revoked; whether a task was created. The consent follower calls it for each consent it starts watching, as
+     * the certificate's revocation may have been read from the stream before the watch existed.
+     */
+    public Future<Boolean> check(String consentId) {
         return watches.find(consentId).compose(found -> {
             Optional<CertificateRef> followed = found.filter(w -> w.state() == WatchList.State.WATCHING)
                     .flatMap(WatchList.Watch::certificate);

@@ -11,6 +11,7 @@ import jp.jpkigate.consent.store.ConsentChangeLog;
 import jp.jpkigate.consent.store.ConsentStore;
 import jp.jpkigate.feed.detect.CertificateRef;
 import jp.jpkigate.feed.detect.DetectMarks;
+import jp.jpkigate.feed.detect.StatusCheck;
 import jp.jpkigate.feed.detect.WatchList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows every feed business's consent change log ({@link ConsentChangeLog}), from a cursor per business kept
  * in {@link DetectMarks}: a consent becoming pending or active (and in force) is watched on its evidence's
- * signature certificate; one withdrawn or expired ends ({@link ConsentEnding}: delivery stops, one withdrawal
- * event). The cursor moves after each page; replaying a page changes nothing (a watched consent keeps the
+ * signature certificate, which is then checked at once with the revocation cache ({@link StatusCheck#check}): a
+ * revocation the detector read from the stream before the watch existed is not missed; one withdrawn or expired
+ * ends ({@link ConsentEnding}: delivery stops, one withdrawal event). The cursor moves after each page; replaying a page changes nothing (a watched consent keeps the
  * certificate it moved to, an ended one stays ended).
  */
 final class ConsentFollower {
@@ -27,6 +29,7 @@ final class ConsentFollower {
     private final ConsentChangeLog changes;
     private final ConsentStore consents;
     private final WatchList watches;
+    private final StatusCheck statusCheck;
     private final ConsentEnding ending;
     private final ConsentLocks locks;
     private final DetectMarks marks;
@@ -34,11 +37,13 @@ final class ConsentFollower {
     private final Clock clock;
     private final int pageSize;
 
-    ConsentFollower(ConsentChangeLog changes, ConsentStore consents, WatchList watches, ConsentEnding ending, ConsentLocks locks,
-                    DetectMarks marks, Supplier<Collection<String>> businesses, Clock clock, int pageSize) {
+    ConsentFollower(ConsentChangeLog changes, ConsentStore consents, WatchList watches, StatusCheck statusCheck,
+                    ConsentEnding ending, ConsentLocks locks, DetectMarks marks, Supplier<Collection<String>> businesses,
+                    Clock clock, int pageSize) {
         this.changes = Objects.requireNonNull(changes, "changes");
         this.consents = Objects.requireNonNull(consents, "consents");
         this.watches = Objects.requireNonNull(watches, "watches");
+        this.statusCheck = Objects.requireNonNull(statusCheck, "statusCheck");
         this.ending = Objects.requireNonNull(ending, "ending");
         this.locks = Objects.requireNonNull(locks, "locks");
         this.marks = Objects.requireNonNull(marks, "marks");
@@ -83,7 +88,11 @@ final class ConsentFollower {
         }
         ConsentRecord consent = found.get();
         return watches.watch(consent.id(), business, new CertificateRef(consent.evidence().certificateIssuer(),
-                consent.evidence().certificateSerial())).onSuccess(w -> LOG.debug("consent {} of {}: {} {}", consent.id(),
-                business, w.state(), w.certificate().map(CertificateRef::toString).orElse(""))).mapEmpty();
+                consent.evidence().certificateSerial())).compose(w -> {
+                    LOG.debug("consent {} of {}: {} {}", consent.id(), business, w.state(),
+                            w.certificate().map(CertificateRef::toString).orElse(""));
+                    return w.state() == WatchList.State.WATCHING ? statusCheck.check(consent.id()).mapEmpty()
+                            : Future.<Void>succeededFuture();
+                });
     }
 }

@@ -103,16 +103,16 @@ public final class FeedLink {
         ConsentEnding ending = new ConsentEnding(watches, queue, dispatch);
         Supplier<Collection<String>> businesses = () -> clients.all().stream().filter(c -> c.feed().enabled())
                 .map(RegisteredClient::clientId).toList();
-        ConsentFollower follower = new ConsentFollower(new RedisConsentChangeLog(redis), consents, watches, ending, locks, marks,
-                businesses, clock, options.followPage());
+        StatusCheck statusCheck = new StatusCheck(watches, directory, revocation, queue, marks, options.statusCheckEvery(), clock,
+                options.statusPage());
+        ConsentFollower follower = new ConsentFollower(new RedisConsentChangeLog(redis), consents, watches, statusCheck, ending,
+                locks, marks, businesses, clock, options.followPage());
         RevocationDetector detector = new RevocationDetector(new RedisRevocationFeed(redis, revocationKeys, holderId), directory,
                 watches, queue, clock, options.detectBatch());
         Provisioner provisioner = new Provisioner(queue, watches, consents, directory,
                 new WebFourInformationSource(web, jlisBase, options.jlisTimeout()), digests, dispatch, ending, locks,
                 new RetryBackoff(options.retryInitial(), options.retryMax(), new SecureRandom()), options.giveUpAfter(), clock,
                 options.provisionBatch());
-        StatusCheck statusCheck = new StatusCheck(watches, directory, revocation, queue, marks, options.statusCheckEvery(), clock,
-                options.statusPage());
         return new FeedLink(follower, detector, provisioner, statusCheck, watches, queue, List.of(
                 leased(vertx, redis, DETECT_LEASE, holderId, options.leaseTtl(), options.followEvery(), follower::runOnce, clock),
                 leased(vertx, redis, DETECT_LEASE, holderId, options.leaseTtl(), options.detectEvery(), detector::runOnce, clock),

@@ -211,6 +211,23 @@ class FeedLinkTest {
     }
 
     @Test
+    void aConsentFollowedOnlyAfterItsCertificatesRevocationWasReadIsProvisionedAnyway() throws Exception {
+        Business bank = world.business("bank");
+        FeedLink link = world.link(FeedWorld.clients(bank), "replica-a", FeedWorld.options());
+        Device card = world.person(HOME);
+        CertId signed = card.signature();
+        ConsentRecord consent = world.consent(card, bank, "B-7", FourInformationItem.ADDRESS);
+        move(card);
+        world.streamRevocation(signed);
+        assertThat(await(link.detect())).as("nobody follows the certificate yet").isZero();
+
+        assertThat(await(link.follow())).isEqualTo(2);
+        assertThat(await(link.provision())).as("the follower found the revocation").isEqualTo(1);
+
+        assertThat(world.received(bank)).singleElement().extracting(SecurityEvent::consentId).isEqualTo(consent.id());
+    }
+
+    @Test
     void theStatusCheckFindsARevocationTheStreamMissed() throws Exception {
         OneConsent one = oneConsent("replica-a", "B-6", FourInformationItem.ADDRESS);
         assertThat(await(one.link().checkStatus())).isZero();

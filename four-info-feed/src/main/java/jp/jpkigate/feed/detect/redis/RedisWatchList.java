@@ -68,7 +68,7 @@ public final class RedisWatchList implements WatchList {
                         return Future.succeededFuture(watch);
                     }
                     CertificateRef followed = watch.certificate().orElseThrow();
-                    return redis.batch(List.of(Request.cmd(Command.SADD, DetectKeys.certificate(followed), consentId),
+                    return sendAll(List.of(Request.cmd(Command.SADD, DetectKeys.certificate(followed), consentId),
                             Request.cmd(Command.ZADD, DetectKeys.watched(), 0, consentId))).map(watch);
                 });
     }
@@ -89,7 +89,7 @@ public final class RedisWatchList implements WatchList {
                 return Future.succeededFuture(List.<String>of());
             }
             List<Request> reads = ids.stream().map(id -> Request.cmd(Command.EVAL, FIELDS, 1, DetectKeys.watch(id))).toList();
-            return redis.batch(reads).map(entries -> {
+            return sendAll(reads).map(entries -> {
                 List<String> following = new ArrayList<>();
                 for (int i = 0; i < ids.size(); i++) {
                     if (parse(ids.get(i), entries.get(i)).filter(w -> w.follows(certificate)).isPresent()) {
@@ -152,7 +152,17 @@ public final class RedisWatchList implements WatchList {
         List<Request> requests = new ArrayList<>();
         certificate.ifPresent(c -> requests.add(Request.cmd(Command.SREM, DetectKeys.certificate(c), consentId)));
         requests.add(Request.cmd(Command.ZREM, DetectKeys.watched(), consentId));
-        return redis.batch(requests).mapEmpty();
+        return sendAll(requests).mapEmpty();
+    }
+
+    /**
+     * Sends the requests together (the client pipelines them), each on its own: their keys are in different hash
+     * slots (a consent's entry, a certificate's index, the watched list), which one batch could not span on Redis
+     * Cluster. The replies in the requests' order.
+     */
+    private Future<List<Response>> sendAll(List<Request> requests) {
+        List<Future<Response>> sent = requests.stream().map(redis::send).toList();
+        return Future.all(sent).map(v -> sent.stream().map(Future::result).toList());
     }
 
     private Future<Response> eval(String script, String key, Object... args) {
