@@ -93,7 +93,7 @@ class ConsentCrashIT {
             CompletableFuture<HttpResponse<String>> cut = ConsentBatches.killWhileWriting(redis::kill9, bank, redis.url(), fourth);
             HttpResponse<String> answer = cut.get(60, TimeUnit.SECONDS);
             report("the batch Redis died under was answered %d: %s", answer.statusCode(), answer.body());
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+            assertThat(answer.statusCode()).as(() -> answer.body() + "\n" + gateway.tail()).isEqualTo(503);
             assertThat(answer.headers().firstValue("Retry-After")).isPresent();
             assertThat(new JsonObject(answer.body()).getString("error")).isEqualTo("temporarily_unavailable");
             gateway.awaitHealth(503, "the gateway to notice that Redis is gone");

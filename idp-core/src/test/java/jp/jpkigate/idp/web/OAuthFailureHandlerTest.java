@@ -14,10 +14,12 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.testing.TestRedis;
@@ -36,6 +38,7 @@ class OAuthFailureHandlerTest {
     private WebClient client;
     private TestRedis redisServer;
     private Redis redis;
+    private volatile RedisConnection held;
 
     @BeforeEach
     void start(Vertx vertx) throws Exception {
@@ -44,6 +47,8 @@ class OAuthFailureHandlerTest {
         Redis nobody = Redis.createClient(vertx, "redis://127.0.0.1:" + closedPort());
         Router router = Router.router(vertx);
         router.get("/redis-refused").handler(ctx -> nobody.send(Request.cmd(Command.PING)).onFailure(ctx::fail));
+        router.get("/redis-closed").handler(ctx -> held.send(Request.cmd(Command.PING))
+                .onComplete(ar -> ctx.fail(ar.failed() ? ar.cause() : new IllegalStateException("PING answered"))));
         router.get("/redis-killed").handler(ctx -> redis.send(Request.cmd(Command.BLPOP).arg("nothing").arg(30))
                 .onComplete(ar -> ctx.fail(ar.failed() ? ar.cause() : new IllegalStateException("BLPOP answered"))));
         router.get("/oauth").handler(ctx -> ctx.fail(OAuthError.INVALID_GRANT.withDescription("no").toException()));
@@ -111,6 +116,19 @@ class OAuthFailureHandlerTest {
         HttpResponse<Buffer> response = pending.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("temporarily_unavailable");
+    }
+
+    @Test
+    void aCommandOnAConnectionRedisClosedIs503NotAServerError() throws Exception {
+        held = TestRedis.await(redis.connect());
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        held.endHandler(v -> ended.complete(null));
+        redisServer.close();
+        ended.get(10, TimeUnit.SECONDS);
+
+        HttpResponse<Buffer> response = get("/redis-closed");
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(503);
         assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("temporarily_unavailable");
     }
 
