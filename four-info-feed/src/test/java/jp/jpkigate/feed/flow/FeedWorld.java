@@ -173,7 +173,12 @@ final class FeedWorld implements AutoCloseable {
     }
 
     FeedLink link(ClientRegistry clients, String replica, FeedLinkOptions options) {
-        return FeedLink.create(vertx, redis, jlisBase, REVOCATION, new SimRevocations(), outbox, sets, clients, anchors, digester,
+        return link(clients, replica, options, jlisBase);
+    }
+
+    /** The same, with J-LIS at {@code jlisUrl} (for example a server the test stops and starts again). */
+    FeedLink link(ClientRegistry clients, String replica, FeedLinkOptions options, String jlisUrl) {
+        return FeedLink.create(vertx, redis, jlisUrl, REVOCATION, new SimRevocations(), outbox, sets, clients, anchors, digester,
                 options, replica, clock);
     }
 

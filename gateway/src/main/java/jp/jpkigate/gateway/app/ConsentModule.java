@@ -7,7 +7,6 @@ import io.vertx.redis.client.Redis;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Optional;
-import java.util.UUID;
 import jp.jpkigate.consent.AuditLogTrail;
 import jp.jpkigate.consent.ItemDigester;
 import jp.jpkigate.consent.audit.redis.RedisConsentAuditLog;
@@ -57,7 +56,7 @@ final class ConsentModule {
                 options.registryRetryEvery(), RegistryLink.backoff(options.registryRetryInitial(), options.registryRetryMax()),
                 options.withdrawalPullEvery(), audit,
                 id -> op.clients().find(id).flatMap(RegisteredClient::clientName).orElse(id),
-                () -> businesses(op), "gateway-" + UUID.randomUUID(), clock);
+                () -> businesses(op), ReplicaIds.next(), clock);
         String audience = op.tokenOptions().accessTokenAudience().orElse(config.userinfoEndpoint());
         ConsentApiRoutes.mount(router, options, issuer,
                 new AccessTokenVerifier(issuer, audience, op.keys(), new RedisGrantRevocations(redis), clock),

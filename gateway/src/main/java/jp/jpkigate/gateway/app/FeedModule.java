@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import jp.jpkigate.consent.ItemDigester;
 import jp.jpkigate.feed.flow.FeedLink;
 import jp.jpkigate.feed.flow.FeedLinkOptions;
@@ -65,7 +64,7 @@ final class FeedModule {
                             String jlisUrl, ItemDigester digests, InProcessFeedMetrics metrics, Clock clock) {
         OpenIdProviderConfig config = op.config();
         String issuer = config.issuer().toString();
-        String replica = "gateway-" + UUID.randomUUID();
+        String replica = ReplicaIds.next();
         RedisOutbox outbox = new RedisOutbox(redis, clock);
         FeedDestinations destinations = clientId -> op.clients().find(clientId).map(RegisteredClient::feed)
                 .flatMap(FeedModule::destination);

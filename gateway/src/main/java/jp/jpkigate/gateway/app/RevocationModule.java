@@ -10,7 +10,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import jp.jpkigate.gateway.config.GatewayConfig;
 import jp.jpkigate.gateway.redis.RedisClients;
 import jp.jpkigate.revocation.replica.ReplicaCoordinator;
@@ -66,7 +65,7 @@ public final class RevocationModule {
                             RedisSnapshotStore store = new RedisSnapshotStore(vertx, redis, RedisKeys.DEFAULT);
                             ReplicaCoordinator coordinator = new ReplicaCoordinator(vertx, runtime, store,
                                     new RedisSnapshotAnnouncements(vertx, redis, RedisKeys.DEFAULT, store),
-                                    new RedisLeaderLease(redis, RedisKeys.DEFAULT, "crl-ingest", replicaId(), LEASE, clock),
+                                    new RedisLeaderLease(redis, RedisKeys.DEFAULT, "crl-ingest", ReplicaIds.next(), LEASE, clock),
                                     new RedisRevocationStream(redis, RedisKeys.DEFAULT), clock, LEASE.dividedBy(3));
                             return coordinator.start().map(v -> new RevocationModule(runtime, coordinator, redis,
                                     RevocationApiClients.of(settings.clientSecretHashes()), identity, clock));
@@ -89,12 +88,6 @@ public final class RevocationModule {
     /** The dev-mode responder certificate that relying parties pass to {@code openssl ocsp -VAfile}. */
     public static Path responderCertificateFile(GatewayConfig config) {
         return config.dataDir().resolve(DEV_RESPONDER_FILE);
-    }
-
-    /** The pod name on Kubernetes ({@code HOSTNAME}), made unique per process; no DNS look-up on the event loop. */
-    private static String replicaId() {
-        String host = System.getenv("HOSTNAME");
-        return (host == null || host.isBlank() ? "replica" : host) + "/" + UUID.randomUUID();
     }
 
     /** New routes, for one HTTP verticle instance, to mount at {@link RevocationRoutes#MOUNT_POINT}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -64,8 +65,9 @@ import jp.jpkigate.idp.key.SigningKeys;
  * PAR, the access tokens are DPoP tokens. The RP keeps the OP's last {@code DPoP-Nonce} and sends a
  * request once more with a fresh one when the OP answers {@code use_dpop_nonce} (§8).
  */
-final class NimbusRp {
-    private final RunningGateway gateway;
+public final class NimbusRp {
+    private final String redirectUri;
+    private final ECKey clientKey;
     private final OIDCProviderMetadata op;
     private final ClientID clientId = new ClientID(RunningGateway.CLIENT_ID);
     private final DefaultDPoPProofFactory dpop;
@@ -73,8 +75,14 @@ final class NimbusRp {
     private Nonce dpopNonce;
 
     NimbusRp(RunningGateway gateway) throws Exception {
-        this.gateway = gateway;
-        this.op = OIDCProviderMetadata.resolve(new Issuer(gateway.issuer()));
+        this(gateway.issuer(), gateway.redirectUri(), gateway.clientKey());
+    }
+
+    /** The client {@link RunningGateway#CLIENT_ID} with {@code clientKey}, of the OP at {@code issuer} (discovery now). */
+    public NimbusRp(String issuer, String redirectUri, ECKey clientKey) throws Exception {
+        this.redirectUri = redirectUri;
+        this.clientKey = clientKey;
+        this.op = OIDCProviderMetadata.resolve(new Issuer(issuer));
         this.dpop = new DefaultDPoPProofFactory(SigningKeys.generateKey(JWSAlgorithm.ES256), JWSAlgorithm.ES256, Jca.BC);
     }
 
@@ -122,15 +130,15 @@ final class NimbusRp {
     }
 
     /** A pushed authorization request: the URL to send the browser to, and what the RP keeps. */
-    record Pushed(URI authorization, State state, Nonce nonce, CodeVerifier verifier) {
+    public record Pushed(URI authorization, State state, Nonce nonce, CodeVerifier verifier) {
     }
 
-    Pushed push(Scope scope, OIDCClaimsRequest claims) throws Exception {
+    public Pushed push(Scope scope, OIDCClaimsRequest claims) throws Exception {
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
         AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE, scope, clientId,
-                URI.create(gateway.redirectUri())).state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256);
+                URI.create(redirectUri)).state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256);
         if (claims != null) {
             request.claims(claims);
         }
@@ -144,17 +152,17 @@ final class NimbusRp {
     }
 
     /** Checks the authorization response (state, RFC 9207 iss) and redeems its code. */
-    OIDCTokens redeem(URI callback, Pushed pushed) throws Exception {
+    public OIDCTokens redeem(URI callback, Pushed pushed) throws Exception {
         AuthorizationResponse response = AuthorizationResponse.parse(callback);
         assertThat(response.indicatesSuccess()).as(callback.toString()).isTrue();
         AuthorizationSuccessResponse success = response.toSuccessResponse();
         assertThat(success.getState()).isEqualTo(pushed.state());
         assertThat(success.getIssuer()).isEqualTo(op.getIssuer());
-        return token(new AuthorizationCodeGrant(success.getAuthorizationCode(), URI.create(gateway.redirectUri()),
+        return token(new AuthorizationCodeGrant(success.getAuthorizationCode(), URI.create(redirectUri),
                 pushed.verifier()));
     }
 
-    OIDCTokens refresh(RefreshToken refreshToken) throws Exception {
+    public OIDCTokens refresh(RefreshToken refreshToken) throws Exception {
         return token(new RefreshTokenGrant(refreshToken));
     }
 
@@ -167,7 +175,7 @@ final class NimbusRp {
     }
 
     /** The ID token's claims once {@link IDTokenValidator} accepted it (signature by the JWKS, iss, aud, nonce, times). */
-    JsonObject validateIdToken(OIDCTokens tokens, Nonce nonce) throws Exception {
+    public JsonObject validateIdToken(OIDCTokens tokens, Nonce nonce) throws Exception {
         IDTokenValidator validator = new IDTokenValidator(op.getIssuer(), clientId, JWSAlgorithm.ES256,
                 op.getJWKSetURI().toURL());
         return new JsonObject(validator.validate(tokens.getIDToken(), nonce).toJSONObject());
@@ -196,7 +204,7 @@ final class NimbusRp {
 
     /** FAPI 2.0 §5.3.2.1: the assertion's {@code aud} is the issuer identifier. */
     private PrivateKeyJWT clientAuth() throws Exception {
-        return new PrivateKeyJWT(clientId, URI.create(op.getIssuer().getValue()), JWSAlgorithm.ES256, gateway.clientKey().toECPrivateKey(),
-                gateway.clientKey().getKeyID(), Jca.BC);
+        return new PrivateKeyJWT(clientId, URI.create(op.getIssuer().getValue()), JWSAlgorithm.ES256, clientKey.toECPrivateKey(),
+                clientKey.getKeyID(), Jca.BC);
     }
 }

@@ -92,15 +92,8 @@ public final class RunningGateway implements AutoCloseable {
         ECKey bankKey = (ECKey) SigningKeys.generateKey(JWSAlgorithm.ES256);
         CardSignerHook signer = CardSignerHook.start(dataDir.resolve("sim"));
         Path clientsFile = dataDir.resolve("clients.json");
-        Files.writeString(clientsFile, new JsonArray().add(new JsonObject()
-                .put("client_id", CLIENT_ID)
-                .put("client_name", CLIENT_NAME)
-                .put("redirect_uris", new JsonArray().add(signer.redirectUri()))
-                .put("post_logout_redirect_uris", new JsonArray().add(signer.postLogoutRedirectUri()))
-                .put("backchannel_logout_uri", signer.backchannelLogoutUri())
-                .put("token_endpoint_auth_method", "private_key_jwt")
-                .put("jwks", new JsonObject(new JWKSet(clientKey).toPublicJWKSet().toJSONObject()))
-                .put("scope", FlowReport.IDENTITY_SCOPE)).add(bankRegistration(bankKey)).addAll(moreClients).encodePrettily());
+        Files.writeString(clientsFile, new JsonArray().add(clientRegistration(clientKey, signer)).add(bankRegistration(bankKey))
+                .addAll(moreClients).encodePrettily());
         int port = freePort();
         String issuer = "http://127.0.0.1:" + port;
         int redisPort = freePort();
@@ -122,6 +115,22 @@ public final class RunningGateway implements AutoCloseable {
             gateway.close();
             throw e;
         }
+    }
+
+    /**
+     * The FAPI-style client {@link #CLIENT_ID} in a clients file: {@code private_key_jwt} with
+     * {@code key}'s public half inline, PAR, the redirect and logout URIs of {@code signer}.
+     */
+    public static JsonObject clientRegistration(ECKey key, CardSignerHook signer) {
+        return new JsonObject()
+                .put("client_id", CLIENT_ID)
+                .put("client_name", CLIENT_NAME)
+                .put("redirect_uris", new JsonArray().add(signer.redirectUri()))
+                .put("post_logout_redirect_uris", new JsonArray().add(signer.postLogoutRedirectUri()))
+                .put("backchannel_logout_uri", signer.backchannelLogoutUri())
+                .put("token_endpoint_auth_method", "private_key_jwt")
+                .put("jwks", new JsonObject(new JWKSet(key).toPublicJWKSet().toJSONObject()))
+                .put("scope", FlowReport.IDENTITY_SCOPE);
     }
 
     /**

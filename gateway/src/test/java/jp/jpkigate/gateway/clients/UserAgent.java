@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * The Node.js twin is {@code src/test/node/lib/user-agent.mjs}; the Chromium test clicks the same
  * consent page ({@link #isConsentPage}).
  */
-final class UserAgent {
+public final class UserAgent {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final Pattern STATUS_URL = Pattern.compile("data-status-url=\"([^\"]+)\"");
     private static final Pattern CONTINUE_URL = Pattern.compile("data-continue-url=\"([^\"]+)\"");
@@ -34,12 +34,12 @@ final class UserAgent {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build();
     private final CardSignerHook card;
 
-    UserAgent(CardSignerHook card) {
+    public UserAgent(CardSignerHook card) {
         this.card = card;
     }
 
     /** The whole login from the authorization URL; the final redirect to the client. */
-    URI logIn(URI authorization) throws IOException, InterruptedException {
+    public URI logIn(URI authorization) throws IOException, InterruptedException {
         HttpResponse<String> page = send(HttpRequest.newBuilder(authorization).GET());
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         URI status = authorization.resolve(unescape(find(STATUS_URL, page.body())));

@@ -14,7 +14,7 @@ import redis.embedded.RedisServer;
  * with SIGKILL ({@link #kill9()}: no shutdown, no last flush) and started again on the same port and
  * files. Blocking: the test thread only.
  */
-final class AofRedis implements AutoCloseable {
+public final class AofRedis implements AutoCloseable {
     private final Path dir;
     private final int port;
     private RedisServer server;
@@ -25,14 +25,14 @@ final class AofRedis implements AutoCloseable {
         this.port = port;
     }
 
-    static AofRedis start(Path dir, int port) throws Exception {
+    public static AofRedis start(Path dir, int port) throws Exception {
         AofRedis redis = new AofRedis(dir, port);
         redis.restart();
         return redis;
     }
 
     /** Starts redis-server on the port and files it had (it replays the AOF before it answers). */
-    void restart() throws Exception {
+    public void restart() throws Exception {
         Files.createDirectories(dir);
         List<ProcessHandle> before = ProcessHandle.current().children().toList();
         server = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
@@ -45,12 +45,12 @@ final class AofRedis implements AutoCloseable {
                 .findFirst().orElseThrow(() -> new AssertionError("no redis-server process after the start"));
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
     /** {@code kill -9}: SIGKILL to the redis-server process ({@link ProcessHandle#destroyForcibly}), waits for it to die. */
-    void kill9() throws Exception {
+    public void kill9() throws Exception {
         assertThat(process.destroyForcibly()).isTrue();
         process.onExit().get(10, TimeUnit.SECONDS);
         assertThat(process.isAlive()).isFalse();

@@ -63,7 +63,7 @@ public final class BankApi {
     }
 
     /** The bank with a fresh DPoP key and its first access token. */
-    static BankApi connect(String issuer, String clientId, ECKey clientKey) throws Exception {
+    public static BankApi connect(String issuer, String clientId, ECKey clientKey) throws Exception {
         return connect(issuer, clientId, clientKey, "consent:write", "consent:read");
     }
 
@@ -86,7 +86,7 @@ public final class BankApi {
     }
 
     /** {@code POST /consent/v1/invitations}: 201 and its lines, in the request's order. */
-    List<JsonObject> invite(List<String> customers) throws Exception {
+    public List<JsonObject> invite(List<String> customers) throws Exception {
         return invite(customers, ITEMS);
     }
 
@@ -101,7 +101,7 @@ public final class BankApi {
     }
 
     /** The same call, not waited for: it fails when the gateway dies under it. */
-    CompletableFuture<HttpResponse<String>> inviteInFlight(List<String> customers) throws Exception {
+    public CompletableFuture<HttpResponse<String>> inviteInFlight(List<String> customers) throws Exception {
         return http.sendAsync(invitations(customers, ITEMS), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -204,7 +204,7 @@ public final class BankApi {
     }
 
     /** Whether {@code failure} is the connection dying under a request (what a killed gateway leaves). */
-    static boolean isConnectionLost(Throwable failure) {
+    public static boolean isConnectionLost(Throwable failure) {
         Throwable cause = failure.getCause() == null ? failure : failure.getCause();
         return cause instanceof IOException;
     }

@@ -1,13 +1,13 @@
 package jp.jpkigate.gateway.consent;
 
+import static jp.jpkigate.gateway.consent.ConsentBatches.assertStored;
+import static jp.jpkigate.gateway.consent.ConsentBatches.customers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.redis.client.Redis;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,15 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.IntStream;
-import jp.jpkigate.consent.store.InvitationStore;
-import jp.jpkigate.consent.store.redis.RedisInvitationStore;
-import jp.jpkigate.gateway.TestVertx;
 import jp.jpkigate.gateway.clients.CardSignerHook;
 import jp.jpkigate.gateway.clients.RunningGateway;
 import jp.jpkigate.idp.key.SigningKeys;
@@ -42,8 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  * first batch of 10,000 and a signed consent were acknowledged: after a restart every acknowledged
  * invitation and the consent are there, the interrupted batch sent again answers each customer once
  * ({@code created} or {@code existing}), and the audit chain verifies. Then redis-server itself is
- * killed with SIGKILL right after an acknowledged batch: restarted on its AOF, the batch is there and
- * the gateway, untouched, is ready again and serves by itself.
+ * killed with SIGKILL while the gateway writes the next batch of 10,000, right after an acknowledged one:
+ * the batch cut short is answered {@code 503 temporarily_unavailable} with {@code Retry-After}, never
+ * {@code 201} nor a {@code 500}; restarted on its
+ * AOF, Redis has the acknowledged batch and the part of the cut one it had written, the gateway,
+ * untouched, is ready again and serves by itself, and the cut batch sent again answers each customer once.
  */
 class ConsentCrashIT {
     private static final int BATCH = 10_000;
@@ -75,7 +71,7 @@ class ConsentCrashIT {
             assertThat(consent.getString("status")).isEqualTo("active");
 
             List<String> second = customers("B", BATCH);
-            int partly = killDuringBatch(gateway, bank, redis.url(), second);
+            int partly = ConsentBatches.killDuringBatch(gateway::kill9, bank, redis.url(), second);
             Duration restart = gateway.restart();
             report("the interrupted batch had %d of %d customers stored; restart until ready: %d ms", partly, BATCH,
                     restart.toMillis());
@@ -89,90 +85,31 @@ class ConsentCrashIT {
             assertThat(again).filteredOn(line -> line.getString("status").equals("existing")).hasSize(partly);
             assertThat(again).filteredOn(line -> line.getString("status").equals("created")).hasSize(BATCH - partly);
             assertStored(redis.url(), second, again);
-            assertAuditChainIntact(redis.url());
+            report("%s", ConsentBatches.assertAuditChainIntact(workDir, redis.url()));
 
             List<String> third = customers("C", 200);
             List<JsonObject> beforeRedisDied = bank.invite(third);
-            redis.kill9();
+            List<String> fourth = customers("E", BATCH);
+            CompletableFuture<HttpResponse<String>> cut = ConsentBatches.killWhileWriting(redis::kill9, bank, redis.url(), fourth);
+            HttpResponse<String> answer = cut.get(60, TimeUnit.SECONDS);
+            report("the batch Redis died under was answered %d: %s", answer.statusCode(), answer.body());
+            assertThat(answer.statusCode()).as(() -> answer.body() + "\n" + gateway.tail()).isEqualTo(503);
+            assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+            assertThat(new JsonObject(answer.body()).getString("error")).isEqualTo("temporarily_unavailable");
             gateway.awaitHealth(503, "the gateway to notice that Redis is gone");
             redis.restart();
             gateway.awaitReady("the gateway to reconnect to the restarted Redis by itself");
             assertStored(redis.url(), third, beforeRedisDied);
+            int written = ConsentBatches.storedCount(redis.url(), fourth);
+            report("Redis was killed with %d of %d invitations of a batch written", written, BATCH);
             assertThat(bank.consentOf(third.get(199)).getString("status")).isEqualTo("pending");
             assertThat(bank.consentOf(signer)).isEqualTo(consent);
-            assertThat(bank.invite(customers("D", 10))).allSatisfy(line -> assertThat(line.getString("status")).isEqualTo("created"));
-            assertAuditChainIntact(redis.url());
+            List<JsonObject> resent = bank.invite(fourth);
+            assertThat(resent).filteredOn(line -> line.getString("status").equals("existing")).hasSize(written);
+            assertThat(resent).filteredOn(line -> line.getString("status").equals("created")).hasSize(BATCH - written);
+            assertStored(redis.url(), fourth, resent);
+            report("%s", ConsentBatches.assertAuditChainIntact(workDir, redis.url()));
         }
-    }
-
-    /**
-     * Sends {@code batch} and kills the gateway with SIGKILL as soon as its first invitations are in
-     * Redis, while it still writes the rest; the request must die with the connection. How many of the
-     * batch's customers were stored by then.
-     */
-    private static int killDuringBatch(GatewayProcess gateway, BankApi bank, String redisUrl, List<String> batch)
-            throws Exception {
-        CompletableFuture<HttpResponse<String>> inFlight = bank.inviteInFlight(batch);
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (stored(redisUrl, batch.subList(0, 1)).get(0).isEmpty()) {
-            assertThat(inFlight).as("the batch was answered before the gateway could be killed under it").isNotDone();
-            assertThat(Instant.now()).as("the batch's first invitations to be written").isBefore(deadline);
-            awaitQuietly(inFlight);
-        }
-        gateway.kill9();
-        try {
-            HttpResponse<String> answered = inFlight.get(30, TimeUnit.SECONDS);
-            throw new AssertionError("the batch was answered although the gateway was killed under it: " + answered.statusCode());
-        } catch (ExecutionException e) {
-            assertThat(BankApi.isConnectionLost(e)).as(e.toString()).isTrue();
-        }
-        List<Optional<InvitationStore.Latest>> written = stored(redisUrl, batch);
-        int count = (int) written.stream().filter(Optional::isPresent).count();
-        assertThat(count).as("written when the gateway died").isBetween(1, BATCH - 1);
-        return count;
-    }
-
-    /** Waits a moment for the request (it may end), so polling Redis does not spin. */
-    private static void awaitQuietly(CompletableFuture<?> request) throws InterruptedException {
-        try {
-            request.get(5, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // still in flight, or failed: the caller looks at it
-        }
-    }
-
-    /** Every customer's newest invitation in Redis is the one the API answered, not used unless the person signed it. */
-    private static void assertStored(String redisUrl, List<String> customers, List<JsonObject> answered) throws Exception {
-        List<Optional<InvitationStore.Latest>> stored = stored(redisUrl, customers);
-        assertThat(stored).hasSize(customers.size()).allSatisfy(latest -> assertThat(latest).isPresent());
-        for (int i = 0; i < customers.size(); i++) {
-            assertThat(stored.get(i).orElseThrow().invitation().id()).as(customers.get(i))
-                    .isEqualTo(answered.get(i).getString("invitation_id"));
-        }
-    }
-
-    /** The customers' newest invitations as the gateway's own store reads them from Redis (a fresh connection). */
-    private static List<Optional<InvitationStore.Latest>> stored(String redisUrl, List<String> customers) throws Exception {
-        Vertx vertx = TestVertx.create();
-        Redis redis = Redis.createClient(vertx, redisUrl);
-        try {
-            return TestVertx.await(new RedisInvitationStore(redis, Clock.systemUTC()).latestOfEach(RunningGateway.BANK_ID, customers));
-        } finally {
-            redis.close();
-            TestVertx.await(vertx.close());
-        }
-    }
-
-    /** {@code java -jar jpki-gate.jar verify-consent-audit --redis <url>}: exit 0 and "audit chain OK". */
-    private void assertAuditChainIntact(String redisUrl) throws Exception {
-        GatewayProcess.Command verify = GatewayProcess.run(workDir, "verify-consent-audit", "--redis", redisUrl);
-        assertThat(verify.exit()).as(verify.output()).isZero();
-        assertThat(verify.output()).contains("audit chain OK: ");
-        report("%s", verify.output().lines().filter(line -> line.startsWith("audit chain")).findFirst().orElseThrow());
-    }
-
-    private static List<String> customers(String prefix, int count) {
-        return IntStream.range(0, count).mapToObj(i -> String.format("%s-%05d", prefix, i)).toList();
     }
 
     private static void report(String format, Object... args) {

@@ -22,9 +22,10 @@ import java.util.stream.Stream;
  * The packaged gateway ({@code target/jpki-gate.jar}) as a process of its own, the way an operator
  * runs it: the environment given, output appended to a log file, ready once {@code /health/ready}
  * answers 200. {@link #kill9()} ends it with SIGKILL ({@link Process#destroyForcibly}), which leaves
- * no time to flush or answer anything. Blocking: the test thread only.
+ * no time to flush or answer anything. Its issuer is its own address unless the environment sets
+ * {@code JPKI_GATE_PUBLIC_URL} (replicas behind one load balancer share it). Blocking: the test thread only.
  */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
     static final Path JAR = Path.of("target", "jpki-gate.jar").toAbsolutePath();
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
@@ -44,7 +45,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** Starts the jar in {@code workDir} on {@code port} (also its issuer) with {@code env}, and waits until it is ready. */
-    static GatewayProcess start(Path workDir, int port, Map<String, String> env) throws Exception {
+    public static GatewayProcess start(Path workDir, int port, Map<String, String> env) throws Exception {
         assertThat(JAR).as("the packaged jar (mvn package)").exists();
         GatewayProcess gateway = new GatewayProcess(workDir, env, workDir.resolve("gateway.log"), port);
         gateway.restart();
@@ -52,24 +53,30 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** Starts the jar again with the same settings; how long until it was ready. */
-    Duration restart() throws Exception {
+    public Duration restart() throws Exception {
         Instant started = Instant.now();
         ProcessBuilder builder = new ProcessBuilder(JAVA, "-jar", JAR.toString()).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(env);
         builder.environment().putAll(Map.of("JPKI_GATE_HTTP_PORT", Integer.toString(port),
-                "JPKI_GATE_PUBLIC_URL", issuer(), "JPKI_GATE_SIM_PORT", "0"));
+                "JPKI_GATE_PUBLIC_URL", address(), "JPKI_GATE_SIM_PORT", "0"));
+        builder.environment().putAll(env);
         process = builder.start();
         awaitReady("the gateway to start");
         return Duration.between(started, Instant.now());
     }
 
-    String issuer() {
+    /** The issuer: {@code JPKI_GATE_PUBLIC_URL} of the environment given, else {@link #address()}. */
+    public String issuer() {
+        return env.getOrDefault("JPKI_GATE_PUBLIC_URL", address());
+    }
+
+    /** Where this process itself listens: {@code http://127.0.0.1:<port>}. */
+    public String address() {
         return "http://127.0.0.1:" + port;
     }
 
     /** The gateway's command with {@code args} ({@code java -jar jpki-gate.jar …}): its exit status and output. */
-    static Command run(Path workDir, String... args) throws Exception {
+    public static Command run(Path workDir, String... args) throws Exception {
         Process command = new ProcessBuilder(Stream.concat(Stream.of(JAVA, "-jar", JAR.toString()), Arrays.stream(args)).toList())
                 .directory(workDir.toFile()).redirectErrorStream(true).start();
         String output = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -77,13 +84,13 @@ final class GatewayProcess implements AutoCloseable {
         return new Command(command.exitValue(), output);
     }
 
-    record Command(int exit, String output) {
+    public record Command(int exit, String output) {
     }
 
     /** Whether {@code GET /health/ready} answers {@code status}, without waiting. */
     boolean ready(int status) throws InterruptedException {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(issuer() + "/health/ready")).timeout(Duration.ofSeconds(3))
+            return http.send(HttpRequest.newBuilder(URI.create(address() + "/health/ready")).timeout(Duration.ofSeconds(3))
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == status;
         } catch (IOException e) {
             return false;
@@ -91,12 +98,12 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** Polls {@code /health/ready} until it answers 200; fails when the process ends or two minutes pass. */
-    void awaitReady(String what) throws Exception {
+    public void awaitReady(String what) throws Exception {
         awaitHealth(200, what);
     }
 
     /** Polls {@code /health/ready} until it answers {@code status}. */
-    void awaitHealth(int status, String what) throws Exception {
+    public void awaitHealth(int status, String what) throws Exception {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (!ready(status)) {
             assertThat(process.isAlive()).as(() -> "the gateway exited waiting for " + what + ":\n" + tail()).isTrue();
@@ -106,14 +113,14 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** {@code kill -9} of the gateway's JVM; waits for it to be gone. */
-    void kill9() throws Exception {
+    public void kill9() throws Exception {
         process.destroyForcibly();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
     }
 
     /** The end of the gateway's output, for failure messages. */
-    String tail() {
+    public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));

@@ -2,6 +2,7 @@ package jp.jpkigate.idp.web;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
 import org.slf4j.Logger;
@@ -10,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The OP router's failure handler: an {@link OAuthException} is written as its error; a routing
  * status (405, 413, ...) as {@code invalid_request} with that status; an overload (a full Redis
- * connection pool queue) as {@code 503 temporarily_unavailable} with {@code Retry-After}; anything else is logged and
+ * connection pool queue) or Redis out of reach ({@link Unavailable}) as {@code 503 temporarily_unavailable}
+ * with {@code Retry-After}; anything else is logged and
  * answered {@code 500 server_error} without details (Fosite: unknown errors never leak).
  */
 public final class OAuthFailureHandler implements Handler<RoutingContext> {
@@ -19,15 +21,16 @@ public final class OAuthFailureHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         Throwable failure = ctx.failure();
+        Optional<Unavailable.Kind> unavailable = Unavailable.of(failure);
         OAuthError error;
         if (failure instanceof OAuthException oauth) {
             error = oauth.error();
         } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
             error = OAuthError.INVALID_REQUEST.withStatus(ctx.statusCode()).withDescription(describe(ctx.statusCode()));
-        } else if (Overload.is(failure)) {
-            // No log line per request: at overload that would add to the load.
-            ctx.response().putHeader("Retry-After", "1");
-            error = OAuthError.TEMPORARILY_UNAVAILABLE.withDescription("the service is busy; retry shortly");
+        } else if (unavailable.isPresent()) {
+            // No log line per request: at overload that would add to the load; Redis down shows in /health/ready.
+            ctx.response().putHeader("Retry-After", unavailable.get().retryAfterSeconds);
+            error = OAuthError.TEMPORARILY_UNAVAILABLE.withDescription(unavailable.get().description);
         } else {
             // Only the exception type and route: messages of library exceptions may quote request data.
             LOG.error("unexpected failure on {} {}: {}", ctx.request().method(), ctx.request().path(),

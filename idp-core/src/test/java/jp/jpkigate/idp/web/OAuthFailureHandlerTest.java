@@ -2,6 +2,7 @@ package jp.jpkigate.idp.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
@@ -11,21 +12,45 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import jp.jpkigate.idp.oauth.OAuthError;
+import jp.jpkigate.testing.TestRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** What the OP's failure handler answers for each kind of failure, over HTTP. */
+/**
+ * What the OP's failure handler answers for each kind of failure, over HTTP; Redis out of reach with a
+ * real redis-server (a port nobody listens on, and one stopped under a blocked command).
+ */
 @ExtendWith(VertxExtension.class)
 class OAuthFailureHandlerTest {
     private HttpServer server;
     private WebClient client;
+    private TestRedis redisServer;
+    private Redis redis;
+    private volatile RedisConnection held;
 
     @BeforeEach
-    void start(Vertx vertx) {
+    void start(Vertx vertx) throws Exception {
+        redisServer = TestRedis.start();
+        redis = redisServer.client(vertx);
+        Redis nobody = Redis.createClient(vertx, "redis://127.0.0.1:" + closedPort());
         Router router = Router.router(vertx);
+        router.get("/redis-refused").handler(ctx -> nobody.send(Request.cmd(Command.PING)).onFailure(ctx::fail));
+        router.get("/redis-closed").handler(ctx -> held.send(Request.cmd(Command.PING))
+                .onComplete(ar -> ctx.fail(ar.failed() ? ar.cause() : new IllegalStateException("PING answered"))));
+        router.get("/redis-killed").handler(ctx -> redis.send(Request.cmd(Command.BLPOP).arg("nothing").arg(30))
+                .onComplete(ar -> ctx.fail(ar.failed() ? ar.cause() : new IllegalStateException("BLPOP answered"))));
         router.get("/oauth").handler(ctx -> ctx.fail(OAuthError.INVALID_GRANT.withDescription("no").toException()));
         router.get("/busy").handler(ctx -> ctx.fail(new ConnectionPoolTooBusyException("queue full")));
         router.get("/busy-wrapped").handler(ctx -> ctx.fail(new VertxException("redis", new ConnectionPoolTooBusyException("q"))));
@@ -36,9 +61,17 @@ class OAuthFailureHandlerTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         client.close();
         server.close().await();
+        redis.close();
+        redisServer.close();
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
     }
 
     private HttpResponse<Buffer> get(String path) {
@@ -60,6 +93,43 @@ class OAuthFailureHandlerTest {
             assertThat(response.getHeader("Retry-After")).as(path).isEqualTo("1");
             assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("temporarily_unavailable");
         }
+    }
+
+    @Test
+    void redisRefusingConnectionsIs503WithRetryAfterNotAServerError() {
+        HttpResponse<Buffer> response = get("/redis-refused");
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("temporarily_unavailable");
+    }
+
+    @Test
+    void redisDyingUnderACommandIs503WithRetryAfterNotAServerError() throws Exception {
+        Future<HttpResponse<Buffer>> pending = client.get(server.actualPort(), "127.0.0.1", "/redis-killed").send();
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!TestRedis.call(redis, Command.INFO, "clients").toString().contains("blocked_clients:1")) {
+            assertThat(Instant.now()).as("the route's BLPOP to block").isBefore(deadline);
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        redisServer.close();
+
+        HttpResponse<Buffer> response = pending.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("temporarily_unavailable");
+    }
+
+    @Test
+    void aCommandOnAConnectionRedisClosedIs503NotAServerError() throws Exception {
+        held = TestRedis.await(redis.connect());
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        held.endHandler(v -> ended.complete(null));
+        redisServer.close();
+        ended.get(10, TimeUnit.SECONDS);
+
+        HttpResponse<Buffer> response = get("/redis-closed");
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(503);
+        assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("temporarily_unavailable");
     }
 
     @Test
