@@ -2,16 +2,16 @@ package jp.jpkigate.gateway.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
+
 import com.nimbusds.jose.jwk.ECKey;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
+
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+
 import java.nio.file.Path;
-import java.security.SecureRandom;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +28,8 @@ import jp.jpkigate.consent.store.redis.RedisInvitationStore;
 import jp.jpkigate.gateway.TestVertx;
 import jp.jpkigate.gateway.clients.CardSignerHook;
 import jp.jpkigate.gateway.clients.RunningGateway;
-import jp.jpkigate.idp.key.SigningKeys;
-import jp.jpkigate.sim.registry.SimState;
+
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,11 +55,10 @@ class ConsentCrashIT {
     @Test
     void killingTheGatewayOrRedisLosesNothingAcknowledged() throws Exception {
         Path dataDir = workDir.resolve("data");
-        CardSignerHook card = CardSignerHook.start(dataDir.resolve("sim"));
-        card.useCard(RunningGateway.issueCard(SimState.init(dataDir.resolve("sim"), Clock.systemUTC(), new SecureRandom(), false)));
-        ECKey bankKey = (ECKey) SigningKeys.generateKey(JWSAlgorithm.ES256);
-        Path clients = Files.writeString(workDir.resolve("clients.json"),
-                new JsonArray().add(RunningGateway.bankRegistration(bankKey)).encode());
+        BankAndCard prepared = BankAndCard.prepare(workDir, dataDir);
+        CardSignerHook card = prepared.card();
+        ECKey bankKey = prepared.bankKey();
+        Path clients = prepared.clients();
         try (card; AofRedis redis = AofRedis.start(workDir.resolve("redis"), RunningGateway.freePort());
              GatewayProcess gateway = GatewayProcess.start(workDir, RunningGateway.freePort(), Map.of("REDIS_URL", redis.url(),
                      "JPKI_GATE_DATA_DIR", dataDir.toString(), "JPKI_GATE_OIDC_CLIENTS_FILE", clients.toString()))) {
