@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +55,7 @@ class PushDeliveryTest {
     static void start() throws Exception {
         server = TestRedis.start();
         vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
-        redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(server.url()).setMaxPoolWaiting(4096));
+        redis = Redis.createClient(vertx, server.options().setMaxPoolWaiting(4096));
     }
 
     @AfterAll

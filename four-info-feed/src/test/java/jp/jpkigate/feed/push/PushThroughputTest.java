@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ class PushThroughputTest {
         try (TestRedis server = TestRedis.start()) {
             Vertx vertx = Vertx.vertx();
             try {
-                Redis redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(server.url()));
+                Redis redis = Redis.createClient(vertx, server.options());
                 MutableClock clock = new MutableClock(Instant.parse("2026-11-23T01:00:00Z"));
                 RedisOutbox outbox = new RedisOutbox(redis, clock);
                 ScriptedReceiver receiver = await(ScriptedReceiver.start(vertx));

@@ -15,7 +15,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +74,7 @@ class PollEndpointTest {
     static void start() throws Exception {
         server = TestRedis.start();
         vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
-        redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(server.url()).setMaxPoolWaiting(4096));
+        redis = Redis.createClient(vertx, server.options().setMaxPoolWaiting(4096));
         outbox = new RedisOutbox(redis, CLOCK);
         metrics = new InProcessFeedMetrics();
         PollService poll = new PollService(vertx, outbox, metrics, OPTIONS, CLOCK, "replica-1");

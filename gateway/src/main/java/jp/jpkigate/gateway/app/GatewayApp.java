@@ -87,7 +87,7 @@ public final class GatewayApp {
         String redisUrl = devServices.redisUrl(config);
         int port = config.http().port() == 0 ? -1 : config.http().port();
         return vertx.deployVerticle(() -> {
-            GatewayVerticle instance = new GatewayVerticle(config.http(), port, redisUrl, module,
+            GatewayVerticle instance = new GatewayVerticle(config.http(), port, redisUrl, config.redis().replicaWait(), module,
                     Optional.of(openIdProvider), jlisUrl(), feedMetrics, clock);
             if (verticle == null) {
                 verticle = instance;

@@ -8,6 +8,7 @@ import io.vertx.redis.client.Redis;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import jp.jpkigate.consent.store.redis.ReplicaAckedRedis;
 import jp.jpkigate.feed.metrics.InProcessFeedMetrics;
 import jp.jpkigate.gateway.config.GatewayConfig;
 import jp.jpkigate.gateway.redis.RedisClients;
@@ -27,6 +28,7 @@ public final class GatewayVerticle extends VerticleBase {
     private final GatewayConfig.Http http;
     private final int port;
     private final String redisUrl;
+    private final GatewayConfig.ReplicaWait replicaWait;
     private final Optional<RevocationModule> revocation;
     private final Optional<OpenIdProviderModule> openIdProvider;
     private final Optional<String> jlisUrl;
@@ -53,9 +55,17 @@ public final class GatewayVerticle extends VerticleBase {
     public GatewayVerticle(GatewayConfig.Http http, int port, String redisUrl, Optional<RevocationModule> revocation,
                            Optional<OpenIdProviderModule> openIdProvider, Optional<String> jlisUrl,
                            InProcessFeedMetrics feedMetrics, Clock clock) {
+        this(http, port, redisUrl, GatewayConfig.ReplicaWait.NONE, revocation, openIdProvider, jlisUrl, feedMetrics, clock);
+    }
+
+    /** The same, with consent writes acknowledged only once {@code replicaWait} replicas have them. */
+    public GatewayVerticle(GatewayConfig.Http http, int port, String redisUrl, GatewayConfig.ReplicaWait replicaWait,
+                           Optional<RevocationModule> revocation, Optional<OpenIdProviderModule> openIdProvider,
+                           Optional<String> jlisUrl, InProcessFeedMetrics feedMetrics, Clock clock) {
         this.http = http;
         this.port = port;
         this.redisUrl = redisUrl;
+        this.replicaWait = replicaWait;
         this.revocation = revocation;
         this.openIdProvider = openIdProvider;
         this.jlisUrl = jlisUrl;
@@ -90,7 +100,8 @@ public final class GatewayVerticle extends VerticleBase {
     private Router opRoutes(OpenIdProviderModule op) {
         Router router = op.routes(vertx, redis);
         jlisUrl.ifPresent(url -> {
-            consent = ConsentModule.mount(router, vertx, redis, op, url, clock);
+            consent = ConsentModule.mount(router, vertx,
+                    ReplicaAckedRedis.wrap(redis, replicaWait.replicas(), replicaWait.timeout()), op, url, clock);
             revocation.ifPresent(cache -> feed = FeedModule.mount(router, vertx, redis, op, cache.service(), url,
                     consent.digests(), feedMetrics, clock));
         });

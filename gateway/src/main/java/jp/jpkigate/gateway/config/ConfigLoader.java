@@ -47,6 +47,8 @@ public final class ConfigLoader {
             Map.entry("JPKI_GATE_HTTP_INSTANCES", "http.instances"),
             Map.entry("REDIS_URL", "redis.url"),
             Map.entry("JPKI_GATE_REDIS_FSYNC", "redis.embedded.fsync"),
+            Map.entry("JPKI_GATE_REDIS_WAIT_REPLICAS", "redis.waitReplicas"),
+            Map.entry("JPKI_GATE_REDIS_WAIT_MILLIS", "redis.waitMillis"),
             Map.entry("JPKI_GATE_JLIS_URL", "jlis.url"),
             Map.entry("JPKI_GATE_DATA_DIR", "dataDir"),
             Map.entry("JPKI_GATE_SIM_ENABLED", "simulator.enabled"),

@@ -37,6 +37,8 @@ final class ConfigValidator {
         String redisUrl = redisUrl(raw, mode);
         Integer embeddedPort = raw.integer("redis.embedded.port", 0, 65535, 0);
         String fsync = raw.choice("redis.embedded.fsync", new String[] {"always", "everysec"}, name -> name, "always");
+        Integer waitReplicas = raw.integer("redis.waitReplicas", 0, 16, 0);
+        Integer waitMillis = raw.integer("redis.waitMillis", 1, 60_000, 1_000);
         Path dataDir = path(raw, "dataDir", DEFAULT_DATA_DIR);
         Boolean simEnabled = raw.bool("simulator.enabled", dev);
         Integer simPort = raw.integer("simulator.port", 0, 65535, DEFAULT_SIM_PORT);
@@ -75,7 +77,8 @@ final class ConfigValidator {
             return null;
         }
         return new GatewayConfig(mode, new GatewayConfig.Http(host, port, baseUrl, instances, tls),
-                new GatewayConfig.RedisSettings(redisUrl, embeddedPort, fsync), dataDir,
+                new GatewayConfig.RedisSettings(redisUrl, embeddedPort, fsync,
+                        new GatewayConfig.ReplicaWait(waitReplicas, Duration.ofMillis(waitMillis))), dataDir,
                 new GatewayConfig.Simulator(simEnabled, simPort), anchors, revocation, oidc, keys, admin,
                 new GatewayConfig.Jlis(httpUrl(raw, "jlis.url")), metrics, shutdown);
     }

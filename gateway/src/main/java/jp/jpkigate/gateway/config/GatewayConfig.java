@@ -125,10 +125,15 @@ public record GatewayConfig(
      * @param embeddedPort the embedded Redis port; 0 picks a free loopback port
      * @param embeddedFsync the embedded Redis's {@code appendfsync}: {@code always} (the default: an acknowledged
      *                      consent or feed event survives a crash of Redis too, as in production) or {@code everysec}
+     * @param replicaWait how many replicas must have a consent write before it is acknowledged
      */
-    public record RedisSettings(String url, int embeddedPort, String embeddedFsync) {
+    public record RedisSettings(String url, int embeddedPort, String embeddedFsync, ReplicaWait replicaWait) {
         public RedisSettings(String url, int embeddedPort) {
             this(url, embeddedPort, "always");
+        }
+
+        public RedisSettings(String url, int embeddedPort, String embeddedFsync) {
+            this(url, embeddedPort, embeddedFsync, ReplicaWait.NONE);
         }
 
         /** The external Redis URL, empty when the embedded Redis is used. */
@@ -140,8 +145,20 @@ public record GatewayConfig(
         @Override
         public String toString() {
             return "RedisSettings[url=" + Secrets.maskUrl(url) + ", embeddedPort=" + embeddedPort
-                    + ", embeddedFsync=" + embeddedFsync + "]";
+                    + ", embeddedFsync=" + embeddedFsync + ", replicaWait=" + replicaWait + "]";
         }
+    }
+
+    /**
+     * {@code redis.waitReplicas} / {@code redis.waitMillis}: a consent write (record, indexes, change log, audit
+     * chain) is acknowledged only once {@code replicas} replicas of its master have it ({@code WAIT}), so a
+     * failover loses no acknowledged consent; 0 (the default, right for one Redis without replicas) waits for none.
+     *
+     * @param replicas replicas that must confirm, 0-16
+     * @param timeout  how long to wait for them; a write they do not confirm in time fails (503), not acknowledged
+     */
+    public record ReplicaWait(int replicas, Duration timeout) {
+        public static final ReplicaWait NONE = new ReplicaWait(0, Duration.ofSeconds(1));
     }
 
     /**

@@ -19,7 +19,7 @@ final class RawSettings {
     static final Set<String> SECTIONS = Set.of("http", "http.tls", "redis", "redis.embedded", "simulator", "revocation",
             "revocation.ocspResponder", "oidc", "keys", "admin", "jlis", "metrics", "shutdown");
     static final Set<String> KEYS = Set.of("mode", "http.host", "http.port", "http.publicBaseUrl", "http.instances",
-            "redis.url", "redis.embedded.port", "redis.embedded.fsync", "jlis.url", "dataDir", "simulator.enabled", "simulator.port", "trustAnchors",
+            "redis.url", "redis.embedded.port", "redis.embedded.fsync", "redis.waitReplicas", "redis.waitMillis", "jlis.url", "dataDir", "simulator.enabled", "simulator.port", "trustAnchors",
             "revocation.publisherUrl", "revocation.refreshSeconds", "revocation.graceSeconds", "revocation.clients",
             "revocation.ocspResponder.certFile", "revocation.ocspResponder.keyFile",
             "oidc.keysDir", "oidc.clientsFile", "oidc.pairwiseSecretFile", "oidc.linkageUrl", "oidc.dpopNonces",

@@ -1,6 +1,7 @@
 package jp.jpkigate.gateway.redis;
 
 import io.vertx.redis.client.RedisClientType;
+import io.vertx.redis.client.RedisClusterTransactions;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.RedisReplicas;
 import io.vertx.redis.client.RedisRole;
@@ -93,13 +94,17 @@ public record RedisTopology(RedisClientType type, List<String> endpoints, String
         return null;
     }
 
-    /** Sets the type, endpoints and, for Sentinel, the master (always the master role: the gateway writes). */
+    /**
+     * Sets the type, endpoints and, for Sentinel, the master (always the master role: the gateway writes); a
+     * Cluster reads from masters and allows single-node transactions ({@code WATCH} for replica-acknowledged writes).
+     */
     public RedisOptions applyTo(RedisOptions options) {
         options.setType(type).setEndpoints(new ArrayList<>(endpoints));
         if (type == RedisClientType.SENTINEL) {
             options.setMasterName(master).setRole(RedisRole.MASTER);
         } else if (type == RedisClientType.CLUSTER) {
-            options.setUseReplicas(RedisReplicas.NEVER);
+            // SINGLE_NODE: a WATCH pins a connection to its key's node, so a consent write and its WAIT share one.
+            options.setUseReplicas(RedisReplicas.NEVER).setClusterTransactions(RedisClusterTransactions.SINGLE_NODE);
         }
         return options;
     }

@@ -239,6 +239,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void consentWritesWaitForNoReplicaUnlessToldHowMany() throws Exception {
+        assertThat(ConfigLoader.parse(null, Map.of()).redis().replicaWait()).isEqualTo(GatewayConfig.ReplicaWait.NONE);
+        assertThat(ConfigLoader.parse(null, Map.of("JPKI_GATE_REDIS_WAIT_REPLICAS", "1", "JPKI_GATE_REDIS_WAIT_MILLIS", "250"))
+                .redis().replicaWait()).isEqualTo(new GatewayConfig.ReplicaWait(1, java.time.Duration.ofMillis(250)));
+        assertThatThrownBy(() -> ConfigLoader.parse(null, Map.of("JPKI_GATE_REDIS_WAIT_REPLICAS", "-1", "JPKI_GATE_REDIS_WAIT_MILLIS", "0")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.mistakes())
+                        .anySatisfy(m -> assertThat(m).startsWith("redis.waitReplicas:"))
+                        .anySatisfy(m -> assertThat(m).startsWith("redis.waitMillis:")));
+    }
+
+    @Test
     void theEmbeddedRedisSyncsEveryWriteUnlessToldOtherwise() throws Exception {
         assertThat(ConfigLoader.parse(null, Map.of()).redis().embeddedFsync()).isEqualTo("always");
         assertThat(ConfigLoader.parse(null, Map.of("JPKI_GATE_REDIS_FSYNC", "everysec")).redis().embeddedFsync())

@@ -4,15 +4,10 @@ import static jp.jpkigate.gateway.consent.ConsentBatches.assertStored;
 import static jp.jpkigate.gateway.consent.ConsentBatches.customers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,8 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import jp.jpkigate.gateway.clients.CardSignerHook;
 import jp.jpkigate.gateway.clients.RunningGateway;
-import jp.jpkigate.idp.key.SigningKeys;
-import jp.jpkigate.sim.registry.SimState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,11 +44,10 @@ class ConsentCrashIT {
     @Test
     void killingTheGatewayOrRedisLosesNothingAcknowledged() throws Exception {
         Path dataDir = workDir.resolve("data");
-        CardSignerHook card = CardSignerHook.start(dataDir.resolve("sim"));
-        card.useCard(RunningGateway.issueCard(SimState.init(dataDir.resolve("sim"), Clock.systemUTC(), new SecureRandom(), false)));
-        ECKey bankKey = (ECKey) SigningKeys.generateKey(JWSAlgorithm.ES256);
-        Path clients = Files.writeString(workDir.resolve("clients.json"),
-                new JsonArray().add(RunningGateway.bankRegistration(bankKey)).encode());
+        BankAndCard prepared = BankAndCard.prepare(workDir, dataDir);
+        CardSignerHook card = prepared.card();
+        ECKey bankKey = prepared.bankKey();
+        Path clients = prepared.clients();
         try (card; AofRedis redis = AofRedis.start(workDir.resolve("redis"), RunningGateway.freePort());
              GatewayProcess gateway = GatewayProcess.start(workDir, RunningGateway.freePort(), Map.of("REDIS_URL", redis.url(),
                      "JPKI_GATE_DATA_DIR", dataDir.toString(), "JPKI_GATE_OIDC_CLIENTS_FILE", clients.toString()))) {

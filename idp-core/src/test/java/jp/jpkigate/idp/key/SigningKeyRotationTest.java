@@ -69,7 +69,7 @@ class SigningKeyRotationTest {
 
     @BeforeEach
     void twoReplicas() throws Exception {
-        TestRedis.call(redis, Command.FLUSHALL);
+        server.redisServer.flushAll();
         a = replica(kek);
         b = replica(kek);
     }

@@ -20,6 +20,7 @@ import jp.jpkigate.consent.audit.AuditHead;
 import jp.jpkigate.consent.audit.ConsentAuditEvent;
 import jp.jpkigate.consent.audit.ConsentAuditLog;
 import jp.jpkigate.consent.audit.CorruptAuditLogException;
+import jp.jpkigate.consent.store.redis.ReplicaAckedRedis;
 
 /**
  * {@link ConsentAuditLog} on Redis, never trimmed and never expiring:
@@ -163,7 +164,7 @@ public final class RedisConsentAuditLog implements ConsentAuditLog {
             last = AuditHead.of(entry);
         }
         AuditHead written = last;
-        return redis.send(Request.cmd(Command.EVAL, args.toArray())).compose(reply -> {
+        return ReplicaAckedRedis.sendDurably(redis, HEAD, Request.cmd(Command.EVAL, args.toArray())).compose(reply -> {
             if (reply.type() != ResponseType.MULTI) {
                 knownHead = written;
                 return Future.succeededFuture(new Written(entries, reply.toString().equals("YIELD")));

@@ -42,7 +42,8 @@ public final class RedisConsentChangeLog implements ConsentChangeLog {
             args.add("reason");
             args.add(reason);
         });
-        return redis.send(Request.cmd(Command.XADD, args.toArray())).map(Response::toString);
+        return ReplicaAckedRedis.sendDurably(redis, RedisConsentKeys.changes(clientId), Request.cmd(Command.XADD, args.toArray()))
+                .map(Response::toString);
     }
 
     @Override

@@ -15,7 +15,8 @@ import jp.jpkigate.consent.store.ConsentStore;
 /**
  * {@link ConsentStore} on Redis ({@link RedisConsentKeys}): the consent is a field of its invitation's
  * hash, so using the invitation and recording the consent is one Lua script on one key. The customer's
- * index then learns the consent and stops expiring.
+ * index then learns the consent and stops expiring. Every write is durable ({@link ReplicaAckedRedis}): on a
+ * client that waits for replicas, a consent is acknowledged only once a replica has it.
  */
 public final class RedisConsentStore implements ConsentStore {
     /** KEYS[1] consent key; ARGV record JSON. Returns 'unknown', the stored record, or 'created'. */
@@ -41,7 +42,8 @@ public final class RedisConsentStore implements ConsentStore {
     @Override
     public Future<CreateOutcome> create(ConsentRecord consent) {
         String json = ConsentJson.encode(consent);
-        return redis.send(Request.cmd(Command.EVAL, CREATE, 1, RedisConsentKeys.consent(consent.id()), json))
+        String key = RedisConsentKeys.consent(consent.id());
+        return ReplicaAckedRedis.sendDurably(redis, key, Request.cmd(Command.EVAL, CREATE, 1, key, json))
                 .compose(r -> {
                     String answer = r.toString();
                     if (answer.equals("unknown")) {
@@ -50,9 +52,9 @@ public final class RedisConsentStore implements ConsentStore {
                     if (!answer.equals("created")) {
                         return Future.succeededFuture(new AlreadyUsed(ConsentJson.decodeConsent(answer)));
                     }
-                    return redis.send(Request.cmd(Command.EVAL, INDEX_CUSTOMER, 1,
-                                    RedisConsentKeys.customer(consent.clientId(), consent.customerNumber()), consent.id()))
-                            .map(v -> new Created(consent));
+                    String customer = RedisConsentKeys.customer(consent.clientId(), consent.customerNumber());
+                    return ReplicaAckedRedis.sendDurably(redis, customer,
+                            Request.cmd(Command.EVAL, INDEX_CUSTOMER, 1, customer, consent.id())).map(v -> new Created(consent));
                 });
     }
 
@@ -73,13 +75,15 @@ public final class RedisConsentStore implements ConsentStore {
         if (!current.id().equals(next.id())) {
             return Future.failedFuture(new IllegalArgumentException("an update keeps the consent id"));
         }
-        return redis.send(Request.cmd(Command.EVAL, UPDATE, 1, RedisConsentKeys.consent(current.id()),
+        String key = RedisConsentKeys.consent(current.id());
+        return ReplicaAckedRedis.sendDurably(redis, key, Request.cmd(Command.EVAL, UPDATE, 1, key,
                 ConsentJson.encode(current), ConsentJson.encode(next))).map(r -> r.toInteger() == 1);
     }
 
     @Override
     public Future<Optional<String>> indexForPerson(String personKey, String clientId, String consentId) {
-        return redis.send(Request.cmd(Command.EVAL, INDEX_PERSON, 1, RedisConsentKeys.person(personKey), clientId, consentId))
+        String key = RedisConsentKeys.person(personKey);
+        return ReplicaAckedRedis.sendDurably(redis, key, Request.cmd(Command.EVAL, INDEX_PERSON, 1, key, clientId, consentId))
                 .map(r -> r == null || r.toString().equals(consentId) ? Optional.<String>empty() : Optional.of(r.toString()));
     }
 

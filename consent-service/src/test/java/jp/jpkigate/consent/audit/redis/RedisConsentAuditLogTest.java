@@ -62,7 +62,7 @@ class RedisConsentAuditLogTest {
     @BeforeEach
     void emptyLog() throws Exception {
         redis = server.client(vertx);
-        call(redis, Command.FLUSHALL);
+        server.flushAll();
         log = new RedisConsentAuditLog(vertx, redis);
     }
 

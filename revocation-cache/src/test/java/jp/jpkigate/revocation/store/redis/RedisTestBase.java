@@ -1,11 +1,9 @@
 package jp.jpkigate.revocation.store.redis;
 
 import static jp.jpkigate.testing.TestRedis.await;
-import static jp.jpkigate.testing.TestRedis.call;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +33,7 @@ abstract class RedisTestBase {
     @BeforeEach
     void connectToAnEmptyDatabase(Vertx vertx) throws Exception {
         redis = server.client(vertx);
-        call(redis, Command.FLUSHALL);
+        server.flushAll();
     }
 
     @AfterEach

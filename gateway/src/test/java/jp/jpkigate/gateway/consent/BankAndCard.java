@@ -1,0 +1,28 @@
+package jp.jpkigate.gateway.consent;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.ECKey;
+import io.vertx.core.json.JsonArray;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import jp.jpkigate.gateway.clients.CardSignerHook;
+import jp.jpkigate.gateway.clients.RunningGateway;
+import jp.jpkigate.idp.key.SigningKeys;
+import jp.jpkigate.sim.registry.SimState;
+
+/**
+ * What a consent test of the packaged gateway prepares: the simulator's state under {@code <dataDir>/sim} with a
+ * person's card in the signer hook, and a bank (its key) in a clients file for {@code JPKI_GATE_OIDC_CLIENTS_FILE}.
+ */
+record BankAndCard(CardSignerHook card, ECKey bankKey, Path clients) {
+    static BankAndCard prepare(Path workDir, Path dataDir) throws Exception {
+        CardSignerHook card = CardSignerHook.start(dataDir.resolve("sim"));
+        card.useCard(RunningGateway.issueCard(SimState.init(dataDir.resolve("sim"), Clock.systemUTC(), new SecureRandom(), false)));
+        ECKey bankKey = (ECKey) SigningKeys.generateKey(JWSAlgorithm.ES256);
+        Path clients = Files.writeString(workDir.resolve("clients.json"),
+                new JsonArray().add(RunningGateway.bankRegistration(bankKey)).encode());
+        return new BankAndCard(card, bankKey, clients);
+    }
+}
