@@ -7,13 +7,15 @@ import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
 import java.util.List;
 import java.util.Optional;
+import jp.jpkigate.idp.store.StoreUnavailableException;
 
 /**
  * Whether a failure means the gateway cannot serve right now rather than that it is broken: a connection
  * pool (the Redis client's) whose wait queue is full ({@link Kind#BUSY}), or Redis out of reach — refused
  * or reset connections, a connection that closed under a command or before the next one of a batch
  * written on one connection (Redis killed or restarting), a Redis that is
- * still loading its AOF or has no master ({@link Kind#STORE_DOWN}). Such a request is answered 503 with
+ * still loading its AOF or has no master, or a write a store refused for now ({@link StoreUnavailableException},
+ * e.g. not confirmed by enough replicas) ({@link Kind#STORE_DOWN}). Such a request is answered 503 with
  * {@code Retry-After}, so clients and load balancers back off and retry instead of seeing a server error;
  * nothing the request wrote is lost that was acknowledged before (Redis with AOF).
  */
@@ -47,7 +49,7 @@ final class Unavailable {
             if (cause instanceof ConnectionPoolTooBusyException) {
                 return Optional.of(Kind.BUSY);
             }
-            if (cause instanceof ConnectException || cause instanceof SocketException || cause instanceof ClosedChannelException
+            if (cause instanceof StoreUnavailableException || cause instanceof ConnectException || cause instanceof SocketException || cause instanceof ClosedChannelException
                     || cause instanceof ErrorType error && NOT_NOW.stream().anyMatch(error::is)
                     || SENT_ON_CLOSED.equals(cause.getMessage())) {
                 return Optional.of(Kind.STORE_DOWN);

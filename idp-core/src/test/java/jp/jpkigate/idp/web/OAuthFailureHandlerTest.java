@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import jp.jpkigate.idp.oauth.OAuthError;
+import jp.jpkigate.idp.store.StoreUnavailableException;
 import jp.jpkigate.testing.TestRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +55,8 @@ class OAuthFailureHandlerTest {
         router.get("/oauth").handler(ctx -> ctx.fail(OAuthError.INVALID_GRANT.withDescription("no").toException()));
         router.get("/busy").handler(ctx -> ctx.fail(new ConnectionPoolTooBusyException("queue full")));
         router.get("/busy-wrapped").handler(ctx -> ctx.fail(new VertxException("redis", new ConnectionPoolTooBusyException("q"))));
+        router.get("/not-replicated").handler(ctx -> ctx.fail(new VertxException("write",
+                new StoreUnavailableException("the write reached 0 of 1 required replicas in time"))));
         router.get("/bug").handler(ctx -> ctx.fail(new IllegalStateException("a bug, with request data")));
         router.route().failureHandler(new OAuthFailureHandler());
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
@@ -93,6 +96,15 @@ class OAuthFailureHandlerTest {
             assertThat(response.getHeader("Retry-After")).as(path).isEqualTo("1");
             assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("temporarily_unavailable");
         }
+    }
+
+    @Test
+    void aWriteTheStoreRefusedForNowIs503WithRetryAfterNotAServerError() {
+        HttpResponse<Buffer> response = get("/not-replicated");
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("temporarily_unavailable");
+        assertThat(response.bodyAsString()).doesNotContain("replicas");
     }
 
     @Test

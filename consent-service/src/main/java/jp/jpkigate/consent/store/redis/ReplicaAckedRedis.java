@@ -9,6 +9,7 @@ import io.vertx.redis.client.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import jp.jpkigate.idp.store.StoreUnavailableException;
 
 /**
  * A Redis client whose durable writes ({@link #sendDurably}) are acknowledged only once {@code replicas}
@@ -29,7 +30,7 @@ public final class ReplicaAckedRedis implements Redis {
     private final Duration timeout;
 
     /** Thrown (as the failure) when fewer than the required replicas confirmed a write in time. */
-    public static final class NotReplicatedException extends IllegalStateException {
+    public static final class NotReplicatedException extends StoreUnavailableException {
         NotReplicatedException(long acknowledged, int required) {
             super("the write reached " + acknowledged + " of " + required + " required replicas in time");
         }
