@@ -106,7 +106,7 @@ public final class RunningGateway implements AutoCloseable {
         GatewayApp app = new GatewayApp(vertx, ConfigLoader.parse(new JsonObject().put("redis", new JsonObject()
                 .put("embedded", new JsonObject().put("port", redisPort))).encode(), env), Clock.systemUTC());
         RunningGateway gateway = new RunningGateway(dataDir, vertx, app, issuer, clientKey, bankKey,
-                "redis://127.0.0.1:" + redisPort, signer);
+                moreEnv.getOrDefault("REDIS_URL", "redis://127.0.0.1:" + redisPort), signer);
         try {
             TestVertx.await(app.start());
             gateway.issueCard();

@@ -38,6 +38,7 @@ import jp.jpkigate.gateway.clients.RunningGateway;
 import jp.jpkigate.gateway.consent.BankApi;
 import jp.jpkigate.gateway.consent.ConsentPerson;
 import jp.jpkigate.idp.key.SigningKeys;
+import jp.jpkigate.testing.TestRedisCluster;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,6 +72,18 @@ class FeedEndToEndTest {
 
     @Test
     void lifeEventsReachTheConsentingBusinessesWithTheirItemsOnlyAfterOutagesAndNotAfterWithdrawal() throws Exception {
+        lifeEvents(Map.of());
+    }
+
+    /** The same on a Redis Cluster of three masters: every key the feed, the consents and the OP use stays on its slot. */
+    @Test
+    void theSameOnARedisCluster() throws Exception {
+        try (TestRedisCluster cluster = TestRedisCluster.start(3, 0)) {
+            lifeEvents(Map.of("REDIS_URL", cluster.url()));
+        }
+    }
+
+    private void lifeEvents(Map<String, String> redis) throws Exception {
         Business a = Business.push("feed-bank-a", "A-0001", List.of("name", "address"));
         Business b = Business.push("feed-bank-b", "B-0001", List.of("address"));
         Business c = Business.push("feed-bank-c", "C-0001", List.of("name", "address"));
@@ -78,7 +91,9 @@ class FeedEndToEndTest {
         JsonArray clients = new JsonArray().add(a.registration()).add(b.registration()).add(c.registration())
                 .add(d.registration());
         Vertx vertx = TestVertx.create();
-        try (RunningGateway gateway = RunningGateway.start(clients, Map.of("JPKI_GATE_REVOCATION_REFRESH_SECONDS", "1"))) {
+        Map<String, String> env = new java.util.HashMap<>(redis);
+        env.put("JPKI_GATE_REVOCATION_REFRESH_SECONDS", "1");
+        try (RunningGateway gateway = RunningGateway.start(clients, env)) {
             current = gateway;
             for (Business business : List.of(a, b, c, d)) {
                 business.open(vertx, gateway.issuer());
