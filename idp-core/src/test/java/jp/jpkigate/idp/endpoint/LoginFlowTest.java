@@ -142,6 +142,22 @@ class LoginFlowTest {
     }
 
     @Test
+    void aSignatureMadeForAnotherTransactionIsRefusedAndTheTransactionTakesNoSecondTry() throws Exception {
+        Page mine = authorize(new Scope("openid"));
+        Page other = authorize(new Scope("openid"));
+        JsonObject right = signed(mine.txn(), CaKind.AUTHENTICATION, CaKind.AUTHENTICATION, false);
+        // A valid signature over the other transaction's bytes (its txn id and challenge) posted here.
+        JsonObject outcome = post(mine.txn(), signed(other.txn(), CaKind.AUTHENTICATION, CaKind.AUTHENTICATION, false))
+                .bodyAsJsonObject();
+        assertThat(outcome.getString("error")).isEqualTo("signature_mismatch");
+        // One signature attempt per transaction: the right signature afterwards is too late.
+        HttpResponse<Buffer> retry = post(mine.txn(), right);
+        assertThat(retry.statusCode()).isEqualTo(409);
+        assertThat(get("/login/" + mine.txn() + "/status", mine.cookie()).bodyAsJsonObject().getString("status"))
+                .isEqualTo("failed");
+    }
+
+    @Test
     void expiredTransactionIsRefusedToTheSignerAndDeniedToTheClient() throws Exception {
         Page page = authorize(new Scope("openid"));
         JsonObject body = signed(page.txn(), CaKind.AUTHENTICATION, CaKind.AUTHENTICATION, false);

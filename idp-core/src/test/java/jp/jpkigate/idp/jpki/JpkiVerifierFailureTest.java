@@ -101,6 +101,13 @@ class JpkiVerifierFailureTest {
     }
 
     @Test
+    void aSignatureCertificateWhereAnAuthCertificateIsExpected() {
+        X509Certificate signature = issue(SIGN_2023, CertificateType.SIGNATURE_CARD);
+        assertThat(offlineFailure(verifier(), request(signature, SUBJECT_RSA, ExpectedType.anyDevice(Purpose.AUTHENTICATION))))
+                .isEqualTo(JpkiError.WRONG_CERTIFICATE_TYPE);
+    }
+
+    @Test
     void aPhoneCertificateWhereACardCertificateIsExpected() {
         X509Certificate phone = issue(SIGN_2023, CertificateType.SIGNATURE_PHONE);
         assertThat(offlineFailure(verifier(), request(phone, SUBJECT_RSA, SIGNATURE_CARD)))
@@ -167,6 +174,17 @@ class JpkiVerifierFailureTest {
                 request(certificate, SUBJECT_RSA, SIGNATURE_CARD)));
         assertThat(failure.error()).isEqualTo(JpkiError.CERTIFICATE_REVOKED);
         assertThat(failure.detail()).contains("AFFILIATION_CHANGED");
+    }
+
+    @Test
+    void aCertificateOnHoldIsRefusedLikeARevokedOne() {
+        X509Certificate certificate = issue(AUTH_2023, CertificateType.AUTH_CARD);
+        RevocationChecker held = query -> CompletableFuture.completedFuture(
+                RevocationStatus.revoked(CrlReason.CERTIFICATE_HOLD, NOW.minusSeconds(60)));
+        JpkiVerificationException failure = asyncException(verifier(held).verify(
+                request(certificate, SUBJECT_RSA, ExpectedType.anyDevice(Purpose.AUTHENTICATION))));
+        assertThat(failure.error()).isEqualTo(JpkiError.CERTIFICATE_REVOKED);
+        assertThat(failure.detail()).contains("CERTIFICATE_HOLD");
     }
 
     @Test
