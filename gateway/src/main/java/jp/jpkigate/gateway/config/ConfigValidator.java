@@ -54,6 +54,7 @@ final class ConfigValidator {
 
         MetricsSettings metrics = MetricsSettings.read(raw, dev);
         ShutdownSettings shutdown = ShutdownSettings.read(raw);
+        LimitSettings limits = LimitSettings.read(raw);
         if (metrics != null && metrics.enabled() && metrics.port() != 0 && (metrics.port() == (port == null ? -1 : port)
                 || metrics.port() == (adminPort == null ? -1 : adminPort)
                 || Boolean.TRUE.equals(simEnabled) && simPort != null && metrics.port() == simPort)) {
@@ -77,7 +78,7 @@ final class ConfigValidator {
         return new GatewayConfig(mode, new GatewayConfig.Http(host, port, baseUrl, instances, tls),
                 new GatewayConfig.RedisSettings(redisUrl, embeddedPort, fsync), dataDir,
                 new GatewayConfig.Simulator(simEnabled, simPort), anchors, revocation, oidc, keys, admin,
-                new GatewayConfig.Jlis(httpUrl(raw, "jlis.url")), metrics, shutdown);
+                new GatewayConfig.Jlis(httpUrl(raw, "jlis.url")), metrics, shutdown, limits);
     }
 
     /**
