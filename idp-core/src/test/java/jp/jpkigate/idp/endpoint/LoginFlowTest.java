@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import jp.jpkigate.idp.authorize.CodeGrant;
+import jp.jpkigate.idp.login.LoginSubmission;
 import jp.jpkigate.idp.store.redis.RedisAuthorizationCodeStore;
 import jp.jpkigate.idp.testing.LoginFixture;
 import jp.jpkigate.idp.testing.LoginFixture.Page;
@@ -239,6 +240,13 @@ class LoginFlowTest {
                 .sendBuffer(Buffer.buffer("x"))).statusCode()).isEqualTo(415);
         assertThat(TestRedis.await(op.web.post("/login/" + page.txn()).putHeader("Content-Type", "application/json")
                 .sendBuffer(Buffer.buffer("{\"certificate\": 5}"))).statusCode()).isEqualTo(400);
+        HttpResponse<Buffer> huge = TestRedis.await(op.web.post("/login/" + page.txn()).putHeader("Content-Type", "application/json")
+                .sendBuffer(Buffer.buffer("{\"certificate\": \"" + "A".repeat(LoginSubmission.MAX_BODY_BYTES) + "\"}")));
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.bodyAsJsonObject().getString("error")).isNotEmpty();
+        HttpResponse<Buffer> deep = TestRedis.await(op.web.post("/login/" + page.txn()).putHeader("Content-Type", "application/json")
+                .sendBuffer(Buffer.buffer("{\"certificate\": " + "[".repeat(5000) + "]".repeat(5000) + "}")));
+        assertThat(deep.statusCode()).isEqualTo(400);
         assertThat(get("/login/not-a-transaction", null).statusCode()).isEqualTo(404);
         assertThat(get("/login/" + page.txn() + "/status", page.cookie()).bodyAsJsonObject().getString("status")).isEqualTo("pending");
     }
