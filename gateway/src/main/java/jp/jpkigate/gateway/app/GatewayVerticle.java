@@ -81,7 +81,7 @@ public final class GatewayVerticle extends VerticleBase {
         Optional<Router> revocationRoutes = revocation.map(module -> module.routes(vertx));
         Future<Optional<Router>> opRoutes = openIdProvider.isEmpty() ? Future.succeededFuture(Optional.empty())
                 : vertx.executeBlocking(() -> Optional.of(opRoutes(openIdProvider.get())));
-        return opRoutes.compose(op -> new SlowClients(vertx, limits.requestHead(), limits.requestBody())
+        return opRoutes.compose(op -> new SlowClients(vertx, limits.requestHead(), limits.keepAlive(), limits.requestBody())
                 .guard(vertx.createHttpServer(HttpListenerOptions.of(http, port)),
                         GatewayRouter.create(vertx, new RedisHealth(redis, READY_TIMEOUT), revocationRoutes, op))
                 .listen()

@@ -28,7 +28,7 @@ final class RawSettings {
             "admin.host", "admin.port", "admin.tokens", "admin.syncSeconds",
             "http.tls.certFile", "http.tls.keyFile", "http.tls.clientCaFile", "http.tls.clientCertHeader",
             "metrics.enabled", "metrics.host", "metrics.port", "shutdown.delaySeconds", "shutdown.drainSeconds",
-            "limits.requestHeadSeconds", "limits.requestBodySeconds", "limits.clientRequestsPerMinute",
+            "limits.requestHeadSeconds", "limits.keepAliveSeconds", "limits.requestBodySeconds", "limits.clientRequestsPerMinute",
             "limits.clientRequestBurst");
     static final String SECRET_KEY = "redis.url";
 

@@ -14,9 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Bounds how long a client may take to send a request, against slow-request ("slowloris") attacks
  * that hold connections open by sending a header or a body a byte at a time:
  * <ul>
- *   <li>{@code head}: from the connection's opening, or from the end of its last response, until
- *       the next request head is complete; past it the connection is closed (an idle keep-alive
- *       connection ends the same way);</li>
+ *   <li>{@code head}: from the connection's opening until its first request head is complete; past
+ *       it the connection is closed;</li>
+ *   <li>{@code keepAlive}: from the end of a response until the next request head is complete; past
+ *       it the connection is closed. Longer than {@code head}: it must outlast the idle timeout of a
+ *       proxy or load balancer that keeps connections to the gateway open (60 s for nginx and AWS
+ *       ALB), or the proxy may send a request on a connection the gateway is just closing;</li>
  *   <li>{@code body}: from a request's head until its body has arrived; past it the request is
  *       answered {@code 408} (problem+json) and the connection closed.</li>
  * </ul>
@@ -26,15 +29,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SlowClients {
     private final Vertx vertx;
     private final long headMillis;
+    private final long keepAliveMillis;
     private final long bodyMillis;
     private final Map<HttpConnection, Waiting> connections = new ConcurrentHashMap<>();
 
-    public SlowClients(Vertx vertx, Duration head, Duration body) {
+    public SlowClients(Vertx vertx, Duration head, Duration keepAlive, Duration body) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.headMillis = head.toMillis();
+        this.keepAliveMillis = keepAlive.toMillis();
         this.bodyMillis = body.toMillis();
-        if (headMillis < 1 || bodyMillis < 1) {
-            throw new IllegalArgumentException("the head and body time limits are positive");
+        if (headMillis < 1 || keepAliveMillis < 1 || bodyMillis < 1) {
+            throw new IllegalArgumentException("the head, keep-alive and body time limits are positive");
         }
     }
 
@@ -53,7 +58,7 @@ public final class SlowClients {
                 closed.cancel();
             }
         });
-        waiting.awaitHead();
+        waiting.awaitHead(headMillis);
     }
 
     private void requestArrived(RoutingContext ctx) {
@@ -83,9 +88,9 @@ public final class SlowClients {
             this.connection = connection;
         }
 
-        void awaitHead() {
+        void awaitHead(long millis) {
             cancel();
-            headTimer = vertx.setTimer(headMillis, id -> connection.close());
+            headTimer = vertx.setTimer(millis, id -> connection.close());
         }
 
         void requestStarted() {
@@ -95,7 +100,7 @@ public final class SlowClients {
 
         void requestEnded() {
             if (--inFlight == 0 && connections.containsKey(connection)) {
-                awaitHead();
+                awaitHead(keepAliveMillis);
             }
         }
 

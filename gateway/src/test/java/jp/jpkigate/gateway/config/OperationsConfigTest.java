@@ -56,9 +56,11 @@ class OperationsConfigTest {
     void slowRequestAndClientRateLimitsHaveDefaultsAndBounds() throws Exception {
         assertThat(ConfigLoader.parse(null, Map.of()).limits()).isEqualTo(LimitSettings.DEFAULTS);
         LimitSettings set = ConfigLoader.parse("{\"limits\": {\"requestHeadSeconds\": 5, \"clientRequestBurst\": 10}}",
-                Map.of("JPKI_GATE_LIMITS_REQUEST_BODY_SECONDS", "20", "JPKI_GATE_LIMITS_CLIENT_REQUESTS_PER_MINUTE", "0")).limits();
+                Map.of("JPKI_GATE_LIMITS_REQUEST_BODY_SECONDS", "20", "JPKI_GATE_LIMITS_CLIENT_REQUESTS_PER_MINUTE", "0",
+                        "JPKI_GATE_LIMITS_KEEP_ALIVE_SECONDS", "65")).limits();
         assertThat(set.requestHead()).isEqualTo(Duration.ofSeconds(5));
         assertThat(set.requestBody()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(set.keepAlive()).isEqualTo(Duration.ofSeconds(65));
         assertThat(set.clientRequests().isOff()).isTrue();
         assertThat(set.clientRequests().burst()).isEqualTo(10);
         assertThatThrownBy(() -> ConfigLoader.parse("{\"limits\": {\"requestHeadSeconds\": 0, \"clientRequestBurst\": 0,"
