@@ -16,6 +16,7 @@ import jp.jpkigate.consent.ConsentItems;
 import jp.jpkigate.consent.invitation.CustomerNumber;
 import jp.jpkigate.consent.invitation.Purpose;
 import jp.jpkigate.idp.approval.FourInformationItem;
+import jp.jpkigate.idp.json.JsonNesting;
 
 /**
  * Reads {@code POST /consent/v1/invitations}:
@@ -63,12 +64,15 @@ public final class InvitationRequestParser {
     }
 
     private static JsonObject object(String body) throws InvalidInvitationRequest {
+        if (body != null && JsonNesting.exceeds(body, JsonNesting.MAX_DEPTH)) {
+            throw new InvalidInvitationRequest("the body nests deeper than " + JsonNesting.MAX_DEPTH + " levels", List.of());
+        }
         Object parsed;
         try {
             parsed = body == null ? null : Json.decodeValue(body);
         } catch (DecodeException e) {
             throw new InvalidInvitationRequest("the body is not well-formed JSON", List.of());
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException e) {
             throw new InvalidInvitationRequest("the body could not be read as JSON", List.of());
         }
         if (!(parsed instanceof JsonObject json)) {

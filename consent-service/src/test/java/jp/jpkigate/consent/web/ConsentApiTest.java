@@ -189,6 +189,7 @@ class ConsentApiTest {
                                 + "customers must have 1 to 10000 lines, not 0"},
                 {"{\"purpose\":\" \",\"items\":[],\"expires_in\":\"3600\"}", "purpose must be 1 to 200"},
                 {"{\"purpose\":\"p\",\"items\":[\"name\",\"name\"],\"expires_in\":59,\"customers\":null}", "items names name twice"},
+                {"{\"purpose\":\"p\",\"customers\":" + "[".repeat(900) + "]".repeat(900) + "}", "nests deeper than 32 levels"},
         };
         for (String[] c : cases) {
             HttpResponse<Buffer> refused = api.call(HttpMethod.POST, INVITATIONS, shop, c[0]);

@@ -12,6 +12,7 @@ import jp.jpkigate.feed.poll.PollRequestException;
 import jp.jpkigate.feed.poll.PollService;
 import jp.jpkigate.feed.push.DeliveryMethod;
 import jp.jpkigate.feed.push.FeedDestinations;
+import jp.jpkigate.idp.json.JsonNesting;
 import jp.jpkigate.idp.oauth.OAuthException;
 import jp.jpkigate.idp.web.FormBody;
 
@@ -45,9 +46,14 @@ final class PollEndpoint implements Handler<RoutingContext> {
                         return Future.failedFuture(new PollRequestException("access_denied",
                                 "this client does not receive the feed by polling"));
                     }
+                    String text = body.toString(StandardCharsets.UTF_8);
+                    if (JsonNesting.exceeds(text, JsonNesting.MAX_DEPTH)) {
+                        return Future.failedFuture(new PollRequestException("the body nests deeper than "
+                                + JsonNesting.MAX_DEPTH + " levels"));
+                    }
                     PollRequest request;
                     try {
-                        request = PollRequest.parse(body.toString(StandardCharsets.UTF_8));
+                        request = PollRequest.parse(text);
                     } catch (PollRequestException e) {
                         return Future.failedFuture(e);
                     }

@@ -200,6 +200,10 @@ class PollEndpointTest {
         assertThat(malformed.bodyAsJsonObject().getString("description")).contains("maxEvents");
         HttpResponse<Buffer> huge = post(client, "{\"ack\": [\"" + "a".repeat(FeedRoutes.MAX_POLL_BODY_BYTES) + "\"]}");
         assertThat(huge.statusCode()).isEqualTo(413);
+        // Nested 30,000 deep (within the size limit): refused before the recursive parser sees it.
+        HttpResponse<Buffer> deep = post(client, "{\"ack\": " + "[".repeat(30_000) + "]".repeat(30_000) + "}");
+        assertThat(deep.statusCode()).isEqualTo(400);
+        assertThat(deep.bodyAsJsonObject().getString("description")).contains("nests deeper than");
         assertThat(await(web.get(http.actualPort(), "127.0.0.1", FeedRoutes.POLL_PATH).send()).statusCode()).isEqualTo(405);
     }
 

@@ -88,7 +88,7 @@ public final class GatewayApp {
         int port = config.http().port() == 0 ? -1 : config.http().port();
         return vertx.deployVerticle(() -> {
             GatewayVerticle instance = new GatewayVerticle(config.http(), port, redisUrl, config.redis().replicaWait(), module,
-                    Optional.of(openIdProvider), jlisUrl(), feedMetrics, clock);
+                    Optional.of(openIdProvider), jlisUrl(), feedMetrics, clock, config.limits());
             if (verticle == null) {
                 verticle = instance;
             }

@@ -11,14 +11,17 @@ import java.util.Optional;
 import jp.jpkigate.consent.store.redis.ReplicaAckedRedis;
 import jp.jpkigate.feed.metrics.InProcessFeedMetrics;
 import jp.jpkigate.gateway.config.GatewayConfig;
+import jp.jpkigate.gateway.config.LimitSettings;
 import jp.jpkigate.gateway.redis.RedisClients;
 import jp.jpkigate.gateway.redis.RedisHealth;
 import jp.jpkigate.gateway.web.Draining;
 import jp.jpkigate.gateway.web.GatewayRouter;
+import jp.jpkigate.gateway.web.SlowClients;
 
 /**
  * The gateway's HTTP server: creates the shared Redis client, builds the router and listens (with
- * TLS and requested client certificates when configured: {@link HttpListenerOptions}).
+ * TLS and requested client certificates when configured: {@link HttpListenerOptions}), with slow
+ * requests cut short ({@link SlowClients}).
  * {@link #start()} completes when the server listens (or fails with the reason it cannot).
  */
 public final class GatewayVerticle extends VerticleBase {
@@ -34,6 +37,7 @@ public final class GatewayVerticle extends VerticleBase {
     private final Optional<String> jlisUrl;
     private final InProcessFeedMetrics feedMetrics;
     private final Clock clock;
+    private final LimitSettings limits;
     private volatile ConsentModule consent;
     private volatile FeedModule feed;
     private volatile Redis redis;
@@ -55,14 +59,19 @@ public final class GatewayVerticle extends VerticleBase {
     public GatewayVerticle(GatewayConfig.Http http, int port, String redisUrl, Optional<RevocationModule> revocation,
                            Optional<OpenIdProviderModule> openIdProvider, Optional<String> jlisUrl,
                            InProcessFeedMetrics feedMetrics, Clock clock) {
-        this(http, port, redisUrl, GatewayConfig.ReplicaWait.NONE, revocation, openIdProvider, jlisUrl, feedMetrics, clock);
+        this(http, port, redisUrl, GatewayConfig.ReplicaWait.NONE, revocation, openIdProvider, jlisUrl, feedMetrics, clock,
+                LimitSettings.DEFAULTS);
     }
 
-    /** The same, with consent writes acknowledged only once {@code replicaWait} replicas have them. */
+    /**
+     * The same, with consent writes acknowledged only once {@code replicaWait} replicas have them, and these limits
+     * on slow requests ({@link SlowClients}).
+     */
     public GatewayVerticle(GatewayConfig.Http http, int port, String redisUrl, GatewayConfig.ReplicaWait replicaWait,
                            Optional<RevocationModule> revocation, Optional<OpenIdProviderModule> openIdProvider,
-                           Optional<String> jlisUrl, InProcessFeedMetrics feedMetrics, Clock clock) {
+                           Optional<String> jlisUrl, InProcessFeedMetrics feedMetrics, Clock clock, LimitSettings limits) {
         this.http = http;
+        this.limits = limits;
         this.port = port;
         this.redisUrl = redisUrl;
         this.replicaWait = replicaWait;
@@ -79,8 +88,9 @@ public final class GatewayVerticle extends VerticleBase {
         Optional<Router> revocationRoutes = revocation.map(module -> module.routes(vertx));
         Future<Optional<Router>> opRoutes = openIdProvider.isEmpty() ? Future.succeededFuture(Optional.empty())
                 : vertx.executeBlocking(() -> Optional.of(opRoutes(openIdProvider.get())));
-        return opRoutes.compose(op -> vertx.createHttpServer(HttpListenerOptions.of(http, port))
-                .requestHandler(GatewayRouter.create(vertx, new RedisHealth(redis, READY_TIMEOUT), revocationRoutes, op))
+        return opRoutes.compose(op -> new SlowClients(vertx, limits.requestHead(), limits.keepAlive(), limits.requestBody())
+                .guard(vertx.createHttpServer(HttpListenerOptions.of(http, port)),
+                        GatewayRouter.create(vertx, new RedisHealth(redis, READY_TIMEOUT), revocationRoutes, op))
                 .listen()
                 .onSuccess(listening -> {
                     server = listening;

@@ -20,7 +20,10 @@ final class HttpListenerOptions {
     }
 
     static HttpServerOptions of(GatewayConfig.Http http, int port) {
-        HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(port);
+        // No cleartext HTTP/2 (h2c): its detection holds a connection back until a first request head
+        // arrives, out of reach of the slow-request limits (SlowClients).
+        HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(port)
+                .setHttp2ClearTextEnabled(false);
         GatewayConfig.Tls tls = http.tls();
         if (tls.clientCertHeader() != null) {
             // Room for a forwarded certificate chain (URL-encoded PEM) beside the usual headers.

@@ -26,6 +26,7 @@ import jp.jpkigate.idp.jpki.JpkiVerifierOptions;
 import jp.jpkigate.idp.jpki.RevocationChecker;
 import jp.jpkigate.idp.jpki.RevocationStatus;
 import jp.jpkigate.idp.key.SigningKeys;
+import jp.jpkigate.idp.limit.ClientRateLimit;
 import jp.jpkigate.idp.session.SessionOptions;
 import jp.jpkigate.idp.subject.CertificatePersonKeys;
 import jp.jpkigate.idp.subject.PersonKeyResolver;
@@ -60,11 +61,12 @@ public final class OpenIdProviderModule {
     private final SessionOptions sessions;
     private final Clock clock;
     private final AdminModule admin;
+    private final ClientRateLimit clientLimit;
 
     private OpenIdProviderModule(OpenIdProviderConfig config, SigningKeys keys, ClientRegistry clients,
                                  byte[] pairwiseSecret, jp.jpkigate.idp.jpki.TrustAnchors anchors, JpkiVerifier verifier,
                                  Optional<String> linkageUrl, DpopOptions dpop, SessionOptions sessions, Clock clock,
-                                 AdminModule admin) {
+                                 AdminModule admin, ClientRateLimit clientLimit) {
         this.config = config;
         this.keys = keys;
         this.clients = clients;
@@ -76,6 +78,7 @@ public final class OpenIdProviderModule {
         this.sessions = sessions;
         this.clock = clock;
         this.admin = admin;
+        this.clientLimit = clientLimit;
     }
 
     /**
@@ -111,7 +114,8 @@ public final class OpenIdProviderModule {
             DpopOptions dpop = oidc.dpopNonces() ? DpopOptions.defaults(DpopOptions.deriveNonceKey(secret))
                     : DpopOptions.withoutNonces();
             return new OpenIdProviderModule(config, keys, clients, secret, anchors, verifier, linkageUrl, dpop,
-                    new SessionOptions(oidc.sessionIdle(), oidc.sessionMax()), clock, admin);
+                    new SessionOptions(oidc.sessionIdle(), oidc.sessionMax()), clock, admin,
+                    new ClientRateLimit(gateway.limits().clientRequests(), clock));
         });
     }
 
@@ -146,12 +150,14 @@ public final class OpenIdProviderModule {
 
     /** The OP's routes for one HTTP verticle; reads page templates from the classpath, so call it on a worker. */
     public Router routes(Vertx vertx, Redis redis) {
-        Router router = OpenIdProviderRoutes.create(vertx, config, keys, clients, redis, dpop, clock);
+        // One limit for the process: every event loop's routes count into the same buckets.
+        Router router = OpenIdProviderRoutes.create(vertx, config, keys, clients, redis, dpop, clientLimit, clock);
         TokenOptions tokens = TokenOptions.defaults(pairwiseSecret);
         PersonKeyResolver persons = personKeys(vertx, redis);
         OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, keys, clients, verifier, redis, persons, tokens,
                 ApprovalOptions.defaults(), sessions, clock);
-        OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, keys, clients, redis, tokens, persons, dpop, clock);
+        OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, keys, clients, redis, tokens, persons, dpop, clientLimit,
+                clock);
         TokenManagementRoutes.add(router, vertx, config, keys, clients, redis, tokens, clock);
         return router;
     }

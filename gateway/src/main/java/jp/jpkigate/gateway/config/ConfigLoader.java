@@ -82,7 +82,12 @@ public final class ConfigLoader {
             Map.entry("JPKI_GATE_METRICS_HOST", "metrics.host"),
             Map.entry("JPKI_GATE_METRICS_PORT", "metrics.port"),
             Map.entry("JPKI_GATE_SHUTDOWN_DELAY_SECONDS", "shutdown.delaySeconds"),
-            Map.entry("JPKI_GATE_SHUTDOWN_DRAIN_SECONDS", "shutdown.drainSeconds"));
+            Map.entry("JPKI_GATE_SHUTDOWN_DRAIN_SECONDS", "shutdown.drainSeconds"),
+            Map.entry("JPKI_GATE_LIMITS_REQUEST_HEAD_SECONDS", "limits.requestHeadSeconds"),
+            Map.entry("JPKI_GATE_LIMITS_KEEP_ALIVE_SECONDS", "limits.keepAliveSeconds"),
+            Map.entry("JPKI_GATE_LIMITS_REQUEST_BODY_SECONDS", "limits.requestBodySeconds"),
+            Map.entry("JPKI_GATE_LIMITS_CLIENT_REQUESTS_PER_MINUTE", "limits.clientRequestsPerMinute"),
+            Map.entry("JPKI_GATE_LIMITS_CLIENT_REQUEST_BURST", "limits.clientRequestBurst"));
 
     private ConfigLoader() {
     }

@@ -56,6 +56,7 @@ final class ConfigValidator {
 
         MetricsSettings metrics = MetricsSettings.read(raw, dev);
         ShutdownSettings shutdown = ShutdownSettings.read(raw);
+        LimitSettings limits = LimitSettings.read(raw);
         if (metrics != null && metrics.enabled() && metrics.port() != 0 && (metrics.port() == (port == null ? -1 : port)
                 || metrics.port() == (adminPort == null ? -1 : adminPort)
                 || Boolean.TRUE.equals(simEnabled) && simPort != null && metrics.port() == simPort)) {
@@ -80,7 +81,7 @@ final class ConfigValidator {
                 new GatewayConfig.RedisSettings(redisUrl, embeddedPort, fsync,
                         new GatewayConfig.ReplicaWait(waitReplicas, Duration.ofMillis(waitMillis))), dataDir,
                 new GatewayConfig.Simulator(simEnabled, simPort), anchors, revocation, oidc, keys, admin,
-                new GatewayConfig.Jlis(httpUrl(raw, "jlis.url")), metrics, shutdown);
+                new GatewayConfig.Jlis(httpUrl(raw, "jlis.url")), metrics, shutdown, limits);
     }
 
     /**

@@ -23,11 +23,12 @@ import java.util.Optional;
  * @param jlis J-LIS's consent registry and 4-information provision API (the dev simulator's when unset)
  * @param metrics the Prometheus {@code /metrics} listener
  * @param shutdown how a stopping gateway drains its requests
+ * @param limits slow-request time limits and the per-client rate limit
  */
 public record GatewayConfig(
         Mode mode, Http http, RedisSettings redis, Path dataDir, Simulator simulator, TrustAnchors trustAnchors,
         Revocation revocation, Oidc oidc, Keys keys, Admin admin, Jlis jlis, MetricsSettings metrics,
-        ShutdownSettings shutdown) {
+        ShutdownSettings shutdown, LimitSettings limits) {
 
     /** With the default key rotation (dev key-encryption key) and no admin API. */
     public GatewayConfig(Mode mode, Http http, RedisSettings redis, Path dataDir, Simulator simulator,
@@ -35,7 +36,7 @@ public record GatewayConfig(
         this(mode, http, redis, dataDir, simulator, trustAnchors, revocation, oidc,
                 new Keys(null, "ES256", Duration.ofHours(1), Duration.ofDays(90)),
                 new Admin(false, "127.0.0.1", 0, Map.of(), Duration.ofSeconds(5)), new Jlis(null),
-                MetricsSettings.OFF, ShutdownSettings.IMMEDIATE);
+                MetricsSettings.OFF, ShutdownSettings.IMMEDIATE, LimitSettings.DEFAULTS);
     }
 
     /** Requires every part. */
@@ -53,6 +54,7 @@ public record GatewayConfig(
         Objects.requireNonNull(jlis, "jlis");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(shutdown, "shutdown");
+        Objects.requireNonNull(limits, "limits");
     }
 
     /**
@@ -290,6 +292,7 @@ public record GatewayConfig(
                 "sessions:          " + oidc.sessionIdle().toMinutes() + " min idle, " + oidc.sessionMax().toMinutes()
                         + " min after the card at most",
                 "metrics:           " + metrics.describe(),
-                "shutdown:          " + shutdown.describe());
+                "shutdown:          " + shutdown.describe(),
+                "limits:            " + limits.describe());
     }
 }

@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
  */
 final class RawSettings {
     static final Set<String> SECTIONS = Set.of("http", "http.tls", "redis", "redis.embedded", "simulator", "revocation",
-            "revocation.ocspResponder", "oidc", "keys", "admin", "jlis", "metrics", "shutdown");
+            "revocation.ocspResponder", "oidc", "keys", "admin", "jlis", "metrics", "shutdown", "limits");
     static final Set<String> KEYS = Set.of("mode", "http.host", "http.port", "http.publicBaseUrl", "http.instances",
             "redis.url", "redis.embedded.port", "redis.embedded.fsync", "redis.waitReplicas", "redis.waitMillis", "jlis.url", "dataDir", "simulator.enabled", "simulator.port", "trustAnchors",
             "revocation.publisherUrl", "revocation.refreshSeconds", "revocation.graceSeconds", "revocation.clients",
@@ -27,7 +27,9 @@ final class RawSettings {
             "keys.encryptionKeyFile", "keys.algorithm", "keys.propagationSeconds", "keys.rotationDays",
             "admin.host", "admin.port", "admin.tokens", "admin.syncSeconds",
             "http.tls.certFile", "http.tls.keyFile", "http.tls.clientCaFile", "http.tls.clientCertHeader",
-            "metrics.enabled", "metrics.host", "metrics.port", "shutdown.delaySeconds", "shutdown.drainSeconds");
+            "metrics.enabled", "metrics.host", "metrics.port", "shutdown.delaySeconds", "shutdown.drainSeconds",
+            "limits.requestHeadSeconds", "limits.keepAliveSeconds", "limits.requestBodySeconds", "limits.clientRequestsPerMinute",
+            "limits.clientRequestBurst");
     static final String SECRET_KEY = "redis.url";
 
     private final Map<String, Object> values = new HashMap<>();

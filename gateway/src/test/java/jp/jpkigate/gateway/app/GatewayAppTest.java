@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetSocket;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.file.Files;
@@ -14,7 +15,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import jp.jpkigate.gateway.TestVertx;
 import jp.jpkigate.gateway.config.ConfigLoader;
 import jp.jpkigate.gateway.config.GatewayConfig;
@@ -64,6 +67,26 @@ class GatewayAppTest {
                 var scrape = TestVertx.await(fresh.get(app.httpPort(), "127.0.0.1", "/feed/metrics").send());
                 assertThat(scrape.bodyAsString()).as("scrape " + i).contains("jpkigate_feed_retries_total{client=\"bank-x\"} 1");
             }
+        } finally {
+            TestVertx.await(app.stop());
+        }
+    }
+
+    /** The listener applies {@code limits.requestHeadSeconds}: a header that never ends is cut (h2c would hold it back). */
+    @Test
+    void theListenerCutsAHeaderThatNeverEnds() throws Exception {
+        GatewayApp app = new GatewayApp(vertx, ConfigLoader.parse(null, Map.of("JPKI_GATE_HTTP_PORT", "0",
+                "JPKI_GATE_DATA_DIR", dataDir.toString(), "JPKI_GATE_SIM_PORT", "0",
+                "JPKI_GATE_LIMITS_REQUEST_HEAD_SECONDS", "1")), Clock.systemUTC());
+        TestVertx.await(app.start());
+        try {
+            NetSocket socket = TestVertx.await(vertx.createNetClient().connect(app.httpPort(), "127.0.0.1"));
+            CompletableFuture<Void> closed = new CompletableFuture<>();
+            socket.closeHandler(v -> closed.complete(null));
+            TestVertx.await(socket.write("GET /health/live HTTP/1.1\r\nHost: localhost\r\nX-Slow: a"));
+            closed.get(10, TimeUnit.SECONDS);
+            var live = TestVertx.await(WebClient.create(vertx).get(app.httpPort(), "127.0.0.1", "/health/live").send());
+            assertThat(live.statusCode()).isEqualTo(200);
         } finally {
             TestVertx.await(app.stop());
         }

@@ -53,6 +53,26 @@ class OperationsConfigTest {
     }
 
     @Test
+    void slowRequestAndClientRateLimitsHaveDefaultsAndBounds() throws Exception {
+        assertThat(ConfigLoader.parse(null, Map.of()).limits()).isEqualTo(LimitSettings.DEFAULTS);
+        LimitSettings set = ConfigLoader.parse("{\"limits\": {\"requestHeadSeconds\": 5, \"clientRequestBurst\": 10}}",
+                Map.of("JPKI_GATE_LIMITS_REQUEST_BODY_SECONDS", "20", "JPKI_GATE_LIMITS_CLIENT_REQUESTS_PER_MINUTE", "0",
+                        "JPKI_GATE_LIMITS_KEEP_ALIVE_SECONDS", "65")).limits();
+        assertThat(set.requestHead()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(set.requestBody()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(set.keepAlive()).isEqualTo(Duration.ofSeconds(65));
+        assertThat(set.clientRequests().isOff()).isTrue();
+        assertThat(set.clientRequests().burst()).isEqualTo(10);
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"limits\": {\"requestHeadSeconds\": 0, \"clientRequestBurst\": 0,"
+                + " \"clientRequestsPerMinute\": -1, \"nope\": 1}}", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("limits.requestHeadSeconds: must be 1..300")
+                .hasMessageContaining("limits.clientRequestBurst: must be 1..1000000")
+                .hasMessageContaining("limits.clientRequestsPerMinute: must be 0..1000000")
+                .hasMessageContaining("limits.nope: unknown key");
+    }
+
+    @Test
     void redisMayBeSentinelOrCluster() throws Exception {
         String sentinel = "rediss-sentinel://:pw@s1:26379,s2:26379/0?master=jpki";
         assertThat(ConfigLoader.parse(null, with(PROD_ENV, "REDIS_URL", sentinel)).redis().externalUrl()).contains(sentinel);

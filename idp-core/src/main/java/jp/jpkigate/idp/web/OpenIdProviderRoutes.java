@@ -35,6 +35,7 @@ import jp.jpkigate.idp.endpoint.PushedAuthorizationEndpoint;
 import jp.jpkigate.idp.endpoint.StaticResourceEndpoint;
 import jp.jpkigate.idp.jpki.JpkiVerifier;
 import jp.jpkigate.idp.key.SigningKeys;
+import jp.jpkigate.idp.limit.ClientRateLimit;
 import jp.jpkigate.idp.login.AccountLogin;
 import jp.jpkigate.idp.login.LoginHandler;
 import jp.jpkigate.idp.login.SessionBinding;
@@ -86,12 +87,19 @@ public final class OpenIdProviderRoutes {
     /** Routes with Redis-backed pushed requests and replay cache (client assertions and DPoP proofs). */
     public static Router create(Vertx vertx, OpenIdProviderConfig config, SigningKeys keys, ClientRegistry clients,
                                 Redis redis, DpopOptions dpop, Clock clock) {
+        return create(vertx, config, keys, clients, redis, dpop, ClientRateLimit.NONE, clock);
+    }
+
+    /** With {@code limit} on each client's pushed requests (shared with the token endpoint's, one per process). */
+    public static Router create(Vertx vertx, OpenIdProviderConfig config, SigningKeys keys, ClientRegistry clients,
+                                Redis redis, DpopOptions dpop, ClientRateLimit limit, Clock clock) {
         return create(vertx, config, keys, clients, new RedisPushedRequestStore(redis), new RedisReplayCache(redis), dpop,
-                clock);
+                limit, clock);
     }
 
     public static Router create(Vertx vertx, OpenIdProviderConfig config, SigningKeys keys, ClientRegistry clients,
-                                PushedRequestStore pushedRequests, ReplayCache replays, DpopOptions dpop, Clock clock) {
+                                PushedRequestStore pushedRequests, ReplayCache replays, DpopOptions dpop,
+                                ClientRateLimit limit, Clock clock) {
         RemoteClientKeys clientKeys = clientKeys(vertx, clock);
         ClientAuthenticator authenticator = new ClientAuthenticator(clients, clientAuthenticationPolicy(config), replays,
                 clientKeys, new ClientCertificateTrust(config.mtls().clientCas(), clock), clock);
@@ -106,7 +114,7 @@ public final class OpenIdProviderRoutes {
         router.post(OpenIdProviderConfig.PAR_PATH)
                 .handler(new PushedAuthorizationEndpoint(authenticator, par, config.maxRequestBodyBytes(),
                         new DpopProofVerifier(dpop, replays, clock), TargetUri.of(config.pushedAuthorizationRequestEndpoint()),
-                        new ClientCertificates(config.mtls())));
+                        new ClientCertificates(config.mtls()), limit));
         // Other methods on the OP's paths: 405 as OAuth JSON (the router's default 405 is plain text).
         for (String path : new String[] {"/.well-known/openid-configuration", "/.well-known/oauth-authorization-server",
                 OpenIdProviderConfig.JWKS_PATH, OpenIdProviderConfig.PAR_PATH}) {
@@ -239,6 +247,14 @@ public final class OpenIdProviderRoutes {
     public static Router addTokenRoutes(Router router, Vertx vertx, OpenIdProviderConfig config, SigningKeys keys,
                                         ClientRegistry clients, Redis redis, jp.jpkigate.idp.token.TokenOptions options,
                                         jp.jpkigate.idp.subject.PersonKeyResolver persons, DpopOptions dpop, Clock clock) {
+        return addTokenRoutes(router, vertx, config, keys, clients, redis, options, persons, dpop, ClientRateLimit.NONE, clock);
+    }
+
+    /** With {@code limit} on each client's token requests (shared with {@code /par}'s, one per process). */
+    public static Router addTokenRoutes(Router router, Vertx vertx, OpenIdProviderConfig config, SigningKeys keys,
+                                        ClientRegistry clients, Redis redis, jp.jpkigate.idp.token.TokenOptions options,
+                                        jp.jpkigate.idp.subject.PersonKeyResolver persons, DpopOptions dpop,
+                                        ClientRateLimit limit, Clock clock) {
         RedisReplayCache replays = new RedisReplayCache(redis);
         return addTokenRoutes(router, config, keys, authenticator(vertx, config, clients, replays, clock),
                 new jp.jpkigate.idp.store.redis.RedisAuthorizationCodeStore(redis),
@@ -246,7 +262,7 @@ public final class OpenIdProviderRoutes {
                 new jp.jpkigate.idp.store.redis.RedisUserInfoClaimsStore(redis),
                 new jp.jpkigate.idp.store.redis.RedisGrantRevocations(redis),
                 new jp.jpkigate.idp.store.redis.RedisApprovalWithdrawalStore(redis), options, persons,
-                new DpopProofVerifier(dpop, replays, clock), clock);
+                new DpopProofVerifier(dpop, replays, clock), limit, clock);
     }
 
     public static Router addTokenRoutes(Router router, OpenIdProviderConfig config, SigningKeys keys,
@@ -257,7 +273,7 @@ public final class OpenIdProviderRoutes {
                                         jp.jpkigate.idp.store.ApprovalWithdrawalStore withdrawals,
                                         jp.jpkigate.idp.token.TokenOptions options,
                                         jp.jpkigate.idp.subject.PersonKeyResolver persons, DpopProofVerifier proofs,
-                                        Clock clock) {
+                                        ClientRateLimit limit, Clock clock) {
         String issuer = config.issuer().toString();
         String audience = options.accessTokenAudience().orElse(config.userinfoEndpoint());
         SecureRandom random = new SecureRandom();
@@ -275,7 +291,7 @@ public final class OpenIdProviderRoutes {
                         new jp.jpkigate.idp.token.RefreshTokenGrantHandler(refreshTokens, format, tokens, revoker,
                                 withdrawals),
                         new jp.jpkigate.idp.token.ClientCredentialsGrantHandler(new jp.jpkigate.idp.token.ClientAccessTokenMinter(
-                                issuer, audience, keys, options.accessTokenLifetime(), clock, random))));
+                                issuer, audience, keys, options.accessTokenLifetime(), clock, random))), limit);
         ClientCertificates certificates = new ClientCertificates(config.mtls());
         jp.jpkigate.idp.endpoint.UserInfoEndpoint userinfo = new jp.jpkigate.idp.endpoint.UserInfoEndpoint(
                 new jp.jpkigate.idp.token.UserInfoHandler(

@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import jp.jpkigate.idp.authorize.CodeGrant;
+import jp.jpkigate.idp.login.LoginSubmission;
 import jp.jpkigate.idp.store.redis.RedisAuthorizationCodeStore;
 import jp.jpkigate.idp.testing.LoginFixture;
 import jp.jpkigate.idp.testing.LoginFixture.Page;
@@ -142,6 +143,22 @@ class LoginFlowTest {
     }
 
     @Test
+    void aSignatureMadeForAnotherTransactionIsRefusedAndTheTransactionTakesNoSecondTry() throws Exception {
+        Page mine = authorize(new Scope("openid"));
+        Page other = authorize(new Scope("openid"));
+        JsonObject right = signed(mine.txn(), CaKind.AUTHENTICATION, CaKind.AUTHENTICATION, false);
+        // A valid signature over the other transaction's bytes (its txn id and challenge) posted here.
+        JsonObject outcome = post(mine.txn(), signed(other.txn(), CaKind.AUTHENTICATION, CaKind.AUTHENTICATION, false))
+                .bodyAsJsonObject();
+        assertThat(outcome.getString("error")).isEqualTo("signature_mismatch");
+        // One signature attempt per transaction: the right signature afterwards is too late.
+        HttpResponse<Buffer> retry = post(mine.txn(), right);
+        assertThat(retry.statusCode()).isEqualTo(409);
+        assertThat(get("/login/" + mine.txn() + "/status", mine.cookie()).bodyAsJsonObject().getString("status"))
+                .isEqualTo("failed");
+    }
+
+    @Test
     void expiredTransactionIsRefusedToTheSignerAndDeniedToTheClient() throws Exception {
         Page page = authorize(new Scope("openid"));
         JsonObject body = signed(page.txn(), CaKind.AUTHENTICATION, CaKind.AUTHENTICATION, false);
@@ -223,6 +240,13 @@ class LoginFlowTest {
                 .sendBuffer(Buffer.buffer("x"))).statusCode()).isEqualTo(415);
         assertThat(TestRedis.await(op.web.post("/login/" + page.txn()).putHeader("Content-Type", "application/json")
                 .sendBuffer(Buffer.buffer("{\"certificate\": 5}"))).statusCode()).isEqualTo(400);
+        HttpResponse<Buffer> huge = TestRedis.await(op.web.post("/login/" + page.txn()).putHeader("Content-Type", "application/json")
+                .sendBuffer(Buffer.buffer("{\"certificate\": \"" + "A".repeat(LoginSubmission.MAX_BODY_BYTES) + "\"}")));
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.bodyAsJsonObject().getString("error")).isNotEmpty();
+        HttpResponse<Buffer> deep = TestRedis.await(op.web.post("/login/" + page.txn()).putHeader("Content-Type", "application/json")
+                .sendBuffer(Buffer.buffer("{\"certificate\": " + "[".repeat(5000) + "]".repeat(5000) + "}")));
+        assertThat(deep.statusCode()).isEqualTo(400);
         assertThat(get("/login/not-a-transaction", null).statusCode()).isEqualTo(404);
         assertThat(get("/login/" + page.txn() + "/status", page.cookie()).bodyAsJsonObject().getString("status")).isEqualTo("pending");
     }

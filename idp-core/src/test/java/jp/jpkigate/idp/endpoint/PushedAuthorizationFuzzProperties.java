@@ -149,7 +149,8 @@ class PushedAuthorizationFuzzProperties {
                 "{\"alg\":\"HS256\",\"typ\":\"JWT\"}", "{\"alg\":\"RS256\"}", "{\"alg\":\"EdDSA\",\"crit\":[\"x\"]}",
                 "{\"alg\":\"ES256\",\"typ\":\"oauth-authz-req+jwt\"}", "{\"alg\":\"dir\",\"enc\":\"A128GCM\"}", "{\"iss\":\"bank\"}",
                 "{\"iss\":\"bank\",\"client_id\":\"bank\",\"aud\":\"" + OpFixture.ISSUER + "\"}", "{\"exp\":\"x\"}",
-                "{\"aud\":[1,2]}", "{\"a\":" + "[".repeat(200) + "]"), Arbitraries.strings().ofMaxLength(40));
+                "{\"aud\":[1,2]}", "{\"a\":" + "[".repeat(200) + "]",
+                "{\"a\":" + "[".repeat(600) + "]".repeat(600) + "}"), Arbitraries.strings().ofMaxLength(40));
         Arbitrary<String> jose = Combinators.combine(json, json, segment).as((h, p, s) ->
                 Base64URL.encode(h.getBytes(StandardCharsets.UTF_8)) + "." + Base64URL.encode(p.getBytes(StandardCharsets.UTF_8)) + "." + s);
         Arbitrary<String> stranger = members().map(ms -> {

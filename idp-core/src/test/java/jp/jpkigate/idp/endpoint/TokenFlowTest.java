@@ -321,6 +321,10 @@ class TokenFlowTest {
         HttpResponse<Buffer> none = TestRedis.await(op.web.post("/token").putHeader("Content-Type", "application/x-www-form-urlencoded")
                 .sendBuffer(Buffer.buffer("code=x")));
         assertThat(none.bodyAsJsonObject().getString("error")).isEqualTo("invalid_request");
+        HttpResponse<Buffer> huge = TestRedis.await(op.web.post("/token").putHeader("Content-Type", "application/x-www-form-urlencoded")
+                .sendBuffer(Buffer.buffer("grant_type=authorization_code&code=" + "x".repeat(op.config.maxRequestBodyBytes()))));
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.bodyAsJsonObject().getString("error")).isEqualTo("invalid_request");
         assertThat(TestRedis.await(op.web.get("/token").send()).statusCode()).isEqualTo(405);
     }
 

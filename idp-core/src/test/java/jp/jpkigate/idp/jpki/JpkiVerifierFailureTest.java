@@ -29,6 +29,8 @@ import jp.jpkigate.idp.jpki.JpkiCertificateType.Purpose;
 import jp.jpkigate.sim.ca.CertificateType;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import jp.jpkigate.revocation.index.CrlReason;
 
 /** Each typed failure, produced by a crafted case. */
@@ -101,6 +103,13 @@ class JpkiVerifierFailureTest {
     }
 
     @Test
+    void aSignatureCertificateWhereAnAuthCertificateIsExpected() {
+        X509Certificate signature = issue(SIGN_2023, CertificateType.SIGNATURE_CARD);
+        assertThat(offlineFailure(verifier(), request(signature, SUBJECT_RSA, ExpectedType.anyDevice(Purpose.AUTHENTICATION))))
+                .isEqualTo(JpkiError.WRONG_CERTIFICATE_TYPE);
+    }
+
+    @Test
     void aPhoneCertificateWhereACardCertificateIsExpected() {
         X509Certificate phone = issue(SIGN_2023, CertificateType.SIGNATURE_PHONE);
         assertThat(offlineFailure(verifier(), request(phone, SUBJECT_RSA, SIGNATURE_CARD)))
@@ -158,15 +167,17 @@ class JpkiVerifierFailureTest {
                 cardSign(SUBJECT_EC, SIGNED_BYTES), SIGNED_BYTES, SIGNATURE_CARD))).isEqualTo(JpkiError.SIGNATURE_MISMATCH);
     }
 
-    @Test
-    void revokedCertificate() {
+    /** A held certificate (certificateHold) is refused like a revoked one. */
+    @ParameterizedTest
+    @EnumSource(value = CrlReason.class, names = {"AFFILIATION_CHANGED", "CERTIFICATE_HOLD"})
+    void revokedOrHeldCertificate(CrlReason reason) {
         X509Certificate certificate = issue(SIGN_2023, CertificateType.SIGNATURE_CARD);
         RevocationChecker revoked = query -> CompletableFuture.completedFuture(
-                RevocationStatus.revoked(CrlReason.AFFILIATION_CHANGED, NOW.minusSeconds(3600)));
+                RevocationStatus.revoked(reason, NOW.minusSeconds(3600)));
         JpkiVerificationException failure = asyncException(verifier(revoked).verify(
                 request(certificate, SUBJECT_RSA, SIGNATURE_CARD)));
         assertThat(failure.error()).isEqualTo(JpkiError.CERTIFICATE_REVOKED);
-        assertThat(failure.detail()).contains("AFFILIATION_CHANGED");
+        assertThat(failure.detail()).contains(reason.name());
     }
 
     @Test

@@ -67,6 +67,8 @@ import jp.jpkigate.idp.jpki.RevocationStatus;
 import jp.jpkigate.idp.jpki.TrustAnchors;
 import jp.jpkigate.idp.key.Jca;
 import jp.jpkigate.idp.key.SigningKeys;
+import jp.jpkigate.idp.limit.ClientRateLimit;
+import jp.jpkigate.idp.limit.RateLimitOptions;
 import jp.jpkigate.idp.session.SessionOptions;
 import jp.jpkigate.idp.subject.CertificatePersonKeys;
 import jp.jpkigate.idp.token.TokenOptions;
@@ -128,6 +130,7 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
     /** The RP's DPoP key, through Nimbus's proof factory. */
     public DefaultDPoPProofFactory rpDpop;
     public OpenIdProviderConfig config;
+    private RateLimitOptions clientLimit = RateLimitOptions.OFF;
     private final Setup setup;
 
     /**
@@ -177,6 +180,12 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
         this.setup = setup;
     }
 
+    /** Limits each client's requests to {@code /par} and {@code /token} (timed by the fixture's clock); call before start. */
+    public LoginFixture limitingClients(RateLimitOptions options) {
+        this.clientLimit = options;
+        return this;
+    }
+
     /** The DPoP options of the fixture's OP routes, for other servers on its Redis and clock. */
     public DpopOptions dpopOptions() {
         return dpopOptions;
@@ -224,11 +233,12 @@ public final class LoginFixture implements BeforeAllCallback, AfterAllCallback, 
         opKeys = SigningKeys.generate(JWSAlgorithm.ES256);
         rpDpop = new DefaultDPoPProofFactory(SigningKeys.generateKey(JWSAlgorithm.ES256), JWSAlgorithm.ES256, Jca.BC);
         TokenOptions tokens = TokenOptions.defaults("a-test-pairwise-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8));
-        Router router = OpenIdProviderRoutes.create(vertx, config, opKeys, clients, redis, dpopOptions, clock);
+        ClientRateLimit limit = new ClientRateLimit(clientLimit, clock);
+        Router router = OpenIdProviderRoutes.create(vertx, config, opKeys, clients, redis, dpopOptions, limit, clock);
         OpenIdProviderRoutes.addLoginRoutes(router, vertx, config, opKeys, clients, verifier, redis, CertificatePersonKeys.INSTANCE,
                 tokens, ApprovalOptions.defaults(), SessionOptions.defaults(), clock);
         OpenIdProviderRoutes.addTokenRoutes(router, vertx, config, opKeys, clients, redis, tokens,
-                CertificatePersonKeys.INSTANCE, dpopOptions, clock);
+                CertificatePersonKeys.INSTANCE, dpopOptions, limit, clock);
         TokenManagementRoutes.add(router, vertx, config, opKeys, clients, redis, tokens, clock);
         opServer.listen(router, false, setup.server(), setup.client());
         server = opServer.server();

@@ -1,0 +1,114 @@
+package jp.jpkigate.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.NetSocket;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.jpkigate.gateway.TestVertx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Slow-request clients over raw sockets that send a byte every 50 ms: a header that never ends is
+ * cut after the head limit (300 ms here), a body that never ends gets 408 after the body limit, an
+ * idle keep-alive connection ends after the keep-alive limit, and other clients are served meanwhile.
+ */
+class SlowClientsTest {
+    private static final Duration LIMIT = Duration.ofMillis(300);
+
+    private Vertx vertx;
+    private int port;
+    private WebClient web;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = TestVertx.create();
+        Router router = Router.router(vertx);
+        router.get("/hello").handler(ctx -> ctx.response().end("hello"));
+        router.post("/echo").handler(BodyHandler.create(false)).handler(ctx -> ctx.response().end(ctx.body().buffer()));
+        port = TestVertx.await(new SlowClients(vertx, LIMIT, LIMIT, LIMIT).guard(vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setHttp2ClearTextEnabled(false)), router)
+                .listen(0, "127.0.0.1")).actualPort();
+        // A new connection per request: a kept-alive one would be closed by the 300 ms keep-alive limit.
+        web = WebClient.create(vertx, new WebClientOptions().setKeepAlive(false));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        TestVertx.await(vertx.close());
+    }
+
+    /**
+     * A client that connects, sends {@code prefix} at once and then {@code bytes} one every 50 ms; completes with
+     * what it received when the server closes.
+     */
+    private CompletableFuture<String> trickle(String prefix, String bytes) throws Exception {
+        NetSocket socket = TestVertx.await(vertx.createNetClient().connect(port, "127.0.0.1"));
+        socket.write(prefix);
+        CompletableFuture<String> closed = new CompletableFuture<>();
+        Buffer received = Buffer.buffer();
+        socket.handler(received::appendBuffer);
+        AtomicInteger next = new AtomicInteger();
+        long sender = vertx.setPeriodic(50, id -> {
+            if (!closed.isDone() && next.get() < bytes.length()) {
+                socket.write(bytes.substring(next.get(), next.incrementAndGet()));
+            }
+        });
+        socket.closeHandler(v -> {
+            vertx.cancelTimer(sender);
+            closed.complete(received.toString(StandardCharsets.UTF_8));
+        });
+        return closed;
+    }
+
+    private void othersAreServed() throws Exception {
+        assertThat(TestVertx.await(web.get(port, "127.0.0.1", "/hello").send()).bodyAsString()).isEqualTo("hello");
+    }
+
+    @Test
+    void aHeaderSentByteByByteIsCutAtTheHeadLimitWhileOthersAreServed() throws Exception {
+        long started = System.nanoTime();
+        CompletableFuture<String> slow = trickle("", "GET /hello HTTP/1.1\r\nHost: localhost\r\nX-Padding: "
+                + "a".repeat(200) + "\r\n\r\n");
+        othersAreServed();
+        assertThat(slow.isDone()).isFalse();
+        String answer = slow.get(5, TimeUnit.SECONDS);
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertThat(answer).isEmpty();
+        assertThat(tookMillis).isBetween(LIMIT.toMillis() - 50, 3_000L);
+        othersAreServed();
+    }
+
+    @Test
+    void aBodySentByteByByteGets408AtTheBodyLimit() throws Exception {
+        CompletableFuture<String> slow = trickle("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\n",
+                "b".repeat(1000));
+        othersAreServed();
+        String answer = slow.get(10, TimeUnit.SECONDS);
+        assertThat(answer).startsWith("HTTP/1.1 408").contains("application/problem+json", "\"status\":408");
+    }
+
+    @Test
+    void anIdleKeepAliveConnectionEndsAfterTheKeepAliveLimitAndAFastOneIsServedWhole() throws Exception {
+        NetSocket socket = TestVertx.await(vertx.createNetClient().connect(port, "127.0.0.1"));
+        CompletableFuture<String> closed = new CompletableFuture<>();
+        Buffer received = Buffer.buffer();
+        socket.handler(received::appendBuffer);
+        socket.closeHandler(v -> closed.complete(received.toString(StandardCharsets.UTF_8)));
+        socket.write("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n\r\nhello");
+        assertThat(closed.get(5, TimeUnit.SECONDS)).startsWith("HTTP/1.1 200").endsWith("hello");
+        assertThat(TestVertx.await(web.request(HttpMethod.POST, port, "127.0.0.1", "/echo")
+                .sendBuffer(Buffer.buffer("x".repeat(10_000)))).bodyAsString()).hasSize(10_000);
+    }
+}
