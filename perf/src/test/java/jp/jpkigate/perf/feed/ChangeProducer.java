@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import jp.jpkigate.feed.outbox.OutboxEvent;
 import jp.jpkigate.feed.outbox.redis.RedisOutbox;
@@ -38,6 +39,7 @@ final class ChangeProducer implements AutoCloseable {
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicReference<String> firstFailure = new AtomicReference<>("");
     private volatile boolean stopped;
     private double owed;
 
@@ -78,7 +80,10 @@ final class ChangeProducer implements AutoCloseable {
                 pending.incrementAndGet();
                 outbox.enqueueAll(events)
                         .onSuccess(answers -> answers.forEach(fresh -> (fresh ? made : refused).incrementAndGet()))
-                        .onFailure(e -> failed.addAndGet(events.size()))
+                        .onFailure(e -> {
+                            failed.addAndGet(events.size());
+                            firstFailure.compareAndSet("", e.toString());
+                        })
                         .onComplete(done -> pending.decrementAndGet());
             }
         });
@@ -123,6 +128,11 @@ final class ChangeProducer implements AutoCloseable {
     /** Events whose enqueue failed (none expected). */
     long failed() {
         return failed.get();
+    }
+
+    /** Why the first failed enqueue failed, or empty. */
+    String firstFailure() {
+        return firstFailure.get();
     }
 
     /** Events the outbox refused as already seen (none expected). */

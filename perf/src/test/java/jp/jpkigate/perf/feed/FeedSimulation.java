@@ -154,6 +154,7 @@ public class FeedSimulation extends MeasuredSimulation {
         fact("delivered", count.distinct());
         fact("duplicates", count.duplicates());
         fact("enqueueFailures", producer.failed() + producer.refused());
+        fact("firstEnqueueFailure", producer.firstFailure());
         System.out.printf("feed: %d changes made, %d delivered (%d in the window), %d duplicates, %d enqueue failures%n",
                 producer.made(), count.distinct(), count.inWindow(), count.duplicates(), producer.failed() + producer.refused());
         super.after();
