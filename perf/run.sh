@@ -6,18 +6,19 @@
 #
 #   perf/run.sh [--quick] [--only NAME,...] [--jdk JAVA_HOME] [--out DIR] [--jfr] [-DNAME=VALUE ...]
 #
-#   --quick   about four minutes (CI): a 100,000-entry revocation index, 40 people, 2 s warm-up and
-#             5 s measured, relaxed latency service levels (errors still fail the run), one unforked
-#             JMH iteration; the numbers only show that everything still runs. The report goes to
-#             perf/target/perf-run/ unless --out says otherwise
+#   --quick   CI: a 100,000-entry revocation index, 40 people, 1 s warm-up and 2 s measured, every
+#             simulation in one JVM (unless --jfr), relaxed latency service levels (errors still fail
+#             the run), one short unforked JMH iteration; the numbers only show that everything still
+#             runs. The report goes to perf/target/perf-run/ unless --out says otherwise
 #   full      (default) a 10M-entry revocation index, 400 people, 20 s warm-up and 40 s measured per
 #             scenario (longer: -Dperf.warmUpSeconds=.. -Dperf.durationSeconds=..), JMH with one fork,
 #             2 warm-up and 3 measured iterations, the 50M lookup, footprint and ingest;
 #             the report goes to perf/results/latest.{md,json} with a dated copy
 #   --only    scenarios, comma separated (default all): login, login-identity, refresh,
 #             client-credentials, introspection, check, check-batch100, check-batch1000, ocsp,
-#             consent-invitations, consent-sign, feed, floors (the JMH floors) and index (the
-#             revocation index at 50M entries: lookup, bytes per entry, streaming ingest)
+#             consent-invitations, consent-sign, consent-withdraw (after consent-sign: its people),
+#             feed (pushed), feed-poll, floors (the JMH floors) and index (the revocation index at
+#             50M entries: lookup, bytes per entry, streaming ingest)
 #   --jdk     the JDK that runs the gateway, J-LIS, the HTTP floor and JMH (default: java on PATH);
 #             Gatling always runs on the default java
 #   --jfr     a JFR profile (settings=profile) of the gateway in each scenario's measurement window,
@@ -39,25 +40,28 @@ while (($#)); do
         --out) out=$2; shift 2 ;;
         --jfr) jfr=true; shift ;;
         -D*) properties+=("$1"); shift ;;
-        *) sed -n '7,28p' "$0" >&2; exit 2 ;;
+        *) sed -n '7,29p' "$0" >&2; exit 2 ;;
     esac
 done
 java_bin=${jdk:+$jdk/bin/}java
 
 if $quick; then
-    mode=quick people=40 crl_entries=100000 warm_up=2 duration=5 lookup_entries=1000000
+    mode=quick people=40 crl_entries=100000 warm_up=1 duration=2 lookup_entries=1000000
     # No fork, one short iteration: enough to show the benchmarks still run, not a measurement.
-    jmh_options=(-f 0 -wi 1 -w 1s -i 1 -r 1s)
+    jmh_options=(-f 0 -wi 0 -i 1 -r 300ms)
     # Latency service levels are for the full run on a known machine; CI keeps the functional ones.
     properties=(-Dlogin.p99Millis=20000 -Drefresh.p99Millis=20000 -Dcc.p99Millis=20000 -Dintrospect.p99Millis=20000
         -Dcheck.p99Millis=20000 -Docsp.p99Millis=20000 -Dinvite.p99Millis=20000 -Dsign.p99Millis=20000
-        -Dlogin.rate=4 -Dcc.rate=50 -Dintrospect.rate=50 -Dcheck.rate=50 -Docsp.rate=30 -Dinvite.rate=1
-        -Dsign.rate=2 -Drefresh.users=4 "${properties[@]}")
+        -Dwithdraw.p99Millis=20000 -Dfeed.p99Millis=20000 -Dlogin.rate=4 -Dcc.rate=50 -Dintrospect.rate=50
+        -Dcheck.rate=50 -Docsp.rate=30 -Dinvite.rate=1 -Dsign.rate=3 -Dwithdraw.rate=2 -Drefresh.users=4
+        -Dfeed.rate=2000 -Dfeed.drainSeconds=60 "${properties[@]}")
+    # The load generator's JVM: C1 only, it starts faster and its numbers do not matter here.
+    GATLING_JAVA_OPTS=${GATLING_JAVA_OPTS:--Xmx1g -XX:TieredStopAtLevel=1 -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12}
     out=${out:-perf/target/perf-run}
 else
     mode=full people=400 crl_entries=10000000 warm_up=20 duration=40 lookup_entries=50000000
     jmh_options=(-f 1 -wi 2 -w 2s -i 3 -r 2s)
-    properties=(-Dlogin.rate=20 -Dcheck.rate=300 -Dsign.rate=2 -Drefresh.users=20 "${properties[@]}")
+    properties=(-Dlogin.rate=20 -Dcheck.rate=300 -Dsign.rate=2 -Dwithdraw.rate=2 -Drefresh.users=20 "${properties[@]}")
     out=${out:-perf/results}
 fi
 wanted() { [[ -z $only || ",$only," == *",$1,"* ]]; }
@@ -75,16 +79,19 @@ mvn -B -ntp -q -pl gateway,perf -am package dependency:build-classpath -DskipTes
 bench_jar=perf/target/benchmarks.jar
 gatling_cp=perf/target/test-classes:perf/target/classes:$(cat perf/target/test-classpath.txt)
 
-echo "== fixtures: $people people"
-java -cp "$bench_jar" jp.jpkigate.perf.login.LoginFixtures "$run_dir" "$people"
-rm -rf "$run_dir/data/redis"  # a fresh Redis each run; the simulator's state and cards are kept
-
 # A loopback port nothing listens on, from $1 up.
 free_port() {
     local port=$1
     while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
     echo "$port"
 }
+# The feed scenario's push receiver (in the Gatling JVM): its URL goes into the clients file.
+feed_port=$(free_port 18400)
+
+echo "== fixtures: $people people"
+java -cp "$bench_jar" jp.jpkigate.perf.login.LoginFixtures "$run_dir" "$people" "$feed_port"
+rm -rf "$run_dir/data/redis"  # a fresh Redis each run; the simulator's state and cards are kept
+
 started_pids=()
 # Stops what this run started: SIGTERM, up to 10 s to exit, then SIGKILL (never waits forever).
 stop_all() {
@@ -121,6 +128,7 @@ wait_for_line() {
 echo "== J-LIS: simulator and a CRL publisher with a bulk CRL of $crl_entries entries"
 sim_port=$(free_port 18181)
 publisher_port=$(free_port $((sim_port + 1)))
+: >"$run_dir/jlis.log"  # emptied before the start, so a last run's "ready" is never read
 $java_bin -cp "$bench_jar" jp.jpkigate.perf.revocation.BulkCrlPublisher "$run_dir/data/sim" "$sim_port" \
     "$publisher_port" "$crl_entries" >"$run_dir/jlis.log" 2>&1 &
 started_pids+=($!)
@@ -149,6 +157,8 @@ ready "$http_port" || { echo "the gateway is not ready after 300 s" >&2; exit 1;
 redis=$(grep -l '^PPid:[[:space:]]*'"$gateway"'$' /proc/[0-9]*/status 2>/dev/null \
     | xargs -r grep -l '^Name:[[:space:]]*redis' | head -1 | cut -d/ -f3 || true)
 server_pids=$gateway${redis:+,$redis}
+# Its URL, as the gateway printed it at start (the feed scenario enqueues there).
+redis_url=$(grep -o -m1 'redis://127\.0\.0\.1:[0-9]*' "$run_dir/gateway.log" || echo redis://127.0.0.1:6379)
 # Ready does not wait for the CRLs: wait until the index holds the bulk CRL (at most 300 s).
 index_entries() {
     http_get "$http_port" /revocation/metrics | awk '/^jpki_revocation_issuer_entries/ {n += $NF} END {print n + 0}'
@@ -161,22 +171,32 @@ index_entries=$(index_entries)
 echo "gateway pid $gateway, redis pid ${redis:-none}, $base_url; revocation index: $index_entries entries"
 
 failures=0
+# The quick run (without --jfr) gathers the simulations into one plan and runs them in one JVM (Suite):
+# on a busy 2-core machine Gatling's JVM start costs more than a 4-second scenario.
+suite=false
+$quick && ! $jfr && suite=true
+plan=$results/suite.plan
 # Runs one Gatling simulation: $1 scenario name, $2 class (under jp.jpkigate.perf), $3 server pids, $4 base URL, then -D...
 gatling() {
     local name=$1 class=$2 pids=$3 url=$4
     shift 4
+    if $suite; then
+        local setting
+        printf '%s\t%s' "$name" "$class" >>"$plan"
+        for setting in -Dperf.scenario="$name" -Dperf.baseUrl="$url" -Dperf.serverPids="$pids" \
+            -Dperf.summaryFile="$results/$name.json" "$@"; do
+            printf '\t%s' "$setting" >>"$plan"
+        done
+        printf '\n' >>"$plan"
+        return 0
+    fi
     echo "== $name ($class) at $(date -u +%H:%M:%S), load $(cut -d' ' -f1-3 /proc/loadavg)"
     local status=0
     if $jfr && [[ $pids == "$server_pids" ]]; then
         ${jdk:+$jdk/bin/}jcmd "$gateway" JFR.start name="$name" settings=profile delay="${warm_up}s" \
             duration="${duration}s" filename="$results/$name.jfr" >/dev/null
     fi
-    # The JVM options the gatling-maven-plugin gives its forked JVM.
-    java ${GATLING_JAVA_OPTS:--Xmx1g -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12} --add-opens=java.base/java.lang=ALL-UNNAMED \
-        -cp "$gatling_cp" \
-        -Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider \
-        -Dperf.scenario="$name" -Dperf.baseUrl="$url" -Dperf.runDir="$run_dir" -Dperf.warmUpSeconds="$warm_up" \
-        -Dperf.durationSeconds="$duration" -Dperf.serverPids="$pids" -Dperf.clockTicks="$(getconf CLK_TCK)" \
+    gatling_java -Dperf.scenario="$name" -Dperf.baseUrl="$url" -Dperf.serverPids="$pids" \
         -Dperf.summaryFile="$results/$name.json" "${properties[@]}" "$@" \
         io.gatling.app.Gatling -s "jp.jpkigate.perf.$class" -rf "$PWD/perf/target/gatling" -rd "$name" \
         >"$results/$name.log" 2>&1 || status=$?
@@ -186,6 +206,16 @@ gatling() {
         echo "$name FAILED (exit $status): see $results/$name.log" >&2
         failures=$((failures + 1))
     fi
+}
+# The load generator's JVM with the run's settings, then its arguments (the JVM options the
+# gatling-maven-plugin gives its forked JVM). It reads its own fixture cards, so BouncyCastle's
+# primality tests of every RSA modulus (about 2 s a card on a busy machine) are switched off there.
+gatling_java() {
+    java ${GATLING_JAVA_OPTS:--Xmx1g -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12} --add-opens=java.base/java.lang=ALL-UNNAMED \
+        -cp "$gatling_cp" -Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider \
+        -Dorg.bouncycastle.rsa.allow_unsafe_mod=true \
+        -Dperf.runDir="$run_dir" -Dperf.warmUpSeconds="$warm_up" -Dperf.durationSeconds="$duration" \
+        -Dperf.clockTicks="$(getconf CLK_TCK)" "$@"
 }
 scenario() {
     wanted "$1" || return 0
@@ -199,12 +229,13 @@ scenario client-credentials token.ClientCredentialsSimulation
 scenario introspection token.IntrospectionSimulation
 if wanted check || wanted check-batch100 || wanted check-batch1000; then
     floor_port=$(free_port 18300)
+    : >"$run_dir/floor.log"
     $java_bin -cp "$bench_jar" jp.jpkigate.perf.floor.TrivialEndpointServer "$floor_port" >"$run_dir/floor.log" 2>&1 &
     floor=$!
     started_pids+=("$floor")
     wait_for_line "$floor" "$run_dir/floor.log" '^ready' 60
     gatling http-floor floor.HttpFloorSimulation "$floor" "http://127.0.0.1:$floor_port"
-    kill "$floor"
+    $suite || kill "$floor"  # the suite runs later: it stops with the rest at the end
 fi
 scenario check revocation.ValidityCheckSimulation -Dcheck.batch=1
 scenario check-batch100 revocation.ValidityCheckSimulation -Dcheck.batch=100 -Dcheck.rate=$($quick && echo 10 || echo 30)
@@ -212,29 +243,52 @@ scenario check-batch1000 revocation.ValidityCheckSimulation -Dcheck.batch=1000 -
 scenario ocsp revocation.OcspSimulation
 scenario consent-invitations consent.ConsentInvitationSimulation
 scenario consent-sign consent.ConsentSigningSimulation
-if wanted feed; then
-    echo "the four-info-feed module is not wired into the gateway yet (no /feed/v1/poll route): FeedPollSimulation" \
-        "is ready and not run" >"$results/feed.skipped"
+if wanted consent-withdraw && ! wanted consent-sign && [[ ! -s $results/consented.txt ]]; then
+    echo "no consents to withdraw: it withdraws those of consent-sign, which did not run before it" \
+        >"$results/consent-withdraw.skipped"
+else
+    scenario consent-withdraw consent.ConsentWithdrawalSimulation
 fi
+scenario feed feed.FeedSimulation -Dfeed.method=push -Dfeed.redisUrl="$redis_url" -Dfeed.receiverPort="$feed_port"
+scenario feed-poll feed.FeedSimulation -Dfeed.method=poll -Dfeed.redisUrl="$redis_url"
+# The JMH floors and the revocation index; returns how many failed.
+benchmarks() {
+    local failed=0
+    if wanted floors; then
+        echo "== JMH floors ($($java_bin -version 2>&1 | head -1))"
+        $java_bin -jar "$bench_jar" 'LoginCryptoBenchmark|DpopProofBenchmark|CheckPathBenchmark.check$' \
+            -p body=single,batch100,batch1000 "${jmh_options[@]}" -rf json -rff "$results/jmh-crypto.json" \
+            >"$results/jmh-crypto.log" 2>&1 || failed=$((failed + 1))
+    fi
+    if wanted index; then
+        echo "== revocation index: $lookup_entries entries"
+        $java_bin -Xmx2g -jar "$bench_jar" 'RevokedSerialLookupBenchmark.findLong' -p entries="$lookup_entries" \
+            "${jmh_options[@]}" -rf json -rff "$results/jmh-lookup.json" >"$results/jmh-lookup.log" 2>&1 \
+            || failed=$((failed + 1))
+        $java_bin -Xmx3g -cp "$bench_jar" jp.jpkigate.perf.revocation.IndexFootprint "$lookup_entries" \
+            >"$results/footprint.txt" 2>&1 || failed=$((failed + 1))
+        local crl_file=$run_dir/ingest-$lookup_entries.crl
+        [[ -f $crl_file ]] || $java_bin -cp "$bench_jar" jp.jpkigate.perf.revocation.CrlFileGenerator "$lookup_entries" "$crl_file"
+        $java_bin -Xmx1g -cp "$bench_jar" jp.jpkigate.perf.revocation.CrlIngestMeasurement "$crl_file" \
+            >"$results/ingest.txt" 2>&1 || failed=$((failed + 1))
+        cat "$results/footprint.txt" "$results/ingest.txt"
+    fi
+    return "$failed"
+}
 
-if wanted floors; then
-    echo "== JMH floors ($($java_bin -version 2>&1 | head -1))"
-    $java_bin -jar "$bench_jar" 'LoginCryptoBenchmark|DpopProofBenchmark|CheckPathBenchmark.check$' \
-        -p body=single,batch100,batch1000 "${jmh_options[@]}" -rf json -rff "$results/jmh-crypto.json" \
-        >"$results/jmh-crypto.log" 2>&1 || failures=$((failures + 1))
-fi
-if wanted index; then
-    echo "== revocation index: $lookup_entries entries"
-    $java_bin -Xmx2g -jar "$bench_jar" 'RevokedSerialLookupBenchmark.findLong' -p entries="$lookup_entries" \
-        "${jmh_options[@]}" -rf json -rff "$results/jmh-lookup.json" >"$results/jmh-lookup.log" 2>&1 \
-        || failures=$((failures + 1))
-    $java_bin -Xmx3g -cp "$bench_jar" jp.jpkigate.perf.revocation.IndexFootprint "$lookup_entries" \
-        >"$results/footprint.txt" 2>&1 || failures=$((failures + 1))
-    crl_file=$run_dir/ingest-$lookup_entries.crl
-    [[ -f $crl_file ]] || $java_bin -cp "$bench_jar" jp.jpkigate.perf.revocation.CrlFileGenerator "$lookup_entries" "$crl_file"
-    $java_bin -Xmx1g -cp "$bench_jar" jp.jpkigate.perf.revocation.CrlIngestMeasurement "$crl_file" \
-        >"$results/ingest.txt" 2>&1 || failures=$((failures + 1))
-    cat "$results/footprint.txt" "$results/ingest.txt"
+if $suite && [[ -s $plan ]]; then
+    # Quick: the benchmarks beside the simulations, whose short phases mostly wait (the numbers mean little).
+    benchmarks >"$results/benchmarks.out" 2>&1 &
+    bench=$!
+    echo "== $(grep -c . "$plan") simulations in one JVM at $(date -u +%H:%M:%S), load $(cut -d' ' -f1-3 /proc/loadavg)"
+    gatling_java "${properties[@]}" jp.jpkigate.perf.common.Suite "$plan" "$results" "$PWD/perf/target/gatling" || true
+    for status_file in "$results"/*.status; do
+        (($(cat "$status_file") == 0)) || failures=$((failures + 1))
+    done
+    wait "$bench" || failures=$((failures + $?))
+    cat "$results/benchmarks.out"
+else
+    benchmarks || failures=$((failures + $?))
 fi
 
 cat >"$results/env.json" <<EOF

@@ -9,7 +9,6 @@ import com.nimbusds.jwt.SignedJWT;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,16 +25,21 @@ import jp.jpkigate.idp.token.BearerTokenException.Code;
  * grant id {@code gid}; a {@code cnf} claim must name one supported confirmation method
  * ({@link Confirmation}); then that the grant was not revoked ({@link GrantRevocations}: a replayed
  * code or a reused refresh token). Everything else is {@code invalid_token}; a store failure fails
- * the future as it is.
+ * the future as it is. Tokens it accepted are remembered ({@link VerifiedTokenCache}): the same token
+ * again is not parsed nor its signature verified, but its {@code exp}, its key's publication and its
+ * grant's revocation are checked each time.
  */
 public final class AccessTokenVerifier {
     private static final int MAX_LENGTH = 8 * 1024;
+    /** Accepted tokens remembered: about 2 KB each, a few minutes of a busy resource server's distinct tokens. */
+    private static final int CACHED_TOKENS = 10_000;
 
     private final String issuer;
     private final String audience;
     private final Function<String, Optional<JWK>> publicKeys;
     private final GrantRevocations revocations;
     private final Clock clock;
+    private final VerifiedTokenCache verified = new VerifiedTokenCache(CACHED_TOKENS);
 
     /** With a fixed set of public keys. */
     public AccessTokenVerifier(String issuer, String audience, JWKSet publicKeys, GrantRevocations revocations, Clock clock) {
@@ -47,8 +51,9 @@ public final class AccessTokenVerifier {
         this(issuer, audience, keys::verificationKey, revocations, clock);
     }
 
-    private AccessTokenVerifier(String issuer, String audience, Function<String, Optional<JWK>> publicKeys,
-                                GrantRevocations revocations, Clock clock) {
+    /** With keys looked up by {@code kid} each time (a token verifies while its key is there). */
+    AccessTokenVerifier(String issuer, String audience, Function<String, Optional<JWK>> publicKeys,
+                         GrantRevocations revocations, Clock clock) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.audience = Objects.requireNonNull(audience, "audience");
         this.publicKeys = Objects.requireNonNull(publicKeys, "publicKeys");
@@ -70,20 +75,41 @@ public final class AccessTokenVerifier {
         }
     }
 
+    /** A valid token and all its claims (introspection answers with them). */
+    public record VerifiedWithClaims(VerifiedAccessToken token, JWTClaimsSet claims) {
+    }
+
     /** The token, once valid and not revoked; fails with {@link BearerTokenException} otherwise. */
     public Future<VerifiedAccessToken> verify(String token) {
-        VerifiedAccessToken valid;
+        return verifyWithClaims(token).map(VerifiedWithClaims::token);
+    }
+
+    /** {@link #verify} with the token's claims. */
+    public Future<VerifiedWithClaims> verifyWithClaims(String token) {
+        VerifiedTokenCache.Entry valid;
         try {
-            valid = validate(token);
+            valid = remembered(token).orElse(null);
+            if (valid == null) {
+                valid = validate(token);
+                verified.put(token, valid);
+            }
         } catch (BearerTokenException e) {
             return Future.failedFuture(e);
         }
-        return revocations.isRevoked(valid.grantId()).compose(revoked -> revoked
+        VerifiedWithClaims answer = new VerifiedWithClaims(valid.token(), valid.claims());
+        return revocations.isRevoked(valid.token().grantId()).compose(revoked -> revoked
                 ? Future.failedFuture(invalid("the grant was revoked"))
-                : Future.succeededFuture(valid));
+                : Future.succeededFuture(answer));
     }
 
-    private VerifiedAccessToken validate(String token) throws BearerTokenException {
+    /** The token as verified before, while it has not expired and the key that signed it is still published. */
+    private Optional<VerifiedTokenCache.Entry> remembered(String token) {
+        return verified.get(token)
+                .filter(entry -> clock.instant().isBefore(entry.token().expiresAt()))
+                .filter(entry -> publicKeys.apply(entry.kid()).filter(entry.key()::equals).isPresent());
+    }
+
+    private VerifiedTokenCache.Entry validate(String token) throws BearerTokenException {
         if (token.length() > MAX_LENGTH) {
             throw invalid("access token too long");
         }
@@ -115,9 +141,9 @@ public final class AccessTokenVerifier {
             if (claims.getSubject() == null || claims.getJWTID() == null || scope == null || grantId == null) {
                 throw invalid("missing claims");
             }
-            return new VerifiedAccessToken(claims.getSubject(), claims.getStringClaim("client_id"),
-                    Arrays.asList(scope.split(" ")), claims.getJWTID(), grantId, claims.getExpirationTime().toInstant(),
-                    confirmation(claims));
+            return new VerifiedTokenCache.Entry(new VerifiedAccessToken(claims.getSubject(), claims.getStringClaim("client_id"),
+                    List.of(scope.split(" ")), claims.getJWTID(), grantId, claims.getExpirationTime().toInstant(),
+                    confirmation(claims)), claims, jwt.getHeader().getKeyID(), key);
         } catch (java.text.ParseException | JOSEException | RuntimeException e) {
             throw invalid("malformed access token");
         }

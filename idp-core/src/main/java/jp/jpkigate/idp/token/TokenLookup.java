@@ -45,19 +45,10 @@ public final class TokenLookup {
                     .<Found>map(f -> new Found.RefreshToken(family.get(), f))
                     .orElseGet(Found.Nothing::new));
         }
-        return accessTokens.verify(token)
-                .<Found>map(valid -> new Found.AccessToken(valid, claims(token)))
+        return accessTokens.verifyWithClaims(token)
+                .<Found>map(valid -> new Found.AccessToken(valid.token(), valid.claims()))
                 .recover(failure -> failure instanceof BearerTokenException
                         ? Future.succeededFuture(new Found.Nothing())
                         : Future.failedFuture(failure));
-    }
-
-    /** The claims of a token the verifier has just accepted (so it parses). */
-    private static JWTClaimsSet claims(String verified) {
-        try {
-            return SignedJWT.parse(verified).getJWTClaimsSet();
-        } catch (java.text.ParseException e) {
-            throw new IllegalStateException("a verified access token did not parse", e);
-        }
     }
 }

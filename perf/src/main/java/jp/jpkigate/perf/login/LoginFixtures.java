@@ -1,6 +1,11 @@
 package jp.jpkigate.perf.login;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.vertx.core.json.JsonArray;
@@ -32,7 +37,9 @@ import jp.jpkigate.sim.registry.SimState;
  *   &lt;dir&gt;/data/sim/           the simulator's state: CAs and N synthetic people, one RSA-2048 card each
  *   &lt;dir&gt;/clients.json        the load-test clients: {@value #CLIENT_ID} (FAPI, PAR, private_key_jwt with
  *                              its public ES256 key) and {@value #BACKEND_CLIENT_ID} (a bank's back end:
- *                              client_credentials with the API scopes, client_secret_basic)
+ *                              client_credentials with the API scopes, client_secret_basic; it polls the
+ *                              4-information feed) and {@value #FEED_PUSH_CLIENT_ID} (a bank the feed pushes
+ *                              to, at {@code http://127.0.0.1:<feedPort>/events}, the feed scenario's receiver)
  *   &lt;dir&gt;/client-key.json     the FAPI client's private key (JWK, owner-only)
  *   &lt;dir&gt;/revocation-clients.txt  the check API's client, {@code id=sha256(secret)} (JPKI_GATE_REVOCATION_CLIENTS)
  * </pre>
@@ -40,7 +47,8 @@ import jp.jpkigate.sim.registry.SimState;
  * Every card has the same PIN and password ({@link #PIN}, {@link #PASSWORD}); the people are
  * synthetic (one name, one address), so nothing personal reaches a log.
  *
- * <p>Run: {@code java -cp perf/target/benchmarks.jar jp.jpkigate.perf.login.LoginFixtures <dir> <people>}
+ * <p>Run: {@code java -cp perf/target/benchmarks.jar jp.jpkigate.perf.login.LoginFixtures <dir> <people> [<feedPort>]}
+ * (the feed's push receiver port, default {@value #DEFAULT_FEED_PORT}).
  */
 public final class LoginFixtures {
     public static final String CLIENT_ID = "perf-rp";
@@ -52,6 +60,8 @@ public final class LoginFixtures {
     public static final String BACKEND_CLIENT_ID = "perf-backend";
     /** Synthetic, for the load test's own gateway only. */
     public static final String BACKEND_SECRET = "perf-backend-secret-2026";
+    public static final String FEED_PUSH_CLIENT_ID = "perf-feed-push";
+    public static final int DEFAULT_FEED_PORT = 18400;
     public static final String REVOCATION_CLIENT_ID = "perf";
     /** Synthetic, for the load test's own gateway only. */
     public static final String REVOCATION_SECRET = "perf-revocation-secret-2026";
@@ -66,15 +76,16 @@ public final class LoginFixtures {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: LoginFixtures <dir> <people>");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: LoginFixtures <dir> <people> [<feedPort>]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
         int people = Integer.parseInt(args[1]);
         int issued = issuePeople(simDir(dir), people);
         JWK key = clientKey(dir.resolve(CLIENT_KEY_FILE));
-        Files.writeString(dir.resolve(CLIENTS_FILE), clientsJson(key).encodePrettily());
+        int feedPort = args.length == 3 ? Integer.parseInt(args[2]) : DEFAULT_FEED_PORT;
+        Files.writeString(dir.resolve(CLIENTS_FILE), clientsJson(key, feedPort).encodePrettily());
         Files.writeString(dir.resolve(REVOCATION_CLIENTS_FILE), REVOCATION_CLIENT_ID + "=" + sha256Hex(REVOCATION_SECRET) + "\n");
         System.out.printf("fixtures in %s: %d people (%d new), client %s%n", dir, people, issued, CLIENT_ID);
     }
@@ -106,8 +117,12 @@ public final class LoginFixtures {
         return key;
     }
 
-    /** The gateway's clients file (RFC 7591 metadata): the FAPI relying party and the back end. */
-    static JsonArray clientsJson(JWK key) {
+    /**
+     * The gateway's clients file (RFC 7591 metadata): the FAPI relying party, the back end (polling the
+     * feed) and the business the feed pushes to on {@code feedPort}. The feed's {@code enc} keys are
+     * public only: the feed scenario's events are opaque, nobody decrypts them.
+     */
+    static JsonArray clientsJson(JWK key, int feedPort) throws JOSEException {
         JsonObject jwks = new JsonObject(new JWKSet(key.toPublicJWK()).toString());
         return new JsonArray().add(new JsonObject()
                 .put("client_id", CLIENT_ID)
@@ -116,14 +131,31 @@ public final class LoginFixtures {
                 .put("token_endpoint_auth_method", "private_key_jwt")
                 .put("jwks", jwks)
                 .put("scope", "openid name address birthdate gender"))
-                .add(new JsonObject()
-                        .put("client_id", BACKEND_CLIENT_ID)
-                        .put("client_name", "JPKI Gate load test bank")
-                        .put("token_endpoint_auth_method", "client_secret_basic")
-                        .put("client_secret_sha256", sha256Hex(BACKEND_SECRET))
-                        .put("fapi", false)
-                        .put("grant_types", new JsonArray().add("client_credentials"))
-                        .put("scope", "consent:write consent:read feed:read"));
+                .add(backEnd(BACKEND_CLIENT_ID, "JPKI Gate load test bank", "consent:write consent:read feed:read")
+                        .put("feed_delivery_method", "urn:ietf:rfc:8936")
+                        .put("jwks", encryptionKey(BACKEND_CLIENT_ID)))
+                .add(backEnd(FEED_PUSH_CLIENT_ID, "JPKI Gate load test bank (push)", "consent:write consent:read")
+                        .put("feed_delivery_method", "urn:ietf:rfc:8935")
+                        .put("feed_endpoint_url", "http://127.0.0.1:" + feedPort + "/events")
+                        .put("jwks", encryptionKey(FEED_PUSH_CLIENT_ID)));
+    }
+
+    /** A bank's back end: client_credentials with {@code scope}, client_secret_basic with {@link #BACKEND_SECRET}. */
+    private static JsonObject backEnd(String clientId, String name, String scope) {
+        return new JsonObject()
+                .put("client_id", clientId)
+                .put("client_name", name)
+                .put("token_endpoint_auth_method", "client_secret_basic")
+                .put("client_secret_sha256", sha256Hex(BACKEND_SECRET))
+                .put("fapi", false)
+                .put("grant_types", new JsonArray().add("client_credentials"))
+                .put("scope", scope);
+    }
+
+    /** A JWK Set with one fresh public EC P-256 {@code enc} key (the private part is thrown away). */
+    private static JsonObject encryptionKey(String clientId) throws JOSEException {
+        ECKey key = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.ENCRYPTION).keyID(clientId + "-enc").generate();
+        return new JsonObject(new JWKSet(key.toPublicJWK()).toString());
     }
 
     static String sha256Hex(String secret) {

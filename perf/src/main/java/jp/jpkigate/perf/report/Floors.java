@@ -50,6 +50,9 @@ final class Floors {
      * (the run skipped it).
      */
     Optional<Double> sum(int requests, String... benchmarks) {
+        if (requests == 0 && benchmarks.length == 0) {
+            return Optional.empty(); // a scenario without a floor
+        }
         double total = 0;
         if (requests > 0) {
             if (httpMillis.isEmpty()) {

@@ -65,7 +65,7 @@ public final class ReportWriter {
             if (summary.isPresent()) {
                 JsonObject s = summary.get();
                 Optional<Double> floor = floors.sum(spec.requests(), spec.benchmarks());
-                double cpu = s.getDouble("cpuMillisPerOperation", Double.NaN);
+                double cpu = Optional.ofNullable(s.getDouble("cpuMillisPerOperation")).orElse(Double.NaN);
                 row.put("summary", s).put("floorFormula", spec.floorFormula())
                         .put("floorMillis", floor.orElse(null))
                         .put("ratioToFloor", floor.map(f -> Math.round(cpu / f * 100) / 100.0).orElse(null))

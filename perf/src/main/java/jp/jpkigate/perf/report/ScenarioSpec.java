@@ -34,7 +34,12 @@ record ScenarioSpec(String name, String what, int requests, String... benchmarks
             new ScenarioSpec("consent-invitations", "invitation batch (100 customers) of the consent API", 1),
             new ScenarioSpec("consent-sign", "a person's consent: invitation page → signing → signer API → continue", 5,
                     "LoginCryptoBenchmark.verifyCardSignature"),
-            new ScenarioSpec("feed", "poll of the 4-information feed", 1));
+            new ScenarioSpec("consent-withdraw", "a person's withdrawal: dashboard → account login (card) → withdraw → card"
+                    + " signs → continue", 11, "LoginCryptoBenchmark.verifyCardSignature", "LoginCryptoBenchmark.verifyCardSignature"),
+            new ScenarioSpec("feed", "4-information change pushed to the business's receiver (RFC 8935); one operation is one"
+                    + " event delivered, changes put into the outbox by the load generator", 0),
+            new ScenarioSpec("feed-poll", "4-information change polled by the business (RFC 8936, up to 500 a poll, acknowledged"
+                    + " with the next); one operation is one event delivered", 0));
 
     static Optional<ScenarioSpec> named(String name) {
         return ALL.stream().filter(s -> s.name.equals(name)).findFirst();
@@ -54,7 +59,7 @@ record ScenarioSpec(String name, String what, int requests, String... benchmarks
 
     /** The targets for this scenario, against its summary and floor. */
     List<Target> targets(JsonObject summary, Optional<Double> floorMillis, Floors floors) {
-        double cpu = summary.getDouble("cpuMillisPerOperation", Double.NaN);
+        double cpu = Optional.ofNullable(summary.getDouble("cpuMillisPerOperation")).orElse(Double.NaN);
         double perCpuSecond = 1000 / cpu;
         List<Target> out = new ArrayList<>();
         switch (name) {
@@ -79,12 +84,15 @@ record ScenarioSpec(String name, String what, int requests, String... benchmarks
                 out.add(Target.check("≥ 1,000,000 batched certificates per server-CPU-second", certificates, "",
                         certificates >= 1_000_000));
             }
-            case "feed" -> {
-                double events = summary.getInteger("events", 0) / Math.max(summary.getDouble("windowSeconds"), 1e-9);
+            case "feed", "feed-poll" -> {
+                double events = summary.getLong("events", 0L) / Math.max(summary.getDouble("windowSeconds"), 1e-9);
                 out.add(Target.check("≥ 5,000 events per second delivered", events, "/s", events >= 5000));
-                int expected = summary.getInteger("expectedEvents", 0);
-                out.add(new Target("nothing lost", summary.getInteger("events", 0) + " of " + expected + " events",
-                        expected > 0 && summary.getInteger("events", 0) >= expected));
+                long expected = summary.getLong("expectedEvents", 0L);
+                long delivered = summary.getLong("delivered", 0L);
+                // Enqueues the outbox refused or never answered were never acknowledged: the load generator's, not lost.
+                out.add(new Target("nothing lost", delivered + " of the " + expected + " changes the outbox took, delivered ("
+                        + summary.getLong("duplicates", 0L) + " twice; " + summary.getLong("enqueueFailures", 0L)
+                        + " enqueues failed in the load generator)", expected > 0 && delivered == expected));
             }
             default -> {
             }

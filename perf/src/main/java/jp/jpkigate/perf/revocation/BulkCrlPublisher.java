@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -65,8 +66,11 @@ public final class BulkCrlPublisher {
         Path crl = stateDir.toAbsolutePath().getParent().resolve("bulk-" + ca.id() + "-" + entries + ".crl");
         if (!Files.exists(crl) || Files.getLastModifiedTime(crl).toInstant().isBefore(Instant.now().minus(REUSE))) {
             long t0 = System.nanoTime();
+            // Written beside it and moved in place: a run stopped while writing never leaves a torn CRL to reuse.
+            Path partial = crl.resolveSibling(crl.getFileName() + ".partial");
             BulkCrlWriter.Result written = BulkCrlWriter.write(new BulkCrlWriter.Spec(ca, entries, 1, clock.instant(),
-                    CrlPublisher.DEFAULT_VALIDITY, BigInteger.valueOf(clock.instant().getEpochSecond())), crl);
+                    CrlPublisher.DEFAULT_VALIDITY, BigInteger.valueOf(clock.instant().getEpochSecond())), partial);
+            Files.move(partial, crl, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             System.out.printf("wrote the bulk CRL of %s: %,d entries, %,d bytes in %.1f s%n", ca.id(), written.entries(),
                     written.bytes(), (System.nanoTime() - t0) / 1e9);
         }

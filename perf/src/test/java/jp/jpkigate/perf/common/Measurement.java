@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * The measurement window of one scenario: a probe user opens it after the warm-up and closes it after
@@ -48,6 +49,7 @@ public final class Measurement {
     private volatile Map<String, Long> closeCpu = Map.of();
     private volatile String loadAtOpen = "";
     private volatile String loadAtClose = "";
+    private volatile LongSupplier itemsInWindow;
 
     /** @param itemsPerOperation what one operation carries (certificates in a batch, invitations), 1 otherwise */
     public Measurement(RunSettings settings, int itemsPerOperation) {
@@ -72,6 +74,20 @@ public final class Measurement {
     /** Whether the window has closed (operations looping until the end stop then). */
     public boolean ended() {
         return closeNanos != 0;
+    }
+
+    /**
+     * Counts throughput and CPU per item in {@code items} (items completed while the window was open)
+     * instead of per operation: for a scenario whose unit of work is not one request (the feed's events,
+     * many to a poll or pushed by the gateway itself).
+     */
+    public void perItem(LongSupplier items) {
+        this.itemsInWindow = items;
+    }
+
+    /** Whether the window is open now. */
+    public boolean inWindow() {
+        return open;
     }
 
     private Session start(Session session) {
@@ -115,8 +131,8 @@ public final class Measurement {
      *  "latencyMillis": {"p50", "p95", "p99", "max"}, "serverCpuMillis": {"&lt;comm&gt;-&lt;pid&gt;[.&lt;kind&gt;]": ms},
      *  "serverCpuMillisTotal", "cpuMillisPerOperation", "loadAverage": {"open", "close"}}
      * </pre>
-     * Throughput counts the operations completed while the window was open; CPU per operation divides
-     * the window's server CPU by them.
+     * Throughput counts the operations completed while the window was open (or the items, {@link #perItem});
+     * CPU per operation divides the window's server CPU by them.
      */
     public JsonObject report(Map<String, Object> extra) throws IOException {
         long[] sorted;
@@ -125,7 +141,8 @@ public final class Measurement {
         }
         Arrays.sort(sorted);
         double seconds = (closeNanos - openNanos) / 1e9;
-        long inWindow = completedAtClose;
+        LongSupplier items = itemsInWindow;
+        long inWindow = items == null ? completedAtClose : items.getAsLong();
         Map<String, Long> used = new LinkedHashMap<>();
         long total = 0;
         for (Map.Entry<String, Long> e : closeCpu.entrySet()) {
@@ -140,6 +157,7 @@ public final class Measurement {
                 .put("windowSeconds", round(seconds))
                 .put("throughputPerSecond", round(seconds > 0 ? inWindow / seconds : 0))
                 .put("itemsPerOperation", itemsPerOperation)
+                .put("throughputUnit", items == null ? "operation" : "item")
                 .put("latencyMillis", new JsonObject().put("p50", percentile(sorted, 50)).put("p95", percentile(sorted, 95))
                         .put("p99", percentile(sorted, 99)).put("max", sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0))
                 .put("loadAverage", new JsonObject().put("open", loadAtOpen).put("close", loadAtClose));

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import jp.jpkigate.perf.common.Load;
 import jp.jpkigate.perf.common.MeasuredSimulation;
 import jp.jpkigate.perf.common.Parameter;
@@ -22,8 +24,8 @@ import jp.jpkigate.perf.token.BackendClient;
  * person signs one invitation, so a run may have at most as many consents as there are cards: the
  * open model's {@code sign.rate × (warm-up + duration)} must stay under {@code sign.people}.
  *
- * <p>Withdrawal is not simulated: it needs the dashboard's account login (the OP's own card login,
- * then its session) before the signing, a flow of its own not yet written here.
+ * <p>The people whose consent was recorded are written down ({@link ConsentedPeople}) for
+ * {@link ConsentWithdrawalSimulation}, which withdraws them later in the same run.
  *
  * <p>Parameters: {@code sign.people} and the {@link Load} {@code sign.model}, {@code .rate}, {@code .users},
  * {@code .p99Millis}.
@@ -31,6 +33,10 @@ import jp.jpkigate.perf.token.BackendClient;
 public class ConsentSigningSimulation extends MeasuredSimulation {
     static final Parameter PEOPLE = new Parameter("sign.people", "0", "fixture cards, one invitation each (0: all)");
     static final List<Parameter> LOAD = Load.parameters("sign", "open", 5, 2, 2000);
+    private static final String PERSON = "person";
+
+    /** The people whose consent was recorded, for {@link ConsentWithdrawalSimulation}. */
+    private final Set<Integer> consented = ConcurrentHashMap.newKeySet();
 
     public ConsentSigningSimulation() throws IOException, InterruptedException {
         super("consent-sign", parameters(), 1);
@@ -38,13 +44,27 @@ public class ConsentSigningSimulation extends MeasuredSimulation {
         List<String> invitations = ConsentApi.invitationPaths(settings.baseUrl(),
                 BackendClient.accessToken(settings.baseUrl(), "consent:write"), cards.size());
         List<Map<String, Object>> people = new ArrayList<>();
-        for (String invitation : invitations) {
-            people.add(Map.of(VirtualCards.CARD, cards.next().get(VirtualCards.CARD), "invitation", invitation));
+        for (int i = 0; i < invitations.size(); i++) {
+            people.add(Map.of(VirtualCards.CARD, cards.card(i), "invitation", invitations.get(i), PERSON, i));
         }
         System.out.printf("%d people invited%n", people.size());
-        ChainBuilder consent = ConsentSteps.start().openInvitation().startSigning().cardSigns().finish().build();
+        ChainBuilder consent = ConsentSteps.start().openInvitation().startSigning().cardSigns().finish().build()
+                .exec(session -> {
+                    consented.add(session.getInt(PERSON));
+                    return session;
+                });
         run(scenario(settings.scenario()).feed(new RoundRobin(people)), consent, Load.of(LOAD),
                 protocol(false).acceptHeader("text/html,application/json"));
+    }
+
+    @Override
+    public void after() {
+        try {
+            ConsentedPeople.write(settings.runDir(), consented);
+        } catch (IOException e) {
+            System.err.println("cannot write the consented people: " + e.getMessage());
+        }
+        super.after();
     }
 
     private static List<Parameter> parameters() {

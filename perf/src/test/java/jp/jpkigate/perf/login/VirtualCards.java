@@ -86,6 +86,11 @@ public final class VirtualCards implements Iterator<Map<String, Object>> {
         }
     }
 
+    /** The card file's text of person {@code index} (0-based, by file name). */
+    public String card(int index) {
+        return cards.get(index);
+    }
+
     public int size() {
         return cards.size();
     }
