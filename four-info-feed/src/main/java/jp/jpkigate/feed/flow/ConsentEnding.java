@@ -7,7 +7,6 @@ import java.util.Optional;
 import jp.jpkigate.feed.detect.ProvisionQueue;
 import jp.jpkigate.feed.detect.WatchList;
 import jp.jpkigate.feed.set.ConsentWithdrawn;
-import jp.jpkigate.feed.set.IssuedSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +16,10 @@ import org.slf4j.LoggerFactory;
  * ENDING (no more provision for it) and its provision task goes; the consent's undelivered events are dropped from
  * the outbox and the withdrawal SET is issued and kept on the watch entry; that SET is enqueued (idempotent by its
  * jti, so a repeat after a crash enqueues nothing twice); the entry becomes ENDED. Once the SET is kept the
- * outbox is never dropped again, so the withdrawal event itself cannot be dropped by a repeat.
+ * outbox is never dropped again, so the withdrawal event itself cannot be dropped by a repeat. When the business's
+ * key cannot be had now ({@link BusinessKeysUnavailable}: its {@code jwks_uri} is down) {@link #end} fails and the
+ * entry stays ENDING: the caller ends it again later (the follower from the same change, the provisioner from its
+ * task, rescheduled).
  */
 final class ConsentEnding {
     private static final Logger LOG = LoggerFactory.getLogger(ConsentEnding.class);
@@ -32,7 +34,10 @@ final class ConsentEnding {
         this.dispatch = Objects.requireNonNull(dispatch, "dispatch");
     }
 
-    /** Ends the consent (call under its {@link ConsentLocks} lock); false when it had ended before. */
+    /**
+     * Ends the consent (call under its {@link ConsentLocks} lock); false when it had ended before. Fails with
+     * {@link BusinessKeysUnavailable} (the entry stays ENDING) when the withdrawal SET cannot be encrypted now.
+     */
     Future<Boolean> end(String clientId, String consentId, String customerNumber, Instant at) {
         return watches.end(consentId, clientId).compose(watch -> {
             if (watch.state() == WatchList.State.ENDED) {
@@ -49,15 +54,17 @@ final class ConsentEnding {
     }
 
     private Future<Optional<WatchList.Notice>> notice(String clientId, String consentId, String customerNumber, Instant at) {
-        return dispatch.drop(clientId, consentId).compose(dropped -> {
-            Optional<IssuedSet> set = dispatch.issue(clientId, new ConsentWithdrawn(consentId, customerNumber, at));
-            if (set.isEmpty()) {
-                LOG.error("consent {} ended but business {} cannot receive the feed (no inline encryption key)", consentId, clientId);
-                return Future.succeededFuture(Optional.<WatchList.Notice>empty());
-            }
-            WatchList.Notice notice = new WatchList.Notice(set.get().jti(), set.get().token());
-            return watches.saveNotice(consentId, notice).compose(saved -> saved ? Future.succeededFuture(Optional.of(notice))
-                    : watches.find(consentId).map(found -> found.flatMap(WatchList.Watch::notice)));
-        });
+        return dispatch.drop(clientId, consentId)
+                .compose(dropped -> dispatch.issue(clientId, new ConsentWithdrawn(consentId, customerNumber, at)))
+                .compose(set -> {
+                    if (set.isEmpty()) {
+                        LOG.error("consent {} ended but business {} cannot receive the feed (no encryption key)", consentId,
+                                clientId);
+                        return Future.succeededFuture(Optional.<WatchList.Notice>empty());
+                    }
+                    WatchList.Notice notice = new WatchList.Notice(set.get().jti(), set.get().token());
+                    return watches.saveNotice(consentId, notice).compose(saved -> saved ? Future.succeededFuture(Optional.of(notice))
+                            : watches.find(consentId).map(found -> found.flatMap(WatchList.Watch::notice)));
+                });
     }
 }

@@ -3,6 +3,7 @@ package jp.jpkigate.feed.flow;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -21,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * in {@link DetectMarks}: a consent becoming pending or active (and in force) is watched on its evidence's
  * signature certificate, which is then checked at once with the revocation cache ({@link StatusCheck#check}): a
  * revocation the detector read from the stream before the watch existed is not missed; one withdrawn or expired
- * ends ({@link ConsentEnding}: delivery stops, one withdrawal event). The cursor moves after each page; replaying a page changes nothing (a watched consent keeps the
- * certificate it moved to, an ended one stays ended).
+ * ends ({@link ConsentEnding}: delivery stops, one withdrawal event). The cursor moves after each page, up to the
+ * first change that failed (for example a withdrawal whose event cannot be encrypted while the business's
+ * {@code jwks_uri} is down): that one is applied again on the next pass; the other businesses go on. Replaying a
+ * page changes nothing (a watched consent keeps the certificate it moved to, an ended one stays ended).
  */
 final class ConsentFollower {
     private static final Logger LOG = LoggerFactory.getLogger(ConsentFollower.class);
@@ -61,15 +64,40 @@ final class ConsentFollower {
         return total;
     }
 
+    /**
+     * Up to one page of the business's log, in order, the cursor after the last change applied: a change that
+     * fails (the business's key unavailable for its withdrawal event, Redis) stops the page there, to be applied
+     * again on the next pass, without holding up the other businesses.
+     */
     private Future<Integer> follow(String business) {
         String mark = "cursor:" + business;
-        return marks.get(mark).compose(cursor -> changes.since(business, cursor, pageSize)).compose(page -> {
-            Future<Void> done = Future.succeededFuture();
-            for (ConsentChangeLog.Entry entry : page.entries()) {
-                done = done.compose(v -> apply(business, entry.change()));
+        return marks.get(mark).compose(cursor -> changes.since(business, cursor, pageSize))
+                .compose(page -> applyFrom(business, page.entries(), 0))
+                .compose(applied -> applied.cursor().isEmpty() ? Future.succeededFuture(0)
+                        : marks.put(mark, applied.cursor().get()).map(applied.count()))
+                .recover(e -> {
+                    LOG.warn("change log of {} not followed this time: {}", business, e.getMessage());
+                    return Future.succeededFuture(0);
+                });
+    }
+
+    /** How many entries were applied and the cursor of the last one. */
+    private record Applied(int count, Optional<String> cursor) {
+    }
+
+    private Future<Applied> applyFrom(String business, List<ConsentChangeLog.Entry> entries, int index) {
+        if (index == entries.size()) {
+            return Future.succeededFuture(new Applied(index, index == 0 ? Optional.empty()
+                    : Optional.of(entries.get(index - 1).cursor())));
+        }
+        return apply(business, entries.get(index).change()).transform(ar -> {
+            if (ar.succeeded()) {
+                return applyFrom(business, entries, index + 1);
             }
-            return page.entries().isEmpty() ? Future.succeededFuture(0)
-                    : done.compose(v -> marks.put(mark, page.next())).map(page.entries().size());
+            LOG.warn("change of {}'s consent {} left for the next pass: {}", business, entries.get(index).change().consentId(),
+                    ar.cause().getMessage());
+            return Future.succeededFuture(new Applied(index, index == 0 ? Optional.empty()
+                    : Optional.of(entries.get(index - 1).cursor())));
         });
     }
 

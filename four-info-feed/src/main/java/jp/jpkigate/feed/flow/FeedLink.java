@@ -30,6 +30,7 @@ import jp.jpkigate.feed.detect.redis.RedisRevocationFeed;
 import jp.jpkigate.feed.detect.redis.RedisWatchList;
 import jp.jpkigate.feed.outbox.Outbox;
 import jp.jpkigate.feed.set.SetIssuer;
+import jp.jpkigate.idp.client.ClientKeys;
 import jp.jpkigate.idp.client.ClientRegistry;
 import jp.jpkigate.idp.client.RegisteredClient;
 import jp.jpkigate.idp.jpki.TrustAnchors;
@@ -49,7 +50,8 @@ import jp.jpkigate.revocation.store.redis.RedisLeaderLease;
  * <pre>{@code
  * ItemDigester digests = new ItemDigester(secretKeyBytes);          // the same instance goes to ConsentPageRoutes.Wiring
  * FeedLink feed = FeedLink.create(vertx, redis, jlisBaseUrl, RedisKeys.DEFAULT, revocationService, outbox, setIssuer,
- *         clientRegistry, trustAnchors, digests, FeedLinkOptions.defaults(), replicaId, clock);
+ *         clientRegistry, OpenIdProviderRoutes.clientKeys(vertx, clock), trustAnchors, digests, FeedLinkOptions.defaults(),
+ *         replicaId, clock);
  * feed.start();   ...   feed.stop();
  * }</pre>
  */
@@ -83,13 +85,15 @@ public final class FeedLink {
      * @param revocationKeys the revocation cache's key layout: its change stream is read with a consumer group
      * @param revocation     the revocation cache (the status check asks it)
      * @param clients        the client registry: the businesses with a feed ({@code feed_delivery_method}) and their keys
+     * @param clientKeys     where the keys of a business with a {@code jwks_uri} are fetched and cached (the OP's
+     *                       {@code RemoteClientKeys})
      * @param anchors        the OP's trust anchors (consents name certificates by anchor id)
      * @param digests        the keyed item digests, the same key the consent pages use
      * @param holderId       this replica, unique, without spaces (lease holder and stream consumer name)
      */
     public static FeedLink create(Vertx vertx, Redis redis, String jlisBase, RedisKeys revocationKeys, RevocationService revocation,
-                                  Outbox outbox, SetIssuer sets, ClientRegistry clients, TrustAnchors anchors, ItemDigester digests,
-                                  FeedLinkOptions options, String holderId, Clock clock) {
+                                  Outbox outbox, SetIssuer sets, ClientRegistry clients, ClientKeys clientKeys, TrustAnchors anchors,
+                                  ItemDigester digests, FeedLinkOptions options, String holderId, Clock clock) {
         options.validate();
         Objects.requireNonNull(holderId, "holderId");
         WebClient web = WebClient.create(vertx, new WebClientOptions().setUserAgent("jpkigate-feed").setFollowRedirects(false));
@@ -98,7 +102,7 @@ public final class FeedLink {
         RedisProvisionQueue queue = new RedisProvisionQueue(redis);
         RedisDetectMarks marks = new RedisDetectMarks(redis);
         RedisConsentStore consents = new RedisConsentStore(redis);
-        EventDispatch dispatch = new EventDispatch(sets, clients, outbox, clock);
+        EventDispatch dispatch = new EventDispatch(sets, clients, clientKeys, outbox, clock);
         ConsentLocks locks = new ConsentLocks();
         ConsentEnding ending = new ConsentEnding(watches, queue, dispatch);
         Supplier<Collection<String>> businesses = () -> clients.all().stream().filter(c -> c.feed().enabled())

@@ -45,8 +45,11 @@ import org.slf4j.LoggerFactory;
  *       ({@link ConsentEnding}).</li>
  *   <li>refused otherwise (not the person's certificate, unknown consent): logged, the task dropped.</li>
  * </ul>
- * A task whose watch no longer follows the revoked certificate (moved, ended) is dropped. Values are never
- * logged nor stored.
+ * A task whose watch no longer follows the revoked certificate (moved, ended) is dropped; one whose consent is
+ * still ending resumes the ending. When the business's encryption key cannot be had now (its {@code jwks_uri} is
+ * down or publishes no {@code enc} key yet: {@link BusinessKeysUnavailable}) nothing is stored nor moved and the
+ * task is retried after the backoff, so the whole provision is done again and the event is not lost. Values are
+ * never logged nor stored.
  */
 final class Provisioner {
     private static final Logger LOG = LoggerFactory.getLogger(Provisioner.class);
@@ -100,6 +103,9 @@ final class Provisioner {
 
     private Future<Void> provision(ProvisionTask task) {
         return watches.find(task.consentId()).compose(watch -> {
+            if (watch.filter(w -> w.state() == WatchList.State.ENDING).isPresent()) {
+                return resumeEnding(task);
+            }
             if (watch.filter(w -> w.follows(task.revoked())).isEmpty()) {
                 LOG.debug("provision of consent {} dropped: its watch no longer follows {}", task.consentId(), task.revoked());
                 return queue.done(task.consentId());
@@ -110,7 +116,7 @@ final class Provisioner {
                 }
                 ConsentRecord consent = found.get();
                 if (!consent.isInForce(clock.instant())) {
-                    return ending.end(consent.clientId(), consent.id(), consent.customerNumber(), clock.instant()).mapEmpty();
+                    return end(task, consent);
                 }
                 if (consent.registration().isEmpty()) {
                     return retry(task, "not yet recorded by J-LIS");
@@ -129,7 +135,7 @@ final class Provisioner {
                     .compose(anchor -> updated(task, consent, updated, new CertificateRef(anchor, updated.serial())));
         }
         if (answer instanceof ProvisionAnswer.NotInForce) {
-            return ending.end(consent.clientId(), consent.id(), consent.customerNumber(), clock.instant()).mapEmpty();
+            return end(task, consent);
         }
         return retry(task, "no new certificate yet");
     }
@@ -159,17 +165,36 @@ final class Provisioner {
                 consent.customerNumber(), changed, values, withheld, task.since()));
         return sent.compose(v -> storeDigests(consent, digests, CAS_ATTEMPTS))
                 .compose(v -> watches.move(consent.id(), task.revoked(), next))
-                .compose(moved -> queue.done(consent.id()));
+                .compose(moved -> queue.done(consent.id()))
+                .recover(e -> keysUnavailable(task, e));
     }
 
+    /** Enqueues the event; fails with {@link BusinessKeysUnavailable} (nothing stored, nothing moved) to be retried. */
     private Future<Void> send(ConsentRecord consent, FourInformationChanged event) {
-        return dispatch.issue(consent.clientId(), event)
-                .map(set -> dispatch.enqueue(consent.clientId(), consent.id(), set.jti(), set.token()).<Void>mapEmpty())
+        return dispatch.issue(consent.clientId(), event).compose(set -> set
+                .map(s -> dispatch.enqueue(consent.clientId(), consent.id(), s.jti(), s.token()).<Void>mapEmpty())
                 .orElseGet(() -> {
-                    LOG.error("business {} cannot receive the feed (no inline encryption key): change of consent {} not sent",
+                    LOG.error("business {} cannot receive the feed (no encryption key): change of consent {} not sent",
                             consent.clientId(), consent.id());
                     return Future.succeededFuture();
-                });
+                }));
+    }
+
+    /** The consent ends ({@link ConsentEnding}); while the business's key is unavailable the task is retried. */
+    private Future<Void> end(ProvisionTask task, ConsentRecord consent) {
+        return ending.end(consent.clientId(), consent.id(), consent.customerNumber(), clock.instant()).<Void>mapEmpty()
+                .recover(e -> keysUnavailable(task, e));
+    }
+
+    /** The task of an ending that could not send its withdrawal yet (rescheduled by {@link #end}): tried again. */
+    private Future<Void> resumeEnding(ProvisionTask task) {
+        return consents.find(task.consentId()).compose(found -> {
+            if (found.isEmpty()) {
+                LOG.warn("consent {} is ending but its record is gone: no withdrawal event", task.consentId());
+                return queue.done(task.consentId());
+            }
+            return end(task, found.get());
+        });
     }
 
     private Future<Void> storeDigests(ConsentRecord current, Map<FourInformationItem, String> digests, int attempts) {
@@ -192,6 +217,15 @@ final class Provisioner {
             return queue.done(task.consentId());
         }
         return retry(task, "J-LIS unavailable");
+    }
+
+    /** A {@link BusinessKeysUnavailable} is retried after the backoff; any other failure stays one. */
+    private Future<Void> keysUnavailable(ProvisionTask task, Throwable failure) {
+        if (!(failure instanceof BusinessKeysUnavailable)) {
+            return Future.failedFuture(failure);
+        }
+        LOG.warn("consent {} waits: {}", task.consentId(), failure.getMessage());
+        return retry(task, "business keys unavailable");
     }
 
     /** Again after the backoff, or given up once {@code giveUpAfter} has passed since the revocation was seen. */

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * The issue's "done when" for detect-and-fetch, at module level ({@link FeedWorld}): a move of a consenting
  * person reaches exactly the consenting businesses with only their consented items; DV protection withholds the
  * address; a revocation without a new certificate is retried until the renewal; a withdrawal stops delivery; the
- * status check finds what the stream missed; a crash between reading the stream and acknowledging processes once.
+ * status check finds what the stream missed; a crash between reading the stream and acknowledging processes once;
+ * a business publishing its keys at a {@code jwks_uri} ({@link JwksServer}) gets its events, which wait while it is down.
  */
 class FeedLinkTest {
     private static final String HOME = "東京都新宿区西新宿二丁目８番１号";
@@ -265,5 +266,130 @@ class FeedLinkTest {
         assertThat(await(one.link().detect())).as("acknowledged now").isZero();
         assertThat(await(one.link().provision())).isEqualTo(1);
         assertThat(world.received(one.bank())).singleElement().extracting(SecurityEvent::consentId).isEqualTo(one.consent().id());
+    }
+
+    /** A bank publishing its keys at a jwks_uri of {@code keys} (started), a person, their consent for the address, followed. */
+    private static OneConsent jwksUriConsent(JwksServer keys, String customer) throws Exception {
+        Business bank = world.business("bank");
+        FeedLink link = world.link(FeedWorld.registry(FeedWorld.publishing(bank, keys.publish(bank))), "replica-a",
+                FeedWorld.options());
+        Device card = world.person(HOME);
+        ConsentRecord consent = world.consent(card, bank, customer, FourInformationItem.ADDRESS);
+        await(link.follow());
+        return new OneConsent(bank, link, card, consent);
+    }
+
+    /** The same, then its jwks_uri goes down and the person moves (the revocation streamed). */
+    private static OneConsent movedWhileTheJwksUriIsDown(JwksServer keys, String customer) throws Exception {
+        OneConsent one = jwksUriConsent(keys, customer);
+        keys.stop();
+        move(one.card());
+        world.streamRevocation(one.card().signature());
+        return one;
+    }
+
+    @Test
+    void aBusinessPublishingItsKeysAtAJwksUriGetsTheChangeEncryptedToThePublishedKey() throws Exception {
+        JwksServer keys = new JwksServer(world.vertx).start();
+        OneConsent one = jwksUriConsent(keys, "U-1");
+        move(one.card());
+        world.streamRevocation(one.card().signature());
+
+        assertThat(detectAndProvision(one.link())).isEqualTo(1);
+
+        // decrypted with the business's private key: encrypted to the key published at its jwks_uri
+        assertThat(world.received(one.bank())).singleElement().isInstanceOfSatisfying(FourInformationChanged.class, e -> {
+            assertThat(e.consentId()).isEqualTo(one.consent().id());
+            assertThat(e.values()).isEqualTo(map(FourInformationItem.ADDRESS, NEW_HOME));
+        });
+        keys.stop();
+    }
+
+    @Test
+    void whileTheJwksUriIsDownTheChangeIsRetriedAndArrivesOnceItIsBack() throws Exception {
+        JwksServer keys = new JwksServer(world.vertx).start();
+        OneConsent one = movedWhileTheJwksUriIsDown(keys, "U-2");
+
+        assertThat(detectAndProvision(one.link())).isEqualTo(1);
+        assertThat(world.received(one.bank())).isEmpty();
+        assertThat(await(world.consents.find(one.consent().id())).orElseThrow().itemDigests())
+                .as("nothing stored: the provision is done again").isEqualTo(one.consent().itemDigests());
+        assertThat(await(one.link().watches().find(one.consent().id())).orElseThrow().certificate().orElseThrow().serial())
+                .as("the watch has not moved").isEqualTo(one.card().signature().serial());
+        assertThat(await(one.link().queue().due(world.clock.instant(), 10))).as("not before the backoff").isEmpty();
+        world.clock.advance(Duration.ofHours(1));
+        assertThat(await(one.link().provision())).as("retried, still down").isEqualTo(1);
+        assertThat(world.received(one.bank())).isEmpty();
+
+        keys.start();
+        world.clock.advance(Duration.ofHours(2));
+        assertThat(await(one.link().provision())).isEqualTo(1);
+
+        assertThat(world.received(one.bank())).singleElement().isInstanceOfSatisfying(FourInformationChanged.class, e -> {
+            assertThat(e.consentId()).isEqualTo(one.consent().id());
+            assertThat(e.changed()).containsExactly(FourInformationItem.ADDRESS);
+        });
+        assertThat(await(one.link().queue().due(world.clock.instant().plus(Duration.ofDays(400)), 10))).isEmpty();
+        assertThat(await(one.link().watches().find(one.consent().id())).orElseThrow().certificate().orElseThrow().serial())
+                .isEqualTo(world.current(one.card()).signature().serial());
+        keys.stop();
+    }
+
+    @Test
+    void whileTheJwksUriIsDownTheWithdrawalWaitsWithoutHoldingUpOtherBusinesses() throws Exception {
+        JwksServer keys = new JwksServer(world.vertx).start();
+        Business bank = world.business("bank");
+        Business insurer = world.business("insurer");
+        FeedLink link = world.link(FeedWorld.registry(FeedWorld.publishing(bank, keys.publish(bank)), FeedWorld.inline(insurer)),
+                "replica-a", FeedWorld.options());
+        Device card = world.person(HOME);
+        ConsentRecord atBank = world.consent(card, bank, "U-3", FourInformationItem.ADDRESS);
+        ConsentRecord atInsurer = world.consent(card, insurer, "I-3", FourInformationItem.ADDRESS);
+        await(link.follow());
+        keys.stop();
+
+        world.withdraw(atBank);
+        world.withdraw(atInsurer);
+        java.time.Instant withdrawn = world.clock.instant();
+        assertThat(await(link.follow())).as("only the insurer's withdrawal").isEqualTo(1);
+        assertThat(world.received(insurer)).containsExactly(new ConsentWithdrawn(atInsurer.id(), "I-3", withdrawn));
+        assertThat(world.received(bank)).isEmpty();
+        assertThat(await(link.watches().find(atBank.id())).orElseThrow().state()).isEqualTo(WatchList.State.ENDING);
+        world.clock.advance(Duration.ofMinutes(2));
+        assertThat(await(link.follow())).as("still down").isZero();
+
+        keys.start();
+        world.clock.advance(Duration.ofMinutes(2));
+        assertThat(await(link.follow())).isEqualTo(1);
+
+        assertThat(world.received(bank)).containsExactly(new ConsentWithdrawn(atBank.id(), "U-3", withdrawn));
+        assertThat(await(link.watches().find(atBank.id())).orElseThrow().state()).isEqualTo(WatchList.State.ENDED);
+        assertThat(await(link.follow())).isZero();
+        assertThat(world.received(bank)).isEmpty();
+        assertThat(world.received(insurer)).isEmpty();
+        keys.stop();
+    }
+
+    @Test
+    void aConsentEndedByTheProvisionWhileTheJwksUriIsDownSendsItsWithdrawalOnceItIsBack() throws Exception {
+        JwksServer keys = new JwksServer(world.vertx).start();
+        OneConsent one = movedWhileTheJwksUriIsDown(keys, "U-4");
+        world.jlisRegistry.withdrawByPerson(one.card().personId(), one.consent().registration().orElseThrow().registryId());
+
+        assertThat(detectAndProvision(one.link())).as("J-LIS: no longer in force").isEqualTo(1);
+        assertThat(world.received(one.bank())).isEmpty();
+        assertThat(await(one.link().watches().find(one.consent().id())).orElseThrow().state()).isEqualTo(WatchList.State.ENDING);
+        assertThat(await(one.link().queue().due(world.clock.instant().plus(Duration.ofHours(1)), 10))).as("kept, retried")
+                .hasSize(1);
+
+        keys.start();
+        world.clock.advance(Duration.ofHours(1));
+        assertThat(await(one.link().provision())).isEqualTo(1);
+
+        assertThat(world.received(one.bank())).containsExactly(new ConsentWithdrawn(one.consent().id(), "U-4",
+                world.clock.instant()));
+        assertThat(await(one.link().watches().find(one.consent().id())).orElseThrow().state()).isEqualTo(WatchList.State.ENDED);
+        assertThat(await(one.link().queue().due(world.clock.instant().plus(Duration.ofDays(400)), 10))).isEmpty();
+        keys.stop();
     }
 }

@@ -54,6 +54,7 @@ import jp.jpkigate.idp.approval.FourInformationItem;
 import jp.jpkigate.idp.client.ClientRegistry;
 import jp.jpkigate.idp.jpki.FourInformationParser;
 import jp.jpkigate.idp.jpki.TrustAnchors;
+import jp.jpkigate.idp.web.RemoteClientKeys;
 import jp.jpkigate.revocation.cache.IssuerKeys;
 import jp.jpkigate.revocation.index.CrlReason;
 import jp.jpkigate.revocation.service.CheckResult;
@@ -158,15 +159,28 @@ final class FeedWorld implements AutoCloseable {
 
     /** The client registry of the given businesses: each polls the feed and registered its public encryption key. */
     static ClientRegistry clients(Business... businesses) {
-        StringBuilder json = new StringBuilder("[");
-        for (Business b : businesses) {
-            json.append(json.length() > 1 ? "," : "").append("{\"client_id\":\"").append(b.id())
-                    .append("\",\"redirect_uris\":[\"https://rp.example/cb\"],\"jwks\":")
-                    .append(new JWKSet(List.of(SetFixtures.OP_KEY.toPublicJWK(), b.key().toPublicJWK())).toString(true))
-                    .append(",\"feed_delivery_method\":\"urn:ietf:rfc:8936\"}");
-        }
+        return registry(java.util.Arrays.stream(businesses).map(FeedWorld::inline).toArray(String[]::new));
+    }
+
+    /** A business's registration with its keys inline ({@code jwks}: a signature key and its encryption key). */
+    static String inline(Business business) {
+        return registration(business, "\"jwks\":" + JwksServer.publicKeys(business).toString(true));
+    }
+
+    /** A business's registration with its keys published at {@code jwksUri} instead. */
+    static String publishing(Business business, String jwksUri) {
+        return registration(business, "\"jwks_uri\":\"" + jwksUri + "\"");
+    }
+
+    private static String registration(Business business, String keys) {
+        return "{\"client_id\":\"" + business.id() + "\",\"redirect_uris\":[\"https://rp.example/cb\"]," + keys
+                + ",\"feed_delivery_method\":\"urn:ietf:rfc:8936\"}";
+    }
+
+    /** The client registry of these registrations. */
+    static ClientRegistry registry(String... registrations) {
         try {
-            return ClientRegistry.parse(json.append("]").toString());
+            return ClientRegistry.parse("[" + String.join(",", registrations) + "]");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -178,8 +192,8 @@ final class FeedWorld implements AutoCloseable {
 
     /** The same, with J-LIS at {@code jlisUrl} (for example a server the test stops and starts again). */
     FeedLink link(ClientRegistry clients, String replica, FeedLinkOptions options, String jlisUrl) {
-        return FeedLink.create(vertx, redis, jlisUrl, REVOCATION, new SimRevocations(), outbox, sets, clients, anchors, digester,
-                options, replica, clock);
+        return FeedLink.create(vertx, redis, jlisUrl, REVOCATION, new SimRevocations(), outbox, sets, clients,
+                new RemoteClientKeys(WebClient.create(vertx), clock), anchors, digester, options, replica, clock);
     }
 
     static FeedLinkOptions options() {

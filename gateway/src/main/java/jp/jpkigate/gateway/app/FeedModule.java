@@ -36,6 +36,7 @@ import jp.jpkigate.idp.token.AccessTokenVerifier;
 import jp.jpkigate.idp.token.ProtectedResourceAccess;
 import jp.jpkigate.idp.token.AccessTokenVerifier.VerifiedAccessToken;
 import jp.jpkigate.idp.web.ClientCertificates;
+import jp.jpkigate.idp.web.OpenIdProviderRoutes;
 import jp.jpkigate.idp.web.ProtectedResourceHttp;
 import jp.jpkigate.revocation.service.RevocationService;
 import jp.jpkigate.revocation.store.redis.RedisKeys;
@@ -69,7 +70,8 @@ final class FeedModule {
         FeedDestinations destinations = clientId -> op.clients().find(clientId).map(RegisteredClient::feed)
                 .flatMap(FeedModule::destination);
         FeedLink link = FeedLink.create(vertx, redis, jlisUrl, RedisKeys.DEFAULT, revocation, outbox,
-                new SetIssuer(issuer, op.keys(), clock, new SecureRandom()), op.clients(), op.anchors(), digests,
+                new SetIssuer(issuer, op.keys(), clock, new SecureRandom()), op.clients(),
+                OpenIdProviderRoutes.clientKeys(vertx, clock), op.anchors(), digests,
                 FeedLinkOptions.defaults(), replica, clock);
         PushOptions pushOptions = PushOptions.defaults();
         WebSetPoster poster = new WebSetPoster(vertx, pushOptions.connections());

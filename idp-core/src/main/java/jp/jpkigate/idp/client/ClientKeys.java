@@ -24,6 +24,15 @@ public interface ClientKeys {
     Future<JWKSet> refresh(RegisteredClient client);
 
     /**
+     * The client's feed encryption keys ({@link FeedEncryptionKeys#of}): those of its registration, or, for
+     * a {@code jwks_uri} client, those published there (fetched and cached like its signature keys). Fails
+     * when they cannot be fetched; may be empty (no {@code enc} key published yet).
+     */
+    default Future<JWKSet> encryptionKeys(RegisteredClient client) {
+        return Future.succeededFuture(client.feed().encryptionKeys());
+    }
+
+    /**
      * The keys to verify a JWS of this client with: the cached set, or the refetched one when no
      * key of it fits the JWS's {@code kid} and algorithm (the client rotated its keys).
      */

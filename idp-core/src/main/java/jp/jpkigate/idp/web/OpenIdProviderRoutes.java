@@ -335,8 +335,11 @@ public final class OpenIdProviderRoutes {
         return ClientAuthenticationPolicy.of(config.issuer().toString(), config.clientAssertionAudiences());
     }
 
-    /** Clients' keys: inline, or their jwks_uri fetched with a web client that lives as long as the Vert.x instance. */
-    private static RemoteClientKeys clientKeys(Vertx vertx, Clock clock) {
+    /**
+     * Clients' keys: inline, or their jwks_uri fetched with a web client that lives as long as the Vert.x instance
+     * (also the feed's businesses' encryption keys).
+     */
+    public static RemoteClientKeys clientKeys(Vertx vertx, Clock clock) {
         return new RemoteClientKeys(WebClient.create(vertx, new WebClientOptions().setUserAgent("jpkigate-op")), clock);
     }
 

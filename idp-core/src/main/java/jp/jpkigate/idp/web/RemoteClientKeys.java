@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import jp.jpkigate.idp.client.ClientKeys;
+import jp.jpkigate.idp.client.FeedEncryptionKeys;
 import jp.jpkigate.idp.client.RegisteredClient;
 import jp.jpkigate.idp.oauth.OAuthError;
 import org.slf4j.Logger;
@@ -21,10 +22,13 @@ import org.slf4j.LoggerFactory;
  * (never blocking), keeps the answer for {@code ttl}, and refetches early on an unknown {@code kid}
  * at most once per {@code minRefreshInterval}. A failed fetch is retried after the same interval;
  * until then the client's authentications fail with {@code invalid_client}. Inline {@code jwks}
- * are answered directly. Concurrent requests share one fetch.
+ * are answered directly. Concurrent requests share one fetch. The same fetched set answers the
+ * feed's {@link #encryptionKeys} (refetched, within the same interval, while it has no {@code enc}
+ * key: the business may have just published one).
  *
- * <p>Limits: 5 s timeout, no redirects, 64 KiB at most, status 200 only; keys that are private,
- * symmetric or of another algorithm than ES256 / PS256 / EdDSA are dropped.
+ * <p>Limits: 5 s timeout, no redirects, 64 KiB at most, status 200 only; private keys are dropped;
+ * signature keys that are symmetric or of another algorithm than ES256 / PS256 / EdDSA are dropped
+ * ({@link ClientKeys#usable}), encryption keys as {@link FeedEncryptionKeys#of} says.
  */
 public final class RemoteClientKeys implements ClientKeys {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteClientKeys.class);
@@ -56,6 +60,29 @@ public final class RemoteClientKeys implements ClientKeys {
         if (client.jwksUri().isEmpty()) {
             return ClientKeys.inline().keys(client);
         }
+        return published(client).map(ClientKeys::usable);
+    }
+
+    @Override
+    public Future<JWKSet> refresh(RegisteredClient client) {
+        if (client.jwksUri().isEmpty()) {
+            return ClientKeys.inline().keys(client);
+        }
+        return republished(client).map(ClientKeys::usable);
+    }
+
+    @Override
+    public Future<JWKSet> encryptionKeys(RegisteredClient client) {
+        if (client.jwksUri().isEmpty()) {
+            return ClientKeys.super.encryptionKeys(client);
+        }
+        return published(client)
+                .compose(set -> FeedEncryptionKeys.of(set).getKeys().isEmpty() ? republished(client) : Future.succeededFuture(set))
+                .map(FeedEncryptionKeys::of);
+    }
+
+    /** The public keys at the client's jwks_uri: cached, or fetched. */
+    private Future<JWKSet> published(RegisteredClient client) {
         Instant now = clock.instant();
         Entry entry = cache.get(client.clientId());
         if (entry != null) {
@@ -69,11 +96,8 @@ public final class RemoteClientKeys implements ClientKeys {
         return fetch(client, entry, now);
     }
 
-    @Override
-    public Future<JWKSet> refresh(RegisteredClient client) {
-        if (client.jwksUri().isEmpty()) {
-            return ClientKeys.inline().keys(client);
-        }
+    /** The same, fetched again unless the last fetch is less than the minimum interval ago. */
+    private Future<JWKSet> republished(RegisteredClient client) {
         Instant now = clock.instant();
         Entry entry = cache.get(client.clientId());
         if (entry != null && (!entry.keys().isComplete() || now.isBefore(entry.fetchedAt().plus(minRefreshInterval)))) {
@@ -97,7 +121,7 @@ public final class RemoteClientKeys implements ClientKeys {
                         return Future.failedFuture("empty or larger than " + MAX_BYTES + " bytes");
                     }
                     try {
-                        return Future.succeededFuture(ClientKeys.usable(JWKSet.parse(response.bodyAsString())));
+                        return Future.succeededFuture(publicKeys(JWKSet.parse(response.bodyAsString())));
                     } catch (java.text.ParseException | RuntimeException e) {
                         return Future.failedFuture("not a JWK Set");
                     }
@@ -113,5 +137,9 @@ public final class RemoteClientKeys implements ClientKeys {
             return cache.get(client.clientId()).keys();
         }
         return keys;
+    }
+
+    private static JWKSet publicKeys(JWKSet set) {
+        return new JWKSet(set.getKeys().stream().filter(k -> !k.isPrivate()).toList());
     }
 }

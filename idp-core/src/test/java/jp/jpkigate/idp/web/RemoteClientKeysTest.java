@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.vertx.core.Future;
@@ -67,6 +70,8 @@ class RemoteClientKeysTest {
     private HttpServer server;
     private WebClient web;
     private ClientAuthenticator authenticator;
+    private RemoteClientKeys keys;
+    private RegisteredClient remote;
 
     @BeforeEach
     void start(Vertx vertx) throws Exception {
@@ -84,8 +89,9 @@ class RemoteClientKeysTest {
                 + "\"jwks_uri\":\"http://127.0.0.1:" + server.actualPort() + "/jwks\"}]");
         Set<String> seen = new HashSet<>();
         ReplayCache replays = (ns, value, ttl) -> Future.succeededFuture(seen.add(value));
-        authenticator = new ClientAuthenticator(clients, ClientAuthenticationPolicy.of(ISSUER), replays,
-                new RemoteClientKeys(web, clock, Duration.ofMinutes(5), Duration.ofMinutes(1)), clock);
+        keys = new RemoteClientKeys(web, clock, Duration.ofMinutes(5), Duration.ofMinutes(1));
+        remote = clients.find("remote").orElseThrow();
+        authenticator = new ClientAuthenticator(clients, ClientAuthenticationPolicy.of(ISSUER), replays, keys, clock);
     }
 
     @AfterEach
@@ -151,5 +157,27 @@ class RemoteClientKeysTest {
         served.set(new JWKSet(key).toPublicJWKSet().toString());
         now.set(now.get().plusSeconds(61));
         assertThat(TestRedis.await(authenticateWith(key)).clientId()).isEqualTo("remote");
+    }
+
+    @Test
+    void theSameFetchAnswersTheFeedsEncryptionKeysLookedForAgainAfterTheIntervalWhileThereIsNone() throws Exception {
+        JWK signing = SigningKeys.generateKey(JWSAlgorithm.ES256);
+        JWK encryption = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.ENCRYPTION).keyID("enc-1").generate();
+        served.set(new JWKSet(signing).toPublicJWKSet().toString());
+        assertThat(TestRedis.await(keys.encryptionKeys(remote)).getKeys()).isEmpty();
+        assertThat(fetches).hasValue(1);
+
+        served.set(new JWKSet(java.util.List.of(signing, encryption)).toPublicJWKSet().toString());
+        assertThat(TestRedis.await(keys.encryptionKeys(remote)).getKeys()).as("not before the interval").isEmpty();
+        assertThat(fetches).hasValue(1);
+        now.set(now.get().plusSeconds(61));
+        assertThat(TestRedis.await(keys.encryptionKeys(remote)).getKeys()).extracting(JWK::getKeyID).containsExactly("enc-1");
+        assertThat(fetches).hasValue(2);
+
+        assertThat(TestRedis.await(keys.keys(remote)).getKeys()).as("an enc key never verifies a signature")
+                .extracting(JWK::getKeyID).containsExactly(signing.getKeyID());
+        assertThat(TestRedis.await(authenticateWith(signing)).clientId()).isEqualTo("remote");
+        assertThat(TestRedis.await(keys.encryptionKeys(remote)).getKeys()).hasSize(1);
+        assertThat(fetches).as("one cached set for both").hasValue(2);
     }
 }
