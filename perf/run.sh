@@ -138,8 +138,11 @@ cat "$run_dir/jlis.log"
 echo "== gateway"
 http_port=$(free_port 18080)
 base_url=http://127.0.0.1:$http_port
+# The metrics listener (/metrics, /revocation/metrics, /feed/metrics): never on the public port.
+metrics_port=$(free_port $((http_port + 10)))
 env -u REDIS_URL -u JPKI_GATE_CONFIG JPKI_GATE_MODE=dev JPKI_GATE_DATA_DIR="$run_dir/data" \
     JPKI_GATE_HTTP_PORT="$http_port" JPKI_GATE_PUBLIC_URL="$base_url" JPKI_GATE_SIM_ENABLED=false \
+    JPKI_GATE_METRICS_PORT="$metrics_port" \
     JPKI_GATE_REVOCATION_URL="http://127.0.0.1:$publisher_port" JPKI_GATE_REVOCATION_REFRESH_SECONDS=900 \
     JPKI_GATE_OIDC_LINKAGE_URL="http://127.0.0.1:$sim_port" JPKI_GATE_JLIS_URL="http://127.0.0.1:$sim_port" \
     JPKI_GATE_REVOCATION_CLIENTS="$(cat "$run_dir/revocation-clients.txt")" \
@@ -161,7 +164,7 @@ server_pids=$gateway${redis:+,$redis}
 redis_url=$(grep -o -m1 'redis://127\.0\.0\.1:[0-9]*' "$run_dir/gateway.log" || echo redis://127.0.0.1:6379)
 # Ready does not wait for the CRLs: wait until the index holds the bulk CRL (at most 300 s).
 index_entries() {
-    http_get "$http_port" /revocation/metrics | awk '/^jpki_revocation_issuer_entries/ {n += $NF} END {print n + 0}'
+    http_get "$metrics_port" /revocation/metrics 2>/dev/null | awk '/^jpki_revocation_issuer_entries/ {n += $NF} END {print n + 0}'
 }
 for _ in $(seq 600); do
     (($(index_entries) >= crl_entries)) && break

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged jar, run the way the README runs it: dev mode starts embedded Redis, the simulator
  * and the gateway, prints the URLs, answers health and revocation requests, counts them on its
- * metrics listener, and leaves no Redis process behind when stopped.
+ * metrics listener (which also serves the revocation cache's and the feed's texts), and leaves no
+ * Redis process behind when stopped.
  */
 class JarLaunchIT {
     private static final Pattern PORT = Pattern.compile("^\\s*(listening on|simulator|prometheus):\\s+\\S*:(\\d+)");
@@ -47,7 +48,10 @@ class JarLaunchIT {
             int port = ports.get("listening on");
             assertThat(get(http, port, "/health/ready")).contains("\"status\":\"UP\"");
             assertThat(get(http, ports.get("simulator"), "/ca")).contains("\"sign-");
-            assertThat(get(http, port, "/revocation/metrics")).contains("jpki");
+            assertThat(get(http, ports.get("prometheus"), "/revocation/metrics")).contains("jpki_revocation");
+            assertThat(get(http, ports.get("prometheus"), "/feed/metrics")).contains("jpkigate_feed");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/revocation/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as("not on the public listener").isEqualTo(404);
             assertThat(get(http, ports.get("prometheus"), "/metrics"))
                     .containsPattern("vertx_http_server_requests_total\\{code=\"200\",local=\"[^\"]*:" + port
                             + "\",method=\"GET\",route=\"/health/ready\"}");

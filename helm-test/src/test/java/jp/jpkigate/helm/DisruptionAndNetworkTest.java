@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The PodDisruptionBudget only with more than one replica; NetworkPolicy: the ingress controller and Prometheus in, DNS, Redis and the listed endpoints out. */
+/**
+ * The PodDisruptionBudget only with more than one replica; NetworkPolicy: the ingress controller (public port) and
+ * Prometheus (metrics port) in, DNS, Redis and the listed endpoints out; the ServiceMonitor scrapes the metrics port.
+ */
 class DisruptionAndNetworkTest {
     @Test
     void aPdbOnlyWithMoreThanOneReplica() {
@@ -32,7 +35,8 @@ class DisruptionAndNetworkTest {
         assertThat(ingress.get(0).map("from[0].podSelector.matchLabels")).containsEntry("app.kubernetes.io/name", "ingress-nginx");
         assertThat(ingress.get(0).each("ports")).extracting(p -> p.str("port")).containsExactly("http");
         assertThat(ingress.get(1).map("from[0].namespaceSelector.matchLabels")).containsEntry("kubernetes.io/metadata.name", "monitoring");
-        assertThat(ingress.get(1).each("ports")).extracting(p -> p.str("port")).containsExactly("metrics", "http");
+        assertThat(ingress.get(1).each("ports")).as("Prometheus: the metrics listener only, never the public one")
+                .extracting(p -> p.str("port")).containsExactly("metrics");
 
         Yamls custom = Chart.render(List.of(Chart.PROD), Map.of(
                 "networkPolicy.ingressController.namespaceSelector.matchLabels.team", "edge")).named("NetworkPolicy", "gate-jpki-gate");
@@ -57,12 +61,15 @@ class DisruptionAndNetworkTest {
         assertThat(Chart.render(List.of(Chart.PROD), Map.of("networkPolicy.enabled", false)).all("NetworkPolicy")).isEmpty();
     }
 
+    /** Every text on the metrics port (the public listener serves none of them), plain HTTP even when the public one is TLS. */
     @Test
     void monitoringScrapesMetricsAndTheModulesTexts() {
         Chart.Rendered prod = Chart.render(Chart.PROD);
         Yamls monitor = prod.one("ServiceMonitor");
         assertThat(monitor.each("spec.endpoints")).extracting(e -> e.str("port") + " " + e.str("path"))
-                .containsExactly("metrics /metrics", "http /revocation/metrics", "http /feed/metrics");
+                .containsExactly("metrics /metrics", "metrics /revocation/metrics", "metrics /feed/metrics");
+        assertThat(Chart.render(List.of(Chart.PROD), Map.of("gateway.tls.existingSecret", "gate-tls")).one("ServiceMonitor")
+                .each("spec.endpoints")).allSatisfy(endpoint -> assertThat(endpoint.str("scheme")).isNull());
         assertThat(prod.named("Service", "gate-jpki-gate").each("spec.ports")).extracting(p -> p.str("name"))
                 .containsExactly("http", "metrics");
         Yamls dashboard = prod.named("ConfigMap", "gate-jpki-gate-dashboard");

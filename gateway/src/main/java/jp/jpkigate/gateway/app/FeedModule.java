@@ -46,7 +46,8 @@ import jp.jpkigate.revocation.store.redis.RedisLeaderLease;
  * The latest-4-information feed of one HTTP verticle: detection (the consents' change logs, the
  * revocation stream, J-LIS's 4-information provision, the daily status check), the durable outbox,
  * push delivery (RFC 8935) to businesses with an endpoint, the poll endpoint (RFC 8936,
- * {@code POST /feed/v1/poll}, scope {@code feed:read}) and {@code GET /feed/metrics}. Periodic work runs
+ * {@code POST /feed/v1/poll}, scope {@code feed:read}); {@code GET /feed/metrics} is on the metrics
+ * listener ({@link MetricsVerticle}). Periodic work runs
  * under Redis leases, so each task runs on one replica at a time whatever the number of verticles.
  */
 final class FeedModule {
@@ -81,7 +82,6 @@ final class FeedModule {
                 metrics, pushOptions, clock, new SecureRandom(), replica);
         FeedRoutes.addPoll(router, new PollService(vertx, outbox, metrics, PollOptions.defaults(), clock, replica),
                 pollAccess(op, redis, issuer + FeedRoutes.POLL_PATH, clock), destinations);
-        FeedRoutes.addMetrics(router, metrics, outbox);
         return new FeedModule(link, push, poster);
     }
 

@@ -1,5 +1,6 @@
 package jp.jpkigate.gateway.app;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -8,34 +9,46 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jp.jpkigate.feed.metrics.InProcessFeedMetrics;
+import jp.jpkigate.feed.web.FeedRoutes;
+import jp.jpkigate.revocation.web.RevocationRoutes;
 import jp.jpkigate.sim.serve.SimServer;
 import jp.jpkigate.gateway.config.GatewayConfig;
 import jp.jpkigate.gateway.config.Secrets;
 
 /**
- * The whole gateway on one {@link Vertx}: dev services first (embedded Redis, simulator), then the
- * {@link GatewayVerticle}. {@link #stop()} undoes it in reverse order and may be called any number
- * of times, from any thread.
+ * The whole gateway on one {@link Vertx}: dev services first (embedded Redis, simulator), the
+ * revocation cache, the metrics listener ({@link MetricsVerticle}, unless {@code metrics.enabled} is
+ * false), the admin API, then the {@link GatewayVerticle}s. {@link #stop()} undoes it in reverse
+ * order (so the metrics listener outlives the public one's drain) and may be called any number of
+ * times, from any thread.
  */
 public final class GatewayApp {
     private final Vertx vertx;
     private final GatewayConfig config;
     private final Clock clock;
-    /** One for all HTTP verticles: whichever answers {@code /feed/metrics} reports every push of the process. */
+    /** One for all HTTP verticles, so {@code /feed/metrics} on the metrics listener reports every push of the process. */
     private final InProcessFeedMetrics feedMetrics = new InProcessFeedMetrics();
+    private final Optional<PrometheusMeterRegistry> registry;
     private volatile DevServices devServices;
     private volatile GatewayVerticle verticle;
     private volatile RevocationVerticle revocation;
     private volatile OpenIdProviderModule openIdProvider;
     private volatile AdminVerticle admin;
+    private volatile MetricsVerticle metrics;
     private final List<String> deploymentIds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Future<Void> stopping;
 
-    /** An app that will run on {@code vertx}; it does not own (close) it. */
+    /** An app that will run on {@code vertx}, which records no Micrometer meters (no {@code /metrics}); it does not own (close) it. */
     public GatewayApp(Vertx vertx, GatewayConfig config, Clock clock) {
+        this(vertx, config, clock, Optional.empty());
+    }
+
+    /** The same, with {@code /metrics} serving {@code registry}, where {@code vertx} records its meters ({@link Metrics}). */
+    public GatewayApp(Vertx vertx, GatewayConfig config, Clock clock, Optional<PrometheusMeterRegistry> registry) {
         this.vertx = vertx;
         this.config = config;
         this.clock = clock;
+        this.registry = registry;
     }
 
     /** Starts everything; completes when the gateway listens. */
@@ -50,7 +63,9 @@ public final class GatewayApp {
                 .compose(revocationModule -> OpenIdProviderModule.load(vertx, config, revocationModule, linkageUrl(), clock)
                         .compose(op -> {
                             openIdProvider = op;
-                            return startAdmin(op).compose(v -> startHttp(revocationModule, op));
+                            return startMetrics(revocationModule)
+                                    .compose(v -> startAdmin(op))
+                                    .compose(v -> startHttp(revocationModule, op));
                         }));
     }
 
@@ -62,6 +77,29 @@ public final class GatewayApp {
             admin = started;
             return null;
         });
+    }
+
+    /**
+     * The metrics listener, unless {@code metrics.enabled} is false (then the revocation cache's and the
+     * feed's Prometheus texts are not served at all): {@code /metrics}, and the texts of the modules that run.
+     */
+    private Future<Void> startMetrics(Optional<RevocationModule> revocationModule) {
+        if (!config.metrics().enabled()) {
+            return Future.succeededFuture();
+        }
+        Optional<MetricsVerticle.Feed> feed = feedRuns(revocationModule)
+                ? Optional.of(new MetricsVerticle.Feed(feedMetrics, devServices.redisUrl(config), clock)) : Optional.empty();
+        MetricsVerticle started = new MetricsVerticle(config.metrics(), registry, revocationModule, feed);
+        return vertx.deployVerticle(started).map(id -> {
+            deploymentIds.add(id);
+            metrics = started;
+            return null;
+        });
+    }
+
+    /** The feed runs with J-LIS (the consent service) and the revocation cache ({@link GatewayVerticle}). */
+    private boolean feedRuns(Optional<RevocationModule> revocationModule) {
+        return jlisUrl().isPresent() && revocationModule.isPresent();
     }
 
     /** The revocation cache, on its own verticle, when there is a CRL publisher. */
@@ -147,13 +185,19 @@ public final class GatewayApp {
         return running == null ? -1 : running.actualPort();
     }
 
+    /** The metrics listener's port; -1 when it does not listen ({@code metrics.enabled} false). */
+    public int metricsPort() {
+        MetricsVerticle running = metrics;
+        return running == null ? -1 : running.actualPort();
+    }
+
     /** The admin token generated in dev mode (none configured), the first time it is asked for: print it once. */
     public Optional<String> takeDevAdminToken() {
         OpenIdProviderModule op = openIdProvider;
         return op == null ? Optional.empty() : op.admin().takeDevToken();
     }
 
-    /** The feed metrics every HTTP verticle serves at {@code /feed/metrics}. */
+    /** The feed metrics every HTTP verticle counts in, served at {@code /feed/metrics} on the metrics listener. */
     InProcessFeedMetrics feedMetrics() {
         return feedMetrics;
     }
@@ -196,7 +240,6 @@ public final class GatewayApp {
             lines.add("validity check: POST " + base + "/revocation/v1/check  (HTTP Basic, revocation.clients)");
             lines.add("OCSP:           " + base + "/revocation/ocsp" + (config.revocation().ocspCertFile() == null
                     ? "  (responder certificate: " + RevocationModule.responderCertificateFile(config) + ")" : ""));
-            lines.add("metrics:        " + base + "/revocation/metrics");
         });
         DevServices dev = devServices;
         if (dev != null) {
@@ -210,6 +253,17 @@ public final class GatewayApp {
                         + "  (CA certificates /ca, CRLs /crl/..., OCSP /ocsp, linkage /linkage/...)");
                 lines.add("simulator CLI:  java -jar jpki-sim/target/jpki-sim.jar --state " + sim.stateDir() + " --help");
             });
+        }
+        if (metricsPort() > 0) {
+            String metricsBase = "http://" + config.metrics().host() + ":" + metricsPort();
+            if (registry.isPresent()) {
+                lines.add("prometheus:     " + metricsBase + "/metrics  (cluster-internal)");
+            }
+            revocation().ifPresent(module -> lines.add("metrics:        " + metricsBase
+                    + RevocationRoutes.METRICS_PATH + "  (cluster-internal)"));
+            if (feedRuns(revocation())) {
+                lines.add("feed metrics:   " + metricsBase + FeedRoutes.METRICS_PATH + "  (cluster-internal)");
+            }
         }
         return lines;
     }

@@ -53,7 +53,7 @@ public final class GatewayVerticle extends VerticleBase {
      * @param revocation the process's revocation cache, whose routes this instance serves
      * @param openIdProvider the process's OpenID Provider, whose routes this instance serves
      * @param jlisUrl J-LIS's consent registry: with it (and the OP) this instance serves the consent service too
-     * @param feedMetrics the process's feed metrics, shared by all instances (each serves {@code /feed/metrics})
+     * @param feedMetrics the process's feed metrics, shared by all instances (the metrics listener serves them)
      * @param clock the time source handed to the modules wired here
      */
     public GatewayVerticle(GatewayConfig.Http http, int port, String redisUrl, Optional<RevocationModule> revocation,

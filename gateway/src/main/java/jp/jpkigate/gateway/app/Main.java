@@ -42,15 +42,10 @@ public final class Main {
         Security.addProvider(new BouncyCastleProvider());
         Metrics metrics = Metrics.start(config.metrics());
         Vertx vertx = metrics.vertx();
-        GatewayApp app = new GatewayApp(vertx, config, Clock.systemUTC());
+        GatewayApp app = new GatewayApp(vertx, config, Clock.systemUTC(), Optional.ofNullable(metrics.registry()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, app, config.shutdown()), "jpki-gate-shutdown"));
-        MetricsVerticle metricsListener = metrics.registry() == null ? null
-                : new MetricsVerticle(config.metrics(), metrics.registry());
         try {
             app.start().toCompletionStage().toCompletableFuture().get();
-            if (metricsListener != null) {
-                vertx.deployVerticle(metricsListener).toCompletionStage().toCompletableFuture().get();
-            }
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             System.err.println("JPKI Gate failed to start: " + cause);
@@ -58,10 +53,6 @@ public final class Main {
         }
         System.out.println("JPKI Gate started in " + config.mode().id() + " mode");
         app.urls().forEach(line -> System.out.println("  " + line));
-        if (metricsListener != null) {
-            System.out.println("  prometheus:     http://" + config.metrics().host() + ":" + metricsListener.actualPort()
-                    + "/metrics  (cluster-internal)");
-        }
         // Printed once, never logged: a restart generates another.
         app.takeDevAdminToken().ifPresent(token -> System.out.println("  admin token:    " + token
                 + "  (dev: generated at start, shown only now; Authorization: Bearer <token>)"));

@@ -28,7 +28,8 @@ import jp.jpkigate.revocation.web.RevocationRoutes;
 /**
  * The revocation cache of this replica, wired: CRL sources discovered at the publisher (the
  * simulator in dev), sharing through Redis (warm start, one ingesting replica, announcements, the
- * change stream), and the routes under {@code /revocation/}: the check API, OCSP and metrics.
+ * change stream), the public routes under {@code /revocation/} (the check API and OCSP) and
+ * {@code GET /revocation/metrics} for the metrics listener.
  */
 public final class RevocationModule {
     /** How long the ingest lease lasts without renewal; renewed every third of it. */
@@ -93,6 +94,11 @@ public final class RevocationModule {
     /** New routes, for one HTTP verticle instance, to mount at {@link RevocationRoutes#MOUNT_POINT}. */
     public Router routes(Vertx vertx) {
         return RevocationRoutes.create(vertx, runtime.service(), clients, identity, clock);
+    }
+
+    /** Adds {@code GET /revocation/metrics} to {@code router}: the metrics listener's, never the public one. */
+    public Router addMetrics(Router router) {
+        return RevocationRoutes.addMetrics(router, runtime.service(), clock);
     }
 
     /** For in-process callers such as the JPKI verifier. */

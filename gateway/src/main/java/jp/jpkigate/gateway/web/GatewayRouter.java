@@ -21,7 +21,8 @@ public final class GatewayRouter {
 
     /**
      * The same, plus the revocation cache's routes under {@code /revocation/} and the OpenID
-     * Provider's (discovery, JWKS, PAR, authorize, login, token, userinfo) at the issuer's root.
+     * Provider's (discovery, JWKS, PAR, authorize, login, token, userinfo) at the issuer's root. No
+     * Prometheus text is served here: those are on the metrics listener only (MetricsVerticle).
      */
     public static Router create(Vertx vertx, RedisHealth redis, Optional<Router> revocation,
                                 Optional<Router> openIdProvider) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -50,23 +51,51 @@ class GatewayAppTest {
     }
 
     /**
-     * Every HTTP verticle pushes with its own replica id, but a scrape reaches one of them: each must
-     * answer {@code /feed/metrics} from the process's one set of counters (connections go round robin
-     * over the instances, so four fresh ones reach both).
+     * The Prometheus texts name every business and the cache's state: they are on the metrics listener
+     * only. Every HTTP verticle pushes with its own replica id, but counts in the process's one set of
+     * counters, which the metrics listener serves; on the public listener these paths are unknown (404).
      */
     @Test
-    void everyHttpInstanceServesTheProcessFeedMetrics() throws Exception {
-        GatewayApp app = new GatewayApp(vertx, ConfigLoader.parse(null, Map.of("JPKI_GATE_HTTP_PORT", "0",
-                "JPKI_GATE_DATA_DIR", dataDir.toString(), "JPKI_GATE_SIM_PORT", "0", "JPKI_GATE_HTTP_INSTANCES", "2")),
-                Clock.systemUTC());
+    void theModulesMetricsAreOnTheMetricsListenerOnly() throws Exception {
+        GatewayApp app = app(Map.of("JPKI_GATE_HTTP_INSTANCES", "2"));
         TestVertx.await(app.start());
         try {
             app.feedMetrics().retried("bank-x");
-            WebClient fresh = WebClient.create(vertx, new WebClientOptions().setKeepAlive(false));
+            WebClient client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(false));
+            assertThat(app.metricsPort()).isPositive().isNotEqualTo(app.httpPort()).isNotEqualTo(app.adminPort());
+            var feed = TestVertx.await(client.get(app.metricsPort(), "127.0.0.1", "/feed/metrics").send());
+            assertThat(feed.bodyAsString()).contains("jpkigate_feed_retries_total{client=\"bank-x\"} 1");
+            var revocation = TestVertx.await(client.get(app.metricsPort(), "127.0.0.1", "/revocation/metrics").send());
+            assertThat(revocation.bodyAsString()).contains("jpki_revocation_index_hits_total");
+            assertThat(TestVertx.await(client.delete(app.metricsPort(), "127.0.0.1", "/feed/metrics").send()).statusCode())
+                    .isEqualTo(405);
+            assertThat(TestVertx.await(client.get(app.metricsPort(), "127.0.0.1", "/metrics").send()).statusCode())
+                    .as("a Vert.x without Micrometer records no meters").isEqualTo(404);
             for (int i = 0; i < 4; i++) {
-                var scrape = TestVertx.await(fresh.get(app.httpPort(), "127.0.0.1", "/feed/metrics").send());
-                assertThat(scrape.bodyAsString()).as("scrape " + i).contains("jpkigate_feed_retries_total{client=\"bank-x\"} 1");
+                for (String path : new String[] {"/feed/metrics", "/revocation/metrics", "/metrics"}) {
+                    var onPublic = TestVertx.await(client.get(app.httpPort(), "127.0.0.1", path).send());
+                    assertThat(onPublic.statusCode()).as(path + " on the public listener, scrape " + i).isEqualTo(404);
+                    assertThat(onPublic.bodyAsString()).doesNotContain("bank-x").doesNotContain("jpki_revocation");
+                }
             }
+            String metricsBase = "http://127.0.0.1:" + app.metricsPort();
+            assertThat(app.urls()).contains("metrics:        " + metricsBase + "/revocation/metrics  (cluster-internal)",
+                    "feed metrics:   " + metricsBase + "/feed/metrics  (cluster-internal)");
+        } finally {
+            TestVertx.await(app.stop());
+        }
+    }
+
+    /** {@code metrics.enabled=false}: no metrics listener, so the modules' texts are served nowhere. */
+    @Test
+    void metricsOffMeansNoMetricsListener() throws Exception {
+        GatewayApp app = app(Map.of("JPKI_GATE_METRICS_ENABLED", "false"));
+        TestVertx.await(app.start());
+        try {
+            assertThat(app.metricsPort()).isEqualTo(-1);
+            assertThat(app.urls()).noneSatisfy(line -> assertThat(line).contains("metrics"));
+            var onPublic = TestVertx.await(WebClient.create(vertx).get(app.httpPort(), "127.0.0.1", "/revocation/metrics").send());
+            assertThat(onPublic.statusCode()).isEqualTo(404);
         } finally {
             TestVertx.await(app.stop());
         }
@@ -135,9 +164,15 @@ class GatewayAppTest {
     }
 
     private GatewayApp app() throws Exception {
-        GatewayConfig config = ConfigLoader.parse(null, Map.of("JPKI_GATE_HTTP_PORT", "0", "JPKI_GATE_DATA_DIR", dataDir.toString(),
+        return app(Map.of());
+    }
+
+    /** A dev-mode app on free ports under the temp data dir, with {@code moreEnv} over that environment. */
+    private GatewayApp app(Map<String, String> moreEnv) throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of("JPKI_GATE_HTTP_PORT", "0", "JPKI_GATE_DATA_DIR", dataDir.toString(),
                 "JPKI_GATE_SIM_PORT", "0"));
-        return new GatewayApp(vertx, config, Clock.systemUTC());
+        env.putAll(moreEnv);
+        return new GatewayApp(vertx, ConfigLoader.parse(null, env), Clock.systemUTC());
     }
 
     private List<String> kids(GatewayApp app) throws Exception {

@@ -101,7 +101,7 @@ class RevocationEndToEndTest {
         assertThat(result.getString("status")).isEqualTo("revoked");
         assertThat(result.getString("reason")).isEqualTo("certificateHold");
         assertThat(openssl(cert, ca)).contains("Response verify OK", cert + ": revoked", "Reason: certificateHold");
-        HttpResponse<Buffer> metrics = TestVertx.await(client.get(app.httpPort(), "127.0.0.1", "/revocation/metrics").send());
+        HttpResponse<Buffer> metrics = TestVertx.await(client.get(app.metricsPort(), "127.0.0.1", "/revocation/metrics").send());
         assertThat(metrics.bodyAsString()).contains("auth-2026");
     }
 

@@ -182,6 +182,14 @@ public final class RunningGateway implements AutoCloseable {
         return issuer;
     }
 
+    /**
+     * The metrics listener, {@code http://127.0.0.1:<port>} (a free port, chosen at start): {@code /feed/metrics} and
+     * {@code /revocation/metrics}, which the public listener does not serve.
+     */
+    public String metricsUrl() {
+        return "http://127.0.0.1:" + app.metricsPort();
+    }
+
     /** The client's private ES256 key (its public half is registered inline). */
     public ECKey clientKey() {
         return clientKey;

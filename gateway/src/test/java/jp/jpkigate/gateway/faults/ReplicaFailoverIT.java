@@ -115,6 +115,7 @@ class ReplicaFailoverIT {
         ECKey feedKey = new ECKeyGenerator(Curve.P_256).keyID("feed-enc").keyUse(KeyUse.ENCRYPTION).generate();
         int portA = RunningGateway.freePort();
         int portB = RunningGateway.freePort();
+        int metricsPortB = RunningGateway.freePort();
 
         Vertx vertx = TestVertx.create();
         List<CardSignerHook> cards = new ArrayList<>();
@@ -153,7 +154,8 @@ class ReplicaFailoverIT {
                     "JPKI_GATE_HTTP_INSTANCES", "2"));
             env.put("JPKI_GATE_REVOCATION_CLIENTS", CHECKER + "=" + sha256Hex(CHECKER_SECRET));
             Instant started = Instant.now();
-            try (GatewayProcess a = replica(env, "replica-a", portA); GatewayProcess b = replica(env, "replica-b", portB)) {
+            try (GatewayProcess a = replica(env, "replica-a", portA, RunningGateway.freePort());
+                 GatewayProcess b = replica(env, "replica-b", portB, metricsPortB)) {
                 report("two replicas ready: %d ms", Duration.between(started, Instant.now()).toMillis());
                 assertThat(leaseHolder(redis.url())).as("A started first: it ingests CRLs").startsWith("replica-a/");
 
@@ -184,7 +186,7 @@ class ReplicaFailoverIT {
                     TestVertx.await(receiving.close()); // the bank's receiver is down until after the kill
                     move(signer, feedPeople.get(1));
                     await("the second move's event to wait in the outbox", Duration.ofSeconds(60),
-                            () -> outboxDepth(issuer) == 1);
+                            () -> outboxDepth(metricsPortB) == 1);
                     List<String> cut = customers("B", BATCH);
                     cutBatchWritten = ConsentBatches.killDuringBatch(a::kill9, bank, redis.url(), cut);
                     killed = Instant.now();
@@ -224,9 +226,10 @@ class ReplicaFailoverIT {
         }
     }
 
-    private GatewayProcess replica(Map<String, String> env, String name, int port) throws Exception {
+    private GatewayProcess replica(Map<String, String> env, String name, int port, int metricsPort) throws Exception {
         Map<String, String> own = new HashMap<>(env);
         own.put("HOSTNAME", name);
+        own.put("JPKI_GATE_METRICS_PORT", Integer.toString(metricsPort));
         Path dir = Files.createDirectories(workDir.resolve(name));
         return GatewayProcess.start(dir, port, own);
     }
@@ -276,9 +279,12 @@ class ReplicaFailoverIT {
                 .map(line -> line.getString("customer_number")).toList());
     }
 
-    /** {@code jpkigate_feed_outbox_depth} of the bank in {@code GET /feed/metrics}: events not yet delivered. */
-    private int outboxDepth(String issuer) throws Exception {
-        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(issuer + "/feed/metrics"))
+    /**
+     * {@code jpkigate_feed_outbox_depth} of the bank in {@code GET /feed/metrics} on a replica's metrics listener:
+     * events not yet delivered (read from Redis, so every replica reports the same).
+     */
+    private int outboxDepth(int metricsPort) throws Exception {
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/feed/metrics"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
         String line = "jpkigate_feed_outbox_depth{client=\"" + RunningGateway.BANK_ID + "\"} ";

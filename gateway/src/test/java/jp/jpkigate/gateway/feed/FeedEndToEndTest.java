@@ -201,9 +201,9 @@ class FeedEndToEndTest {
         return sample(metrics(gateway), metric, business);
     }
 
-    /** {@code GET /feed/metrics}: the Prometheus text. */
+    /** {@code GET /feed/metrics} on the metrics listener: the Prometheus text. */
     private String metrics(RunningGateway gateway) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(gateway.issuer() + "/feed/metrics"))
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(gateway.metricsUrl() + "/feed/metrics"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
         return answer.body();

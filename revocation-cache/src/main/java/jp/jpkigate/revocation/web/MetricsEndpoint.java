@@ -6,8 +6,8 @@ import jp.jpkigate.revocation.service.RevocationService;
 
 /**
  * {@code GET /revocation/metrics}: the cache's index sizes, data age per issuer, hit ratio and counters
- * ({@link MetricsText}) for Prometheus. Unauthenticated like a scrape target: the gateway keeps it off
- * the public listener or behind its network policy.
+ * ({@link MetricsText}) for Prometheus. Unauthenticated like a scrape target: the gateway serves it
+ * on its metrics listener only ({@link RevocationRoutes#addMetrics}), never on the public one.
  */
 final class MetricsEndpoint {
     private final RevocationService service;

@@ -14,17 +14,20 @@ import jp.jpkigate.revocation.responder.OcspResponderIdentity;
 import jp.jpkigate.revocation.service.RevocationService;
 
 /**
- * The revocation cache's HTTP surface, as a sub-router the gateway mounts at {@link #MOUNT_POINT}:
+ * The revocation cache's HTTP surface, as a sub-router the gateway mounts at {@link #MOUNT_POINT} on its
+ * public listener, and the metrics route it adds to its internal metrics listener:
  * <pre>
  * Router revocation = RevocationRoutes.create(vertx, service, clients, identity, clock);
  * gatewayRouter.route(RevocationRoutes.MOUNT_POINT).subRouter(revocation);   // or RevocationRoutes.mount(...)
+ * RevocationRoutes.addMetrics(metricsRouter, service, clock);                // GET /revocation/metrics
  * </pre>
  * <table>
  *   <tr><th>route (under the mount point)</th><th>endpoint</th><th>auth</th></tr>
  *   <tr><td>POST /v1/check (application/json)</td><td>{@link CheckEndpoint}</td><td>client credentials</td></tr>
  *   <tr><td>POST /ocsp (application/ocsp-request)</td><td>{@link OcspEndpoint}</td><td>none</td></tr>
  *   <tr><td>GET /ocsp/{url-encoded base64}</td><td>{@link OcspEndpoint}</td><td>none</td></tr>
- *   <tr><td>GET /metrics</td><td>{@link MetricsEndpoint}</td><td>none (keep it internal)</td></tr>
+ *   <tr><td>GET /revocation/metrics ({@link #addMetrics}, not in the sub-router)</td><td>{@link MetricsEndpoint}</td>
+ *       <td>none: internal listener only</td></tr>
  * </table>
  * GET {@code /ocsp} and {@code /ocsp/} are OCSP GETs without a request (400). Any other method on these paths is a 405 with {@code Allow}; any other path under the mount point a
  * 404; every error is an {@code application/problem+json} document ({@link Problem}).
@@ -32,6 +35,8 @@ import jp.jpkigate.revocation.service.RevocationService;
 public final class RevocationRoutes {
     /** Where the gateway mounts the sub-router. */
     public static final String MOUNT_POINT = "/revocation/*";
+    /** The Prometheus text, added by {@link #addMetrics} to a router of its own (never the public one). */
+    public static final String METRICS_PATH = "/revocation/metrics";
 
     private RevocationRoutes() {
     }
@@ -45,7 +50,6 @@ public final class RevocationRoutes {
         Objects.requireNonNull(clock, "clock");
         CheckEndpoint check = new CheckEndpoint(service, clock);
         OcspEndpoint ocsp = new OcspEndpoint(new OcspResponder(service, identity, clock), clock);
-        MetricsEndpoint metrics = new MetricsEndpoint(service, clock);
 
         Router router = Router.router(vertx);
         // Vert.x 5 runs body handlers before user handlers: the body (capped) is read before authentication.
@@ -61,8 +65,6 @@ public final class RevocationRoutes {
                 .handler(ocsp::post);
         router.get("/ocsp/*").handler(ocsp::get);
         allowOnly(router, "/ocsp", HttpMethod.POST, HttpMethod.GET);
-        router.get("/metrics").handler(metrics::handle);
-        allowOnly(router, "/metrics", HttpMethod.GET);
         router.route().handler(ctx -> ProblemWriter.send(ctx,
                 Problem.NOT_FOUND.withDetail("no revocation endpoint at " + ctx.request().path())));
         router.route().failureHandler(ProblemWriter::handleFailure);
@@ -74,6 +76,19 @@ public final class RevocationRoutes {
                                OcspResponderIdentity identity, Clock clock) {
         parent.route(MOUNT_POINT).subRouter(create(vertx, service, clients, identity, clock));
         return parent;
+    }
+
+    /**
+     * Adds {@code GET} {@link #METRICS_PATH} (other methods: 405) to {@code router}, the gateway's internal
+     * metrics listener. Add it before anything mounted at {@link #MOUNT_POINT} on the same router, whose
+     * sub-router answers 404 for every path it does not know.
+     */
+    public static Router addMetrics(Router router, RevocationService service, Clock clock) {
+        MetricsEndpoint metrics = new MetricsEndpoint(Objects.requireNonNull(service, "service"),
+                Objects.requireNonNull(clock, "clock"));
+        router.get(METRICS_PATH).handler(metrics::handle);
+        allowOnly(router, METRICS_PATH, HttpMethod.GET);
+        return router;
     }
 
     /** Every other method on {@code path}: 405 with {@code Allow} (RFC 9110 15.5.6). */

@@ -8,8 +8,10 @@ import static jp.jpkigate.revocation.web.TestServer.base64;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +28,22 @@ class MetricsEndpointTest {
             server = started;
             ctx.completeNow();
         }));
+    }
+
+    /** The sub-router the gateway mounts on its public listener has no metrics: they are added to the metrics listener. */
+    @Test
+    void theSubRouterForThePublicListenerHasNoMetrics(Vertx vertx) throws Exception {
+        Router publicOnly = RevocationRoutes.mount(Router.router(vertx), vertx, server.service, server.clients,
+                server.identity, server.clock);
+        HttpServer listener = TestServer.await(vertx.createHttpServer().requestHandler(publicOnly).listen(0, "127.0.0.1"));
+        try {
+            var metrics = TestServer.await(server.client.get(listener.actualPort(), "127.0.0.1",
+                    RevocationRoutes.METRICS_PATH).send());
+            assertThat(metrics.statusCode()).isEqualTo(404);
+            assertThat(metrics.bodyAsString()).doesNotContain("jpki_revocation");
+        } finally {
+            TestServer.await(listener.close());
+        }
     }
 
     @Test

@@ -27,7 +27,8 @@ import jp.jpkigate.revocation.responder.OcspResponderIdentity;
 import jp.jpkigate.testing.MutableClock;
 
 /**
- * The revocation routes mounted as the gateway mounts them, on port 0, over an in-memory cache:
+ * The revocation routes mounted as the gateway mounts them, with {@code GET /revocation/metrics} on the
+ * same router (the gateway adds that one to its metrics listener), on port 0, over an in-memory cache:
  * sign-2026 (version 7, thisUpdate now - 1 h) with 11 revoked (affiliationChanged) and 12 on hold;
  * auth-2026 EC (version 3, thisUpdate now - 10 min) with 21 revoked (keyCompromise).
  */
@@ -53,6 +54,7 @@ final class TestServer {
     static Future<TestServer> start(Vertx vertx) {
         TestServer test = new TestServer();
         Router root = Router.router(vertx);
+        RevocationRoutes.addMetrics(root, test.service, test.clock);
         RevocationRoutes.mount(root, vertx, test.service, test.clients, test.identity, test.clock);
         test.client = WebClient.create(vertx);
         return vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1").map(server -> {
