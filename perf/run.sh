@@ -252,7 +252,8 @@ if wanted consent-withdraw && ! wanted consent-sign && [[ ! -s $results/consente
 else
     scenario consent-withdraw consent.ConsentWithdrawalSimulation
 fi
-scenario feed feed.FeedSimulation -Dfeed.method=push -Dfeed.redisUrl="$redis_url" -Dfeed.receiverPort="$feed_port"
+scenario feed feed.FeedSimulation -Dfeed.method=push -Dfeed.redisUrl="$redis_url" -Dfeed.receiverPort="$feed_port" \
+    -Dfeed.metricsUrl="http://127.0.0.1:$metrics_port"
 scenario feed-poll feed.FeedSimulation -Dfeed.method=poll -Dfeed.redisUrl="$redis_url"
 # The JMH floors and the revocation index; returns how many failed.
 benchmarks() {

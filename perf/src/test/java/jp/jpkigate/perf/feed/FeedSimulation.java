@@ -32,7 +32,7 @@ import jp.jpkigate.perf.token.BackendClient;
  * <ul>
  *   <li>{@code feed.method=push} (RFC 8935): the gateway pushes to the fixtures' push business
  *       ({@link LoginFixtures#FEED_PUSH_CLIENT_ID}), whose receiver is a {@link PushReceiver} in this
- *       process on {@code feed.receiverPort}; the timed operation is a scrape of {@code GET /feed/metrics}
+ *       process on {@code feed.receiverPort}; the timed operation is a scrape of {@code GET /feed/metrics} on the metrics listener
  *       once a second (the outbox's depth), which the gateway's own pushing does not need;</li>
  *   <li>{@code feed.method=poll} (RFC 8936): {@code feed.receivers} receivers of the back end
  *       ({@link LoginFixtures#BACKEND_CLIENT_ID}, a {@code feed:read} token fetched before the run) each
@@ -59,6 +59,8 @@ public class FeedSimulation extends MeasuredSimulation {
     static final Parameter RATE = new Parameter("feed.rate", "6000", "changes made per second, warm-up and window");
     static final Parameter SET_BYTES = new Parameter("feed.setBytes", "1000", "size of one event's payload");
     static final Parameter REDIS_URL = new Parameter("feed.redisUrl", "redis://127.0.0.1:6379", "the gateway's Redis");
+    static final Parameter METRICS_URL = new Parameter("feed.metricsUrl", "http://127.0.0.1:9090",
+            "push: the gateway's metrics listener (GET /feed/metrics is only there)");
     static final Parameter RECEIVER_PORT = new Parameter("feed.receiverPort", Integer.toString(LoginFixtures.DEFAULT_FEED_PORT),
             "push: the receiver's port (as in the clients file)");
     static final Parameter RECEIVERS = new Parameter("feed.receivers", "2", "poll: concurrent polling receivers");
@@ -75,7 +77,7 @@ public class FeedSimulation extends MeasuredSimulation {
     private PushReceiver receiver;
 
     public FeedSimulation() throws IOException, InterruptedException {
-        super("feed", List.of(METHOD, RATE, SET_BYTES, REDIS_URL, RECEIVER_PORT, RECEIVERS, MAX_EVENTS, DRAIN, P99), 1);
+        super("feed", List.of(METHOD, RATE, SET_BYTES, REDIS_URL, METRICS_URL, RECEIVER_PORT, RECEIVERS, MAX_EVENTS, DRAIN, P99), 1);
         if (!push && !"poll".equals(METHOD.value())) {
             throw new IllegalArgumentException("feed.method is push or poll");
         }
@@ -85,7 +87,7 @@ public class FeedSimulation extends MeasuredSimulation {
         fact("method", METHOD.value());
         fact("business", business);
         if (push) {
-            ChainBuilder scrape = exec(http("feed metrics").get("/feed/metrics").check(status().is(200)));
+            ChainBuilder scrape = exec(http("feed metrics").get(METRICS_URL.value() + "/feed/metrics").check(status().is(200)));
             run(scenario(settings.scenario())
                             .exec(asLongAs(session -> !measurement.ended()).on(measurement.operation(scrape).pause(Duration.ofSeconds(1))))
                             .injectOpen(atOnceUsers(1)),
