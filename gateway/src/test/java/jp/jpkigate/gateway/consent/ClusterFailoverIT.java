@@ -37,15 +37,12 @@ class ClusterFailoverIT {
 
     @Test
     void killingTheMasterOfAConsentLosesNoAcknowledgedConsent() throws Exception {
-        Path dataDir = workDir.resolve("data");
-        BankAndCard prepared = BankAndCard.prepare(workDir, dataDir);
+        BankAndCard prepared = BankAndCard.prepare(workDir);
         CardSignerHook card = prepared.card();
         ECKey bankKey = prepared.bankKey();
-        Path clients = prepared.clients();
         try (card; TestRedisCluster cluster = TestRedisCluster.start(3, 1);
-             GatewayProcess gateway = GatewayProcess.start(workDir, RunningGateway.freePort(), Map.of("REDIS_URL", cluster.url(),
-                     "JPKI_GATE_REDIS_WAIT_REPLICAS", "1", "JPKI_GATE_DATA_DIR", dataDir.toString(),
-                     "JPKI_GATE_OIDC_CLIENTS_FILE", clients.toString()))) {
+             GatewayProcess gateway = GatewayProcess.start(workDir, RunningGateway.freePort(),
+                     prepared.gatewayEnv(cluster.url(), Map.of("JPKI_GATE_REDIS_WAIT_REPLICAS", "1")))) {
             BankApi bank = BankApi.connect(gateway.issuer(), RunningGateway.BANK_ID, bankKey);
             List<String> customers = IntStream.range(0, 50).mapToObj(i -> String.format("K-%03d", i)).toList();
             List<JsonObject> invited = bank.invite(customers);

@@ -43,14 +43,11 @@ class ConsentCrashIT {
 
     @Test
     void killingTheGatewayOrRedisLosesNothingAcknowledged() throws Exception {
-        Path dataDir = workDir.resolve("data");
-        BankAndCard prepared = BankAndCard.prepare(workDir, dataDir);
+        BankAndCard prepared = BankAndCard.prepare(workDir);
         CardSignerHook card = prepared.card();
         ECKey bankKey = prepared.bankKey();
-        Path clients = prepared.clients();
         try (card; AofRedis redis = AofRedis.start(workDir.resolve("redis"), RunningGateway.freePort());
-             GatewayProcess gateway = GatewayProcess.start(workDir, RunningGateway.freePort(), Map.of("REDIS_URL", redis.url(),
-                     "JPKI_GATE_DATA_DIR", dataDir.toString(), "JPKI_GATE_OIDC_CLIENTS_FILE", clients.toString()))) {
+             GatewayProcess gateway = GatewayProcess.start(workDir, RunningGateway.freePort(), prepared.gatewayEnv(redis.url(), Map.of()))) {
             BankApi bank = BankApi.connect(gateway.issuer(), RunningGateway.BANK_ID, bankKey);
             List<String> first = customers("A", BATCH);
             Instant sent = Instant.now();
