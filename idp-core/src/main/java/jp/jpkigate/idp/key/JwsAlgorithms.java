@@ -1,5 +1,7 @@
 package jp.jpkigate.idp.key;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
@@ -25,6 +27,11 @@ import java.util.Optional;
 public final class JwsAlgorithms {
     /** In order of preference. */
     public static final List<JWSAlgorithm> SUPPORTED = List.of(JWSAlgorithm.ES256, JWSAlgorithm.PS256, JWSAlgorithm.EdDSA);
+
+    /** How many verifiers {@link #verifier} keeps. */
+    static final int KEPT_VERIFIERS = 4096;
+    private static final Cache<String, JWSVerifier> VERIFIERS =
+            Caffeine.newBuilder().maximumSize(KEPT_VERIFIERS).executor(Runnable::run).build();
 
     /** The smallest RSA modulus accepted for PS256 (client keys and our own). */
     public static final int MIN_RSA_BITS = 2048;
@@ -74,7 +81,7 @@ public final class JwsAlgorithms {
         }
         JWSSigner signer;
         if (JWSAlgorithm.ES256.equals(alg)) {
-            signer = new ECDSASigner(privateKey.toECKey());
+            signer = new ECDSASigner(BcKeys.privateKey(privateKey.toECKey()));
         } else if (JWSAlgorithm.PS256.equals(alg)) {
             signer = new RSASSASigner(privateKey.toRSAKey());
         } else {
@@ -84,14 +91,30 @@ public final class JwsAlgorithms {
         return signer;
     }
 
-    /** A verifier for a public key with this algorithm. */
+    /**
+     * A verifier for a public key with this algorithm. Verifiers are kept by key (the last
+     * {@value #KEPT_VERIFIERS} used): a BouncyCastle verification key keeps its precomputed multiples,
+     * which halves the cost of the next verification with the same key (the OP's own, a client's, a
+     * DPoP key used for the token and then at the resource).
+     */
     public static JWSVerifier verifier(JWK publicKey, JWSAlgorithm alg) throws JOSEException {
         if (!keyFits(publicKey, alg)) {
             throw new JOSEException("key does not fit " + alg);
         }
+        String id = alg.getName() + '|' + publicMaterial(publicKey);
+        JWSVerifier kept = VERIFIERS.getIfPresent(id);
+        if (kept != null) {
+            return kept;
+        }
+        JWSVerifier verifier = newVerifier(publicKey, alg);
+        VERIFIERS.put(id, verifier);
+        return verifier;
+    }
+
+    private static JWSVerifier newVerifier(JWK publicKey, JWSAlgorithm alg) throws JOSEException {
         JWSVerifier verifier;
         if (JWSAlgorithm.ES256.equals(alg)) {
-            verifier = new ECDSAVerifier(publicKey.toECKey().toPublicJWK());
+            verifier = new ECDSAVerifier(BcKeys.publicKey(publicKey.toECKey()));
         } else if (JWSAlgorithm.PS256.equals(alg)) {
             verifier = new RSASSAVerifier(publicKey.toRSAKey().toPublicJWK());
         } else {
@@ -99,5 +122,16 @@ public final class JwsAlgorithms {
         }
         verifier.getJCAContext().setProvider(Jca.BC);
         return verifier;
+    }
+
+    /** What identifies a public key of a fitting type: its coordinates, modulus and exponent, or point. */
+    private static String publicMaterial(JWK key) {
+        if (key instanceof ECKey ec) {
+            return ec.getX() + "." + ec.getY();
+        }
+        if (key instanceof RSAKey rsa) {
+            return rsa.getModulus() + "." + rsa.getPublicExponent();
+        }
+        return ((OctetKeyPair) key).getX().toString();
     }
 }

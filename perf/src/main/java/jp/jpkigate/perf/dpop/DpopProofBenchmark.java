@@ -45,15 +45,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * claims, {@code htu} normalisation, the HMAC server nonce, {@code iat}, and the RFC 7638
  * thumbprint:
  * <ul>
- * <li>{@code tokenEndpointProof}: a proof of a token request (no {@code ath});</li>
- * <li>{@code resourceProof}: a userinfo proof, plus {@code ath} (SHA-256 of a 600-character access token).</li>
+ * <li>{@code tokenEndpointProof}: a proof of a token request (no {@code ath}) with a key the OP has not
+ *     seen before, as at a login's token request (a relying party makes a DPoP key per login): the
+ *     proofs rotate over {@value #FRESH_KEYS} keys, more than {@code JwsAlgorithms} keeps verifiers for,
+ *     so every verification builds its key's precomputation;</li>
+ * <li>{@code resourceProof}: a userinfo proof, plus {@code ath} (SHA-256 of a 600-character access
+ *     token), with the key of the token request before it (its verifier kept).</li>
  * </ul>
  * Not measured: the replay cache ({@code SET NX PX} in Redis, a network round trip that does not
  * use the event loop's CPU while it waits).
  *
- * <p>Setup, once per trial: a fixed clock, nonces required, an ES256 client key generated with
- * BouncyCastle, and both proofs signed once (the check does not consume them: only the replay
- * cache would).
+ * <p>Setup, once per trial: a fixed clock, nonces required, ES256 client keys, every proof signed once
+ * (the check does not consume them: only the replay cache would).
  *
  * <p>Run:
  * <pre>
@@ -72,7 +75,11 @@ public class DpopProofBenchmark {
     private static final String USERINFO_URL = "https://id.example.jp/userinfo";
 
     private DpopProofVerifier verifier;
-    private DpopRequest tokenRequest;
+    /** Keys the token endpoint proofs rotate over: more than the verifiers {@code JwsAlgorithms} keeps (4,096). */
+    static final int FRESH_KEYS = 5000;
+
+    private DpopRequest[] tokenRequests;
+    private int next;
     private DpopRequest userinfoRequest;
     private Optional<String> accessToken;
 
@@ -86,14 +93,18 @@ public class DpopProofBenchmark {
                 clock);
         String nonce = verifier.freshNonce().orElseThrow();
         accessToken = Optional.of("eyJ0eXAiOiJhdCtqd3QifQ." + "A".repeat(520) + ".sig"); // its hash is what costs
+        tokenRequests = new DpopRequest[FRESH_KEYS];
+        for (int i = 0; i < FRESH_KEYS; i++) {
+            tokenRequests[i] = new DpopRequest(List.of(proof(SigningKeys.generateKey(JWSAlgorithm.ES256), "POST", TOKEN_URL,
+                    nonce, null, clock)), "POST", TargetUri.of(TOKEN_URL));
+        }
         JWK key = SigningKeys.generateKey(JWSAlgorithm.ES256);
-        tokenRequest = new DpopRequest(List.of(proof(key, "POST", TOKEN_URL, nonce, null, clock)), "POST",
-                TargetUri.of(TOKEN_URL));
         userinfoRequest = new DpopRequest(List.of(proof(key, "GET", USERINFO_URL, nonce, accessToken.get(), clock)),
                 "GET", TargetUri.of(USERINFO_URL));
         // Both benchmarks must exercise the success path: fail the trial otherwise.
         JwkThumbprint expected = JwkThumbprint.of(key.toPublicJWK());
-        if (!tokenEndpointProof().jkt().equals(expected) || !resourceProof().jkt().equals(expected)) {
+        if (!verifier.check(tokenRequests[0], Optional.empty()).jkt().equals(expected(tokenRequests[0]))
+                || !resourceProof().jkt().equals(expected)) {
             throw new IllegalStateException("the proof was not accepted");
         }
     }
@@ -110,10 +121,16 @@ public class DpopProofBenchmark {
         return jwt.serialize();
     }
 
-    /** A token request's proof: every check but the replay cache. */
+    private static JwkThumbprint expected(DpopRequest request) throws Exception {
+        return JwkThumbprint.of(SignedJWT.parse(request.proofs().get(0)).getHeader().getJWK());
+    }
+
+    /** A token request's proof with a key not seen for {@value #FRESH_KEYS} proofs: every check but the replay cache. */
     @Benchmark
     public DpopProofVerifier.CheckedProof tokenEndpointProof() throws DpopException {
-        return verifier.check(tokenRequest, Optional.empty());
+        DpopRequest request = tokenRequests[next];
+        next = (next + 1) % FRESH_KEYS;
+        return verifier.check(request, Optional.empty());
     }
 
     /** A userinfo proof: the same plus {@code ath}. */

@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -12,7 +11,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import jp.jpkigate.idp.key.Jca;
+import jp.jpkigate.idp.key.JwsAlgorithms;
 
 /**
  * The relying party's side of {@code private_key_jwt} (RFC 7523 §2.2, OpenID Connect Core §9), as
@@ -39,13 +38,11 @@ public final class ClientAssertions {
                 .type(JOSEObjectType.JWT).build(), claims);
     }
 
-    /** A compact ES256 JWS of {@code claims} under {@code header}, signed with the BouncyCastle provider. */
+    /** A compact ES256 JWS of {@code claims} under {@code header}, signed as the OP signs (BouncyCastle key objects). */
     static String signEs256(JWK key, JWSHeader header, JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
-            ECDSASigner signer = new ECDSASigner(key.toECKey());
-            signer.getJCAContext().setProvider(Jca.BC);
-            jwt.sign(signer);
+            jwt.sign(JwsAlgorithms.signer(key, JWSAlgorithm.ES256));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign with " + key.getKeyID(), e);
         }

@@ -71,13 +71,13 @@ import org.openjdk.jmh.infra.Blackhole;
  * <li>{@code mintAccessToken}: {@link TokenMinter#accessToken} (RFC 9068 JWT, ES256, BouncyCastle);</li>
  * <li>{@code mintIdToken}: {@link TokenMinter#idToken} (ES256, with {@code at_hash} and a nonce);</li>
  * <li>{@code verifyClientAssertion}: parse of a {@code private_key_jwt} client assertion (ES256,
- *     signed once in setup) and {@link ClientAssertionVerifier#verifySignature}, which builds a Nimbus
- *     {@code ECDSAVerifier} with the BouncyCastle provider in its JCA context, as the token endpoint
- *     does;</li>
+ *     signed once in setup) and {@link ClientAssertionVerifier#verifySignature}, whose verifier for the
+ *     client's key {@code JwsAlgorithms} keeps between requests, as at the token endpoint;</li>
  * <li>{@code verifyAccessToken}: {@link AccessTokenVerifier#verify} of an access token minted in setup
  *     (parse, ES256 signature with BouncyCastle, claims; the grant-revocation lookup answers at once),
  *     as userinfo, introspection and the business APIs do the first time they see a token: each call
- *     uses a new verifier (a verifier remembers the tokens it accepted; its construction is a few µs);</li>
+ *     uses a new {@code AccessTokenVerifier} (it remembers the tokens it accepted); the OP key's JWS
+ *     verifier is kept, as in the server;</li>
  * <li>{@code wholeLogin}: the four above in sequence — card signature, access token, ID token, one
  *     client assertion — i.e. the crypto of one login from card signature to token response.</li>
  * </ul>
