@@ -51,7 +51,17 @@ public final class BulkCrlPublisher {
     private BulkCrlPublisher() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            // Vert.x's threads would keep the JVM (and the runner waiting for "ready") alive: a port taken, say.
+            System.err.println("the CRL publisher cannot start: " + e);
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         if (args.length != 4) {
             System.err.println("usage: BulkCrlPublisher <stateDir> <simPort> <publisherPort> <entries>");
             System.exit(2);
