@@ -1,5 +1,6 @@
 package jp.jpkigate.idp.jpki;
 
+import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
@@ -30,9 +31,12 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
  * @param keyUsage        the key usage extension, if present
  * @param keyUsageCritical whether the key usage extension is marked critical
  * @param policies        the certificate policy OIDs
+ * @param subjectKey      the subject key as the signature check uses it ({@link CardSignatureAlgorithm#subjectKey}),
+ *                        empty when it cannot be decoded
  */
 record ParsedCertificate(X509CertificateHolder holder, X509Certificate certificate, Optional<String> authorityKeyId,
-                         Optional<KeyUsage> keyUsage, boolean keyUsageCritical, Set<String> policies) {
+                         Optional<KeyUsage> keyUsage, boolean keyUsageCritical, Set<String> policies,
+                         Optional<PublicKey> subjectKey) {
     /** Certificates on a JPKI card are about 1.5 KB; anything far larger is not one. */
     static final int MAX_CERTIFICATE_BYTES = 16 * 1024;
 
@@ -67,7 +71,8 @@ record ParsedCertificate(X509CertificateHolder holder, X509Certificate certifica
                     .map(PolicyInformation::getPolicyIdentifier).map(oid -> oid.getId()).toList());
             X509Certificate jca = new JcaX509CertificateConverter().setProvider(CryptoProvider.BC).getCertificate(holder);
             return new ParsedCertificate(holder, jca, akiHex, keyUsage,
-                    keyUsageExtension != null && keyUsageExtension.isCritical(), policyOids);
+                    keyUsageExtension != null && keyUsageExtension.isCritical(), policyOids,
+                    CardSignatureAlgorithm.subjectKey(holder.getSubjectPublicKeyInfo(), jca));
         } catch (JpkiVerificationException e) {
             throw e;
         } catch (CertificateException | java.io.IOException | RuntimeException | StackOverflowError e) {
