@@ -285,7 +285,7 @@ public final class OpenIdProviderRoutes {
                 options.accessTokenLifetime());
         jp.jpkigate.idp.token.TokenEndpointHandler token = new jp.jpkigate.idp.token.TokenEndpointHandler(authenticator,
                 java.util.List.of(
-                        new jp.jpkigate.idp.token.AuthorizationCodeGrantHandler(codes, refreshTokens, format,
+                        new jp.jpkigate.idp.token.AuthorizationCodeGrantHandler(codes, format,
                                 new jp.jpkigate.idp.subject.PairwiseSubjects(options.pairwiseSecret(), persons),
                                 tokens, revoker, options, clock),
                         new jp.jpkigate.idp.token.RefreshTokenGrantHandler(refreshTokens, format, tokens, revoker,
