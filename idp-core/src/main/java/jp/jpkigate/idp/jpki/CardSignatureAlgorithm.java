@@ -31,10 +31,11 @@ enum CardSignatureAlgorithm {
     static final int MIN_RSA_BITS = 2048;
     private static final int MAX_RSA_BITS = 8192;
 
-    /** The odd primes below 1000 multiplied: an RSA modulus sharing a factor with it is no card's. */
-    private static final BigInteger SMALL_PRIMES = IntStream.range(3, 1000)
-            .filter(n -> BigInteger.valueOf(n).isProbablePrime(30))
-            .mapToObj(BigInteger::valueOf).reduce(BigInteger.ONE, BigInteger::multiply);
+    /** The primes below 1000: an RSA modulus divisible by one is no card's. */
+    private static final long[] SMALL_PRIMES = IntStream.range(2, 1000)
+            .filter(n -> BigInteger.valueOf(n).isProbablePrime(30)).asLongStream().toArray();
+    /** The small primes in groups whose product fits a long: one division of the modulus per group. */
+    private static final long[][] PRIME_GROUPS = groups();
 
     private final String jcaName;
     /** The JDK provider that verifies, or null for BouncyCastle. */
@@ -47,8 +48,8 @@ enum CardSignatureAlgorithm {
 
     /**
      * The certificate's subject key, decoded once per verification; empty when it cannot be decoded.
-     * An RSA key is decoded by the JDK ({@code SunRsaSign}) and checked here for an odd modulus
-     * without small prime factors: BouncyCastle's RSA key would add a Miller-Rabin test of the
+     * An RSA key is decoded by the JDK ({@code SunRsaSign}) and refused here when a prime below 1000
+     * (2 included) divides its modulus: BouncyCastle's RSA key would add a Miller-Rabin test of the
      * modulus, about 0.7 ms of event loop per login (its cache of tested moduli holds a handful,
      * cards are millions), where the JPKI CA's signature over the key, verified before, already
      * vouches for it. Any other key is BouncyCastle's.
@@ -60,8 +61,7 @@ enum CardSignatureAlgorithm {
             }
             PublicKey key = KeyFactory.getInstance("RSA", RSA_PKCS1_SHA256.jdkProvider)
                     .generatePublic(new X509EncodedKeySpec(keyInfo.getEncoded()));
-            BigInteger modulus = ((RSAPublicKey) key).getModulus();
-            return modulus.testBit(0) && modulus.gcd(SMALL_PRIMES).equals(BigInteger.ONE) ? Optional.of(key) : Optional.empty();
+            return hasSmallFactor(((RSAPublicKey) key).getModulus()) ? Optional.empty() : Optional.of(key);
         } catch (GeneralSecurityException | java.io.IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -83,6 +83,46 @@ enum CardSignatureAlgorithm {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** True when a prime below 1000 (2 included) divides {@code modulus}. */
+    static boolean hasSmallFactor(BigInteger modulus) {
+        for (long[] group : PRIME_GROUPS) {
+            long remainder = modulus.mod(BigInteger.valueOf(group[0])).longValue();
+            for (int i = 1; i < group.length; i++) {
+                if (remainder % group[i] == 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Each group: the product of its primes, then the primes. */
+    private static long[][] groups() {
+        java.util.List<long[]> groups = new java.util.ArrayList<>();
+        java.util.List<Long> current = new java.util.ArrayList<>();
+        long product = 1;
+        for (long prime : SMALL_PRIMES) {
+            if (product > Long.MAX_VALUE / prime) {
+                groups.add(group(product, current));
+                current.clear();
+                product = 1;
+            }
+            product *= prime;
+            current.add(prime);
+        }
+        groups.add(group(product, current));
+        return groups.toArray(long[][]::new);
+    }
+
+    private static long[] group(long product, java.util.List<Long> primes) {
+        long[] group = new long[primes.size() + 1];
+        group[0] = product;
+        for (int i = 0; i < primes.size(); i++) {
+            group[i + 1] = primes.get(i);
+        }
+        return group;
     }
 
     /** True when {@code signature} is this algorithm's valid signature of {@code data} under {@code key}. */
