@@ -53,7 +53,6 @@ class LoginRedisCommandsTest {
                 .filter(m -> !m.group(1).equals("lua") && !m.group(2).equalsIgnoreCase("ECHO"))
                 .map(m -> m.group(2).toUpperCase()).toList();
         System.out.println("Redis round trips of one login: " + roundTrips.size() + " " + roundTrips);
-        sent.forEach(line -> System.out.println("  " + (line.length() > 160 ? line.substring(0, 160) : line)));
         assertThat(roundTrips).hasSizeLessThanOrEqualTo(21);
     }
 
