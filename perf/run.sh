@@ -22,8 +22,8 @@
 #             50M entries: lookup, bytes per entry, streaming ingest)
 #   --jdk     the JDK that runs the gateway, J-LIS, the HTTP floor and JMH (default: java on PATH);
 #             Gatling always runs on the default java
-#   --jfr     a JFR profile (settings=profile) of the gateway in each scenario's measurement window,
-#             perf/target/perf-run/results/<scenario>.jfr
+#   --jfr     a JFR profile (settings=profile, or the .jfc file in PERF_JFR_SETTINGS) of the gateway in
+#             each scenario's measurement window, perf/target/perf-run/results/<scenario>.jfr
 #   -D...     passed to every Gatling simulation (e.g. -Dlogin.rate=30; see each simulation's Javadoc)
 #
 # Gatling HTML reports: perf/target/gatling/; logs and raw results: perf/target/perf-run/.
@@ -71,6 +71,13 @@ else
         -Dcheck.model=closed -Dcheck.users=8 -Docsp.model=closed -Docsp.users=8 "${properties[@]}")
     out=${out:-perf/results}
 fi
+# The JFR window and the runner's own timing follow the warm-up and duration given as properties.
+for property in "${properties[@]}"; do
+    case $property in
+        -Dperf.warmUpSeconds=*) warm_up=${property#*=} ;;
+        -Dperf.durationSeconds=*) duration=${property#*=} ;;
+    esac
+done
 wanted() { [[ -z $only || ",$only," == *",$1,"* ]]; }
 
 run_dir=$PWD/perf/target/perf-run
@@ -204,7 +211,7 @@ gatling() {
     echo "== $name ($class) at $(date -u +%H:%M:%S), load $(cut -d' ' -f1-3 /proc/loadavg)"
     local status=0
     if $jfr && [[ $pids == "$server_pids" ]]; then
-        ${jdk:+$jdk/bin/}jcmd "$gateway" JFR.start name="$name" settings=profile delay="${warm_up}s" \
+        ${jdk:+$jdk/bin/}jcmd "$gateway" JFR.start name="$name" settings="${PERF_JFR_SETTINGS:-profile}" delay="${warm_up}s" \
             duration="${duration}s" filename="$results/$name.jfr" >/dev/null
     fi
     gatling_java -Dperf.scenario="$name" -Dperf.baseUrl="$url" -Dperf.serverPids="$pids" \

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.jpkigate.idp.json.JsonText;
 
 /**
  * JSON form of an {@link Approval} for the store: {@code {"v": 1, "client_id", "scope": [..],
@@ -25,7 +26,7 @@ public final class ApprovalCodec {
         json.put("claims", new ArrayList<>(a.granted().claims()));
         json.put("approved", a.approvedAt().toEpochMilli());
         json.put("expires", a.expiresAt().toEpochMilli());
-        return JSONObjectUtils.toJSONString(json);
+        return JsonText.write(json);
     }
 
     public static Approval decode(String text) {

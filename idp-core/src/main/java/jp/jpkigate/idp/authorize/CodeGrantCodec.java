@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import jp.jpkigate.idp.dpop.JwkThumbprint;
+import jp.jpkigate.idp.json.JsonText;
 import jp.jpkigate.idp.login.LoginTransactionCodec;
 import jp.jpkigate.idp.par.CodeChallenge;
 
@@ -32,7 +33,7 @@ public final class CodeGrantCodec {
         json.put("iat", g.issuedAt().toEpochMilli());
         g.dpopJkt().ifPresent(j -> json.put("dpop_jkt", j.value()));
         g.sid().ifPresent(sid -> json.put("sid", sid));
-        return JSONObjectUtils.toJSONString(json);
+        return JsonText.write(json);
     }
 
     public static CodeGrant decode(String text) {

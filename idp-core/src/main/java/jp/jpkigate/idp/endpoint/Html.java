@@ -37,17 +37,41 @@ public final class Html {
         }
     }
 
+    /**
+     * The template with each {@code {{name}}} of {@code values} replaced, in one pass: a value is
+     * never searched for placeholders itself; placeholders without a value stay as they are.
+     */
     public static String render(String template, Map<String, String> values) {
-        String out = template;
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            String value = e.getKey().equals("qrSvg") || e.getKey().endsWith("Html") ? e.getValue() : escape(e.getValue());
-            out = out.replace("{{" + e.getKey() + "}}", value);
+        StringBuilder out = new StringBuilder(template.length() + 256);
+        int from = 0;
+        for (int open = template.indexOf("{{"); open >= 0; open = template.indexOf("{{", from)) {
+            int close = template.indexOf("}}", open + 2);
+            if (close < 0) {
+                break;
+            }
+            String name = template.substring(open + 2, close);
+            String value = values.get(name);
+            if (value == null) {
+                out.append(template, from, open + 2);
+                from = open + 2;
+                continue;
+            }
+            out.append(template, from, open);
+            if (name.equals("qrSvg") || name.endsWith("Html")) {
+                out.append(value);
+            } else {
+                escape(value, out);
+            }
+            from = close + 2;
         }
-        return out;
+        return out.append(template, from, template.length()).toString();
     }
 
     public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
+        return escape(text, new StringBuilder(text.length() + 16)).toString();
+    }
+
+    private static StringBuilder escape(String text, StringBuilder out) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -59,7 +83,7 @@ public final class Html {
                 default -> out.append(c);
             }
         }
-        return out.toString();
+        return out;
     }
 
     /**

@@ -1,5 +1,6 @@
 package jp.jpkigate.idp.jpki;
 
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -84,10 +85,12 @@ public final class JpkiVerifier {
         Optional<FourInformation> fourInformation = type.isSignature()
                 ? Optional.of(FourInformationParser.parse(certificate))
                 : Optional.empty();
-        CardSignatureAlgorithm algorithm = CardSignatureAlgorithm
-                .forKey(parsed.holder().getSubjectPublicKeyInfo(), certificate.getPublicKey())
+        PublicKey subjectKey = parsed.subjectKey()
                 .orElseThrow(() -> new JpkiVerificationException(JpkiError.POLICY_MISMATCH, "unsupported subject key"));
-        if (!algorithm.verifies(certificate.getPublicKey(), request.signedBytes(), request.signature())) {
+        CardSignatureAlgorithm algorithm = CardSignatureAlgorithm
+                .forKey(parsed.holder().getSubjectPublicKeyInfo(), subjectKey)
+                .orElseThrow(() -> new JpkiVerificationException(JpkiError.POLICY_MISMATCH, "unsupported subject key"));
+        if (!algorithm.verifies(subjectKey, request.signedBytes(), request.signature())) {
             throw new JpkiVerificationException(JpkiError.SIGNATURE_MISMATCH,
                     "the " + request.signature().length + "-byte signature does not verify as " + algorithm.jcaName()
                             + " over the " + request.signedBytes().length + " signed bytes");

@@ -1,6 +1,9 @@
 package jp.jpkigate.idp.jpki;
 
+import java.io.ByteArrayInputStream;
+import java.security.PublicKey;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +19,6 @@ import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 
 /**
  * A subscriber certificate decoded once, strictly: DER only (RFC 5280 section 4.1 requires DER),
@@ -30,9 +32,12 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
  * @param keyUsage        the key usage extension, if present
  * @param keyUsageCritical whether the key usage extension is marked critical
  * @param policies        the certificate policy OIDs
+ * @param subjectKey      the subject key as the signature check uses it ({@link CardSignatureAlgorithm#subjectKey}),
+ *                        empty when it cannot be decoded
  */
 record ParsedCertificate(X509CertificateHolder holder, X509Certificate certificate, Optional<String> authorityKeyId,
-                         Optional<KeyUsage> keyUsage, boolean keyUsageCritical, Set<String> policies) {
+                         Optional<KeyUsage> keyUsage, boolean keyUsageCritical, Set<String> policies,
+                         Optional<PublicKey> subjectKey) {
     /** Certificates on a JPKI card are about 1.5 KB; anything far larger is not one. */
     static final int MAX_CERTIFICATE_BYTES = 16 * 1024;
 
@@ -65,9 +70,12 @@ record ParsedCertificate(X509CertificateHolder holder, X509Certificate certifica
             CertificatePolicies policies = CertificatePolicies.fromExtensions(extensions);
             Set<String> policyOids = policies == null ? Set.of() : Set.copyOf(Arrays.stream(policies.getPolicyInformation())
                     .map(PolicyInformation::getPolicyIdentifier).map(oid -> oid.getId()).toList());
-            X509Certificate jca = new JcaX509CertificateConverter().setProvider(CryptoProvider.BC).getCertificate(holder);
+            // From the bytes checked to be DER above (the holder would be encoded once more).
+            X509Certificate jca = (X509Certificate) CertificateFactory.getInstance("X.509", CryptoProvider.BC)
+                    .generateCertificate(new ByteArrayInputStream(der));
             return new ParsedCertificate(holder, jca, akiHex, keyUsage,
-                    keyUsageExtension != null && keyUsageExtension.isCritical(), policyOids);
+                    keyUsageExtension != null && keyUsageExtension.isCritical(), policyOids,
+                    CardSignatureAlgorithm.subjectKey(holder.getSubjectPublicKeyInfo(), jca));
         } catch (JpkiVerificationException e) {
             throw e;
         } catch (CertificateException | java.io.IOException | RuntimeException | StackOverflowError e) {

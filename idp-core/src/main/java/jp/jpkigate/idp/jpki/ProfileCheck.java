@@ -71,8 +71,8 @@ final class ProfileCheck {
         if (type.isSignature() && !keyUsage.hasUsages(KeyUsage.nonRepudiation)) {
             throw mismatch("the key usage of a signature certificate lacks nonRepudiation");
         }
-        if (CardSignatureAlgorithm.forKey(certificate.holder().getSubjectPublicKeyInfo(),
-                certificate.certificate().getPublicKey()).isEmpty()) {
+        if (certificate.subjectKey().flatMap(key -> CardSignatureAlgorithm.forKey(certificate.holder().getSubjectPublicKeyInfo(),
+                key)).isEmpty()) {
             throw mismatch("the subject key is neither RSA of at least " + CardSignatureAlgorithm.MIN_RSA_BITS
                     + " bits nor EC P-384 (algorithm " + certificate.holder().getSubjectPublicKeyInfo().getAlgorithm()
                     .getAlgorithm() + ")");

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import jp.jpkigate.idp.jpki.FourInformation;
 import jp.jpkigate.idp.jpki.JpkiCertificateType;
+import jp.jpkigate.idp.json.JsonText;
 import jp.jpkigate.idp.par.AuthorizationRequestCodec;
 
 /**
@@ -34,7 +35,7 @@ public final class LoginTransactionCodec {
         t.signer().ifPresent(s -> json.put("signer", signerToJson(s)));
         t.failure().ifPresent(f -> json.put("failure", f));
         t.session().ifPresent(handle -> json.put("session", handle));
-        return JSONObjectUtils.toJSONString(json);
+        return JsonText.write(json);
     }
 
     public static LoginTransaction decode(String text) {

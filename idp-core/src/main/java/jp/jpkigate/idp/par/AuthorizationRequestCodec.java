@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import jp.jpkigate.idp.dpop.JwkThumbprint;
+import jp.jpkigate.idp.json.JsonText;
 
 /**
  * The stored JSON form of an {@link AuthorizationRequest} (versioned: {@code "v": 1}). Stores keep
@@ -34,7 +35,7 @@ public final class AuthorizationRequestCodec {
         json.put("acr_values", r.acrValues());
         r.claims().ifPresent(c -> json.put("claims", c));
         r.dpopJkt().ifPresent(j -> json.put("dpop_jkt", j.value()));
-        return JSONObjectUtils.toJSONString(json);
+        return JsonText.write(json);
     }
 
     public static AuthorizationRequest decode(String text) {

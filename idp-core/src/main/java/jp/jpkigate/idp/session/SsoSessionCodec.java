@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.jpkigate.idp.json.JsonText;
 import jp.jpkigate.idp.login.LoginTransactionCodec;
 
 /**
@@ -27,7 +28,7 @@ public final class SsoSessionCodec {
         json.put("signer", LoginTransactionCodec.signerToJson(s.signer()));
         json.put("last", s.lastActiveAt().toEpochMilli());
         json.put("expires", s.expiresAt().toEpochMilli());
-        return JSONObjectUtils.toJSONString(json);
+        return JsonText.write(json);
     }
 
     /** A client as first stored: its sid, then its grant, if recorded. */

@@ -29,6 +29,13 @@ import jp.jpkigate.idp.token.TokenGrant;
 public interface RefreshTokenStore {
     Future<Void> issue(String familyId, String token, TokenGrant grant, Duration lifetime);
 
+    /**
+     * {@link #issue}, in one atomic step with the check that the grant {@code familyId} names is not
+     * revoked ({@link GrantRevocations}): false, and nothing stored, when it is. A revocation racing it
+     * either comes first (nothing issued) or finds the family to delete.
+     */
+    Future<Boolean> issueUnlessRevoked(String familyId, String token, TokenGrant grant, Duration lifetime);
+
     /** @param requestedScopes the scopes the refresh asks for; empty to keep the grant's */
     Future<Rotation> rotate(String familyId, String clientId, String presented, String next, List<String> requestedScopes);
 

@@ -109,23 +109,55 @@ public final class AccessTokenVerifier {
                 .filter(entry -> publicKeys.apply(entry.kid()).filter(entry.key()::equals).isPresent());
     }
 
+    /**
+     * Remembers an access token the OP has just signed as if this verifier had verified it, so its
+     * first use on this replica (the client's {@code /userinfo} right after {@code /token}) skips
+     * re-parsing and re-verifying the OP's own signature. Every check but the signature's runs as
+     * for a presented token; a token failing one is not remembered. Revocation is still asked on
+     * each use.
+     */
+    public void rememberMinted(String token, SignedJWT minted) {
+        try {
+            if (token.length() <= MAX_LENGTH) {
+                verified.put(token, checked(minted, key(minted)));
+            }
+        } catch (BearerTokenException | RuntimeException e) {
+            // Verified in full when presented.
+        }
+    }
+
     private VerifiedTokenCache.Entry validate(String token) throws BearerTokenException {
         if (token.length() > MAX_LENGTH) {
             throw invalid("access token too long");
         }
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            JOSEObjectType typ = jwt.getHeader().getType();
-            if (typ == null || !(typ.getType().equalsIgnoreCase("at+jwt") || typ.getType().equalsIgnoreCase("application/at+jwt"))) {
-                throw invalid("not a JWT access token");
-            }
-            JWK key = jwt.getHeader().getKeyID() == null ? null : publicKeys.apply(jwt.getHeader().getKeyID()).orElse(null);
-            if (key == null || key.getAlgorithm() == null || !key.getAlgorithm().equals(jwt.getHeader().getAlgorithm())) {
-                throw invalid("unknown signing key");
-            }
+            JWK key = key(jwt);
             if (!jwt.verify(JwsAlgorithms.verifier(key, jwt.getHeader().getAlgorithm()))) {
                 throw invalid("bad signature");
             }
+            return checked(jwt, key);
+        } catch (java.text.ParseException | JOSEException | RuntimeException e) {
+            throw invalid("malformed access token");
+        }
+    }
+
+    /** The published key named by the token's {@code kid}, for its {@code alg}; after checking {@code typ}. */
+    private JWK key(SignedJWT jwt) throws BearerTokenException {
+        JOSEObjectType typ = jwt.getHeader().getType();
+        if (typ == null || !(typ.getType().equalsIgnoreCase("at+jwt") || typ.getType().equalsIgnoreCase("application/at+jwt"))) {
+            throw invalid("not a JWT access token");
+        }
+        JWK key = jwt.getHeader().getKeyID() == null ? null : publicKeys.apply(jwt.getHeader().getKeyID()).orElse(null);
+        if (key == null || key.getAlgorithm() == null || !key.getAlgorithm().equals(jwt.getHeader().getAlgorithm())) {
+            throw invalid("unknown signing key");
+        }
+        return key;
+    }
+
+    /** The claims' checks (the signature is verified already) and the cache entry. */
+    private VerifiedTokenCache.Entry checked(SignedJWT jwt, JWK key) throws BearerTokenException {
+        try {
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             if (!issuer.equals(claims.getIssuer())) {
                 throw invalid("wrong issuer");
@@ -144,7 +176,7 @@ public final class AccessTokenVerifier {
             return new VerifiedTokenCache.Entry(new VerifiedAccessToken(claims.getSubject(), claims.getStringClaim("client_id"),
                     List.of(scope.split(" ")), claims.getJWTID(), grantId, claims.getExpirationTime().toInstant(),
                     confirmation(claims)), claims, jwt.getHeader().getKeyID(), key);
-        } catch (java.text.ParseException | JOSEException | RuntimeException e) {
+        } catch (java.text.ParseException | RuntimeException e) {
             throw invalid("malformed access token");
         }
     }

@@ -13,7 +13,6 @@ import jp.jpkigate.idp.oauth.OAuthError;
 import jp.jpkigate.idp.oauth.OAuthException;
 import jp.jpkigate.idp.store.AuthorizationCodeStore;
 import jp.jpkigate.idp.store.AuthorizationCodeStore.Redemption;
-import jp.jpkigate.idp.store.RefreshTokenStore;
 import jp.jpkigate.idp.subject.PairwiseSubjects;
 
 /**
@@ -38,7 +37,6 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
     private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
 
     private final AuthorizationCodeStore codes;
-    private final RefreshTokenStore refreshTokens;
     private final RefreshTokens tokenFormat;
     private final PairwiseSubjects subjects;
     private final TokenIssuer issuer;
@@ -46,11 +44,10 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
     private final TokenOptions options;
     private final Clock clock;
 
-    public AuthorizationCodeGrantHandler(AuthorizationCodeStore codes, RefreshTokenStore refreshTokens, RefreshTokens tokenFormat,
+    public AuthorizationCodeGrantHandler(AuthorizationCodeStore codes, RefreshTokens tokenFormat,
                                          PairwiseSubjects subjects, TokenIssuer issuer, GrantRevoker revoker,
                                          TokenOptions options, Clock clock) {
         this.codes = Objects.requireNonNull(codes, "codes");
-        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
         this.tokenFormat = Objects.requireNonNull(tokenFormat, "tokenFormat");
         this.subjects = Objects.requireNonNull(subjects, "subjects");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -119,8 +116,7 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
             IdentityClaims.Release release = IdentityClaims.release(code.signer(), code.scopes(), ClaimsRequest.parse(code.claims()))
                     .withSid(code.sid());
             String refreshToken = tokenFormat.newToken(grantId);
-            return refreshTokens.issue(grantId, refreshToken, grant, options.refreshTokenLifetime())
-                    .compose(v -> revoker.unlessRevoked(grantId))
+            return revoker.issueUnlessRevoked(grantId, refreshToken, grant, options.refreshTokenLifetime())
                     .compose(v -> issuer.issue(grant, code.nonce(), release, refreshToken, sender));
         });
     }

@@ -13,8 +13,8 @@ import jp.jpkigate.idp.store.RefreshTokenStore;
  * the revocation, clocks of other replicas), then its refresh-token family.
  *
  * <p>A replayed code may race its first redemption. The marker goes first and the family second,
- * while a redemption issues the family first and then {@link #unlessRevoked checks the marker}:
- * whichever order the two reach Redis in, no family outlives the revocation.
+ * while a redemption {@link #issueUnlessRevoked issues the family only while there is no marker}, in
+ * one step: whichever order the two reach Redis in, no family outlives the revocation.
  */
 public final class GrantRevoker {
     static final Duration SKEW = Duration.ofMinutes(1);
@@ -33,10 +33,15 @@ public final class GrantRevoker {
         return revocations.revoke(grantId, markerTtl).compose(v -> refreshTokens.revoke(grantId));
     }
 
-    /** After issuing a grant's family: if the grant was revoked meanwhile, deletes it and fails with {@code invalid_grant}. */
-    public Future<Void> unlessRevoked(String grantId) {
-        return revocations.isRevoked(grantId).compose(revoked -> !revoked ? Future.succeededFuture()
-                : refreshTokens.revoke(grantId).compose(v -> Future.failedFuture(OAuthError.INVALID_GRANT
-                        .withDescription("the code was used again meanwhile; the grant is revoked").toException())));
+    /**
+     * Issues the grant's refresh-token family (named by the grant id) unless the grant is revoked,
+     * in one step ({@link RefreshTokenStore#issueUnlessRevoked}); a revoked grant fails with
+     * {@code invalid_grant} and leaves no family.
+     */
+    public Future<Void> issueUnlessRevoked(String grantId, String refreshToken, TokenGrant grant, Duration lifetime) {
+        return refreshTokens.issueUnlessRevoked(grantId, refreshToken, grant, lifetime).compose(issued -> issued
+                ? Future.succeededFuture()
+                : Future.failedFuture(OAuthError.INVALID_GRANT
+                        .withDescription("the code was used again meanwhile; the grant is revoked").toException()));
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import jp.jpkigate.idp.dpop.JwkThumbprint;
+import jp.jpkigate.idp.json.JsonText;
 
 /**
  * JSON form of a {@link TokenGrant} for the stores ({@code "v": 1}, times in epoch milliseconds). The
@@ -26,7 +27,7 @@ public final class TokenGrantCodec {
         json.put("acr", g.acr());
         json.put("amr", g.amr());
         g.dpopJkt().ifPresent(j -> json.put("dpop_jkt", j.value()));
-        return JSONObjectUtils.toJSONString(json);
+        return JsonText.write(json);
     }
 
     public static TokenGrant decode(String text, String grantId) {

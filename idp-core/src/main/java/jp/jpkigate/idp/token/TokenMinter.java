@@ -3,6 +3,7 @@ package jp.jpkigate.idp.token;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,14 +29,26 @@ public final class TokenMinter {
     private final TokenOptions options;
     private final Clock clock;
     private final SecureRandom random;
+    private final Optional<AccessTokenVerifier> verifier;
 
     public TokenMinter(String issuer, String audience, SigningKeys keys, TokenOptions options, Clock clock, SecureRandom random) {
+        this(issuer, audience, keys, options, clock, random, Optional.empty());
+    }
+
+    private TokenMinter(String issuer, String audience, SigningKeys keys, TokenOptions options, Clock clock, SecureRandom random,
+                        Optional<AccessTokenVerifier> verifier) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.audience = Objects.requireNonNull(audience, "audience");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
+        this.verifier = verifier;
+    }
+
+    /** This minter, handing each access token it signs to {@code verifier} ({@link AccessTokenVerifier#rememberMinted}). */
+    public TokenMinter rememberingIn(AccessTokenVerifier verifier) {
+        return new TokenMinter(issuer, audience, keys, options, clock, random, Optional.of(verifier));
     }
 
     /** A minted access token: the JWT, its {@code jti} and lifetime in seconds. */
@@ -66,7 +79,10 @@ public final class TokenMinter {
                 .jwtID(jti).claim(GrantIds.CLAIM, grant.grantId())
                 .claim("auth_time", grant.authTime().getEpochSecond()).claim("acr", grant.acr()).claim("amr", grant.amr());
         confirmation.ifPresent(cnf -> claims.claim("cnf", cnf.toClaim()));
-        return new AccessToken(keys.sign(claims.build(), AT_JWT).serialize(), jti, options.accessTokenLifetime().toSeconds());
+        SignedJWT signed = keys.sign(claims.build(), AT_JWT);
+        String token = signed.serialize();
+        verifier.ifPresent(v -> v.rememberMinted(token, signed));
+        return new AccessToken(token, jti, options.accessTokenLifetime().toSeconds());
     }
 
     /**

@@ -44,13 +44,11 @@ public final class FormBody {
      * from {@code Content-Length} or while streaming. Empty when the body was read already.
      */
     public static Future<Buffer> body(HttpServerRequest request, int limit) {
-        OAuthException tooLarge = OAuthError.INVALID_REQUEST.withStatus(413)
-                .withDescription("request body larger than " + limit + " bytes").toException();
         String length = request.getHeader("Content-Length");
         if (length != null) {
             try {
                 if (Long.parseLong(length.trim()) > limit) {
-                    return Future.failedFuture(tooLarge);
+                    return Future.failedFuture(tooLarge(limit));
                 }
             } catch (NumberFormatException e) {
                 return Future.failedFuture(OAuthError.INVALID_REQUEST.withDescription("bad Content-Length").toException());
@@ -67,7 +65,7 @@ public final class FormBody {
         request.handler(chunk -> {
             if (body.length() + chunk.length() > limit) {
                 request.handler(null);
-                promise.tryFail(tooLarge);
+                promise.tryFail(tooLarge(limit));
             } else {
                 body.appendBuffer(chunk);
             }
@@ -75,5 +73,9 @@ public final class FormBody {
         request.endHandler(v -> promise.tryComplete(body));
         request.resume();
         return promise.future();
+    }
+
+    private static OAuthException tooLarge(int limit) {
+        return OAuthError.INVALID_REQUEST.withStatus(413).withDescription("request body larger than " + limit + " bytes").toException();
     }
 }

@@ -1,9 +1,9 @@
 package jp.jpkigate.idp.web;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.Map;
+import jp.jpkigate.idp.json.JsonText;
 import jp.jpkigate.idp.oauth.OAuthError;
 
 /**
@@ -27,7 +27,7 @@ public final class OAuthResponses {
                 .putHeader("Content-Type", "application/json;charset=UTF-8")
                 .putHeader("Cache-Control", "no-store")
                 .putHeader("Pragma", "no-cache")
-                .end(JSONObjectUtils.toJSONString(body));
+                .end(JsonText.write(body));
     }
 
     public static Future<Void> error(HttpServerResponse response, OAuthError error) {

@@ -278,14 +278,17 @@ public final class OpenIdProviderRoutes {
         String audience = options.accessTokenAudience().orElse(config.userinfoEndpoint());
         SecureRandom random = new SecureRandom();
         jp.jpkigate.idp.token.RefreshTokens format = new jp.jpkigate.idp.token.RefreshTokens(random);
+        // The access tokens minted here are remembered as verified by userinfo's verifier (their first use).
+        jp.jpkigate.idp.token.AccessTokenVerifier userinfoTokens =
+                new jp.jpkigate.idp.token.AccessTokenVerifier(issuer, audience, keys, revocations, clock);
         jp.jpkigate.idp.token.TokenIssuer tokens = new jp.jpkigate.idp.token.TokenIssuer(
-                new jp.jpkigate.idp.token.TokenMinter(issuer, audience, keys, options, clock, random),
+                new jp.jpkigate.idp.token.TokenMinter(issuer, audience, keys, options, clock, random).rememberingIn(userinfoTokens),
                 userInfoClaims, options.accessTokenLifetime());
         jp.jpkigate.idp.token.GrantRevoker revoker = new jp.jpkigate.idp.token.GrantRevoker(refreshTokens, revocations,
                 options.accessTokenLifetime());
         jp.jpkigate.idp.token.TokenEndpointHandler token = new jp.jpkigate.idp.token.TokenEndpointHandler(authenticator,
                 java.util.List.of(
-                        new jp.jpkigate.idp.token.AuthorizationCodeGrantHandler(codes, refreshTokens, format,
+                        new jp.jpkigate.idp.token.AuthorizationCodeGrantHandler(codes, format,
                                 new jp.jpkigate.idp.subject.PairwiseSubjects(options.pairwiseSecret(), persons),
                                 tokens, revoker, options, clock),
                         new jp.jpkigate.idp.token.RefreshTokenGrantHandler(refreshTokens, format, tokens, revoker,
@@ -294,9 +297,7 @@ public final class OpenIdProviderRoutes {
                                 issuer, audience, keys, options.accessTokenLifetime(), clock, random))), limit);
         ClientCertificates certificates = new ClientCertificates(config.mtls());
         jp.jpkigate.idp.endpoint.UserInfoEndpoint userinfo = new jp.jpkigate.idp.endpoint.UserInfoEndpoint(
-                new jp.jpkigate.idp.token.UserInfoHandler(
-                        new jp.jpkigate.idp.token.AccessTokenVerifier(issuer, audience, keys, revocations, clock),
-                        userInfoClaims, proofs), proofs, TargetUri.of(config.userinfoEndpoint()), certificates);
+                new jp.jpkigate.idp.token.UserInfoHandler(userinfoTokens, userInfoClaims, proofs), proofs, TargetUri.of(config.userinfoEndpoint()), certificates);
         router.post(OpenIdProviderConfig.TOKEN_PATH).handler(new jp.jpkigate.idp.endpoint.TokenEndpoint(token,
                 config.maxRequestBodyBytes(), proofs, TargetUri.of(config.tokenEndpoint()), certificates));
         router.get(OpenIdProviderConfig.USERINFO_PATH).handler(userinfo);

@@ -16,9 +16,16 @@ import static jp.jpkigate.idp.jpki.SimPki.verifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
+import java.security.KeyFactory;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAKeyGenParameterSpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -143,6 +150,23 @@ class JpkiVerifierFailureTest {
                 .isEqualTo(JpkiError.POLICY_MISMATCH);
         assertThat(offlineFailure(verifier(), request(noNonRepudiation, SUBJECT_RSA, SIGNATURE_CARD)))
                 .isEqualTo(JpkiError.POLICY_MISMATCH);
+    }
+
+    /**
+     * The JDK decodes the card's RSA key (no Miller-Rabin test of BouncyCastle's on every login): a
+     * CA-signed key whose modulus is even or has a small prime factor is still no card's.
+     */
+    @Test
+    void anRsaModulusWithASmallFactorIsAPolicyMismatch() throws Exception {
+        BigInteger modulus = ((RSAPublicKey) SUBJECT_RSA.getPublic()).getModulus();
+        BigInteger third = modulus.divide(BigInteger.valueOf(3));
+        BigInteger oddTimesThree = third.setBit(0).multiply(BigInteger.valueOf(3));
+        for (BigInteger weak : List.of(oddTimesThree, modulus.clearBit(0))) {
+            PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(weak, RSAKeyGenParameterSpec.F4));
+            X509Certificate crafted = CraftedCertificates.craft(SIGN_2023, Spec.signatureCard(key));
+            assertThat(offlineFailure(verifier(), request(crafted, SUBJECT_RSA, SIGNATURE_CARD)))
+                    .as("modulus %s", weak.toString(16)).isEqualTo(JpkiError.POLICY_MISMATCH);
+        }
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link AccessTokenVerifier} remembers the tokens it accepted ({@link VerifiedTokenCache}), and a
  * remembered token is still refused once it expired, its grant was revoked (in a real Redis) or its key
- * is no longer published; a token that differs from a remembered one is verified afresh.
+ * is no longer published; a token that differs from a remembered one is verified afresh. The tokens
+ * the OP mints are remembered when minted ({@link TokenMinter#rememberingIn}) with the same answer.
  */
 class AccessTokenVerifierCacheTest {
     private static final String ISSUER = "https://op.example";
@@ -100,6 +101,54 @@ class AccessTokenVerifierCacheTest {
         String[] parts = token.split("\\.");
         String otherSignature = parts[2].charAt(0) == 'A' ? "B" + parts[2].substring(1) : "A" + parts[2].substring(1);
         assertThat(refusal(parts[0] + "." + parts[1] + "." + otherSignature)).isIn("bad signature", "malformed access token");
+    }
+
+    /** The OP's own tokens are remembered when minted, with the answer a full verification gives. */
+    @Test
+    void aMintedTokenIsRememberedAsAFullVerificationWouldAnswer() throws Exception {
+        TokenGrant grant = new TokenGrant("grant-1", "bank", "sub-1", List.of("openid", "profile"), clock.instant(), "acr",
+                List.of("hwk"));
+        Confirmation cnf = Confirmation.jwkThumbprint(new jp.jpkigate.idp.dpop.JwkThumbprint("0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I"));
+        TokenMinter.AccessToken minted = minter(AUDIENCE).rememberingIn(verifier).accessToken(grant, Optional.of(cnf));
+
+        AccessTokenVerifier fresh = new AccessTokenVerifier(ISSUER, AUDIENCE,
+                kid -> Optional.ofNullable(published.get()).filter(k -> k.getKeyID().equals(kid)), revocations, clock);
+        AccessTokenVerifier.VerifiedWithClaims remembered = TestRedis.await(verify(minted.value()));
+        AccessTokenVerifier.VerifiedWithClaims verified = TestRedis.await(fresh.verifyWithClaims(minted.value()));
+        assertThat(remembered.token()).isEqualTo(verified.token());
+        assertThat(remembered.token().confirmation()).contains(cnf);
+        assertThat(remembered.claims().toJSONObject()).isEqualTo(verified.claims().toJSONObject());
+
+        TestRedis.await(revocations.revoke("grant-1", Duration.ofMinutes(10)));
+        assertThat(refusal(minted.value())).isEqualTo("the grant was revoked");
+    }
+
+    /** What makes it cheap: a remembered token is not verified again (shown with a signature that would fail). */
+    @Test
+    void aRememberedMintedTokenIsNotVerifiedAgain() throws Exception {
+        TokenGrant grant = new TokenGrant("grant-3", "bank", "sub-3", List.of("openid"), clock.instant(), "acr", List.of("hwk"));
+        String value = minter(AUDIENCE).accessToken(grant).value();
+        String[] parts = value.split("\\.");
+        String badlySigned = parts[0] + "." + parts[1] + "." + (parts[2].startsWith("A") ? "B" : "A") + parts[2].substring(1);
+        assertThat(refusal(badlySigned)).isIn("bad signature", "malformed access token");
+        verifier.rememberMinted(badlySigned, com.nimbusds.jwt.SignedJWT.parse(value));
+        assertThat(TestRedis.await(verify(badlySigned)).token().subject()).isEqualTo("sub-3");
+    }
+
+    @Test
+    void aMintedTokenThatWouldFailACheckIsNotRememberedAndExpiresOnTime() throws Exception {
+        TokenGrant grant = new TokenGrant("grant-2", "bank", "sub-2", List.of("openid"), clock.instant(), "acr", List.of("hwk"));
+        String elsewhere = minter("https://rs.example").rememberingIn(verifier).accessToken(grant).value();
+        assertThat(refusal(elsewhere)).isEqualTo("wrong audience");
+
+        String minted = minter(AUDIENCE).rememberingIn(verifier).accessToken(grant).value();
+        TestRedis.await(verify(minted));
+        clock.advance(TokenOptions.defaults(new byte[32]).accessTokenLifetime());
+        assertThat(refusal(minted)).isEqualTo("the access token has expired");
+    }
+
+    private TokenMinter minter(String audience) {
+        return new TokenMinter(ISSUER, audience, keys, TokenOptions.defaults(new byte[32]), clock, new SecureRandom());
     }
 
     private Future<AccessTokenVerifier.VerifiedWithClaims> verify(String presented) {

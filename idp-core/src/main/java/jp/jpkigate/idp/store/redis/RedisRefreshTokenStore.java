@@ -19,7 +19,9 @@ import jp.jpkigate.idp.token.TokenGrantCodec;
  * Cluster-safe.
  */
 public final class RedisRefreshTokenStore implements RefreshTokenStore {
+    /** KEYS[1] family, KEYS[2] the grant's revocation marker (or the family again) → 1 issued, 2 revoked, 0 collision. */
     private static final String ISSUE = """
+            if redis.call('EXISTS', KEYS[2]) == 1 and KEYS[2] ~= KEYS[1] then return 2 end
             if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
             redis.call('HSET', KEYS[1], 'client', ARGV[1], 'grant', ARGV[2], 'current', ARGV[3])
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
@@ -60,11 +62,22 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
 
     @Override
     public Future<Void> issue(String familyId, String token, TokenGrant grant, Duration lifetime) {
-        return redis.send(Request.cmd(Command.EVAL, ISSUE, 1, RedisOpKeys.refreshFamily(familyId), grant.clientId(),
+        String family = RedisOpKeys.refreshFamily(familyId);
+        return issue(family, family, token, grant, lifetime).mapEmpty();
+    }
+
+    /** The family and the grant's revocation marker share the hash tag {@code {familyId}}: one Cluster slot. */
+    @Override
+    public Future<Boolean> issueUnlessRevoked(String familyId, String token, TokenGrant grant, Duration lifetime) {
+        return issue(RedisOpKeys.refreshFamily(familyId), RedisOpKeys.revokedGrant(familyId), token, grant, lifetime);
+    }
+
+    private Future<Boolean> issue(String family, String revoked, String token, TokenGrant grant, Duration lifetime) {
+        return redis.send(Request.cmd(Command.EVAL, ISSUE, 2, family, revoked, grant.clientId(),
                         TokenGrantCodec.encode(grant), RedisOpKeys.sha256(token), Math.max(1, lifetime.toMillis())))
-                .compose(r -> r != null && r.toInteger() == 1
-                        ? Future.<Void>succeededFuture()
-                        : Future.failedFuture(new IllegalStateException("refresh token family collision")));
+                .compose(r -> r == null || r.toInteger() == 0
+                        ? Future.failedFuture(new IllegalStateException("refresh token family collision"))
+                        : Future.succeededFuture(r.toInteger() == 1));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import jp.jpkigate.idp.json.JsonText;
 import jp.jpkigate.idp.store.UserInfoClaimsStore;
 
 /** {@link UserInfoClaimsStore} on Redis: {@code SET NX PX} under the SHA-256 of the jti, {@code GET} to read. */
@@ -21,7 +22,7 @@ public final class RedisUserInfoClaimsStore implements UserInfoClaimsStore {
 
     @Override
     public Future<Void> put(String jti, Map<String, Object> claims, Duration ttl) {
-        return redis.send(Request.cmd(Command.SET, RedisOpKeys.userInfoClaims(jti), JSONObjectUtils.toJSONString(claims),
+        return redis.send(Request.cmd(Command.SET, RedisOpKeys.userInfoClaims(jti), JsonText.write(claims),
                         "NX", "PX", Math.max(1, ttl.toMillis())))
                 .compose(r -> r != null
                         ? Future.<Void>succeededFuture()

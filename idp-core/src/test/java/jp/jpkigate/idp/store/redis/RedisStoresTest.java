@@ -147,12 +147,30 @@ class RedisStoresTest {
         GrantRevoker revoker = new GrantRevoker(families, new RedisGrantRevocations(server.client(vertx)), Duration.ofMinutes(5));
         TokenGrant grant = new TokenGrant("family-2", "bank", "sub", List.of("openid"), NOW, "acr", List.of("sc"));
         await(revoker.revoke("family-2")); // the replay's revocation reaches Redis before the first redemption issues
-        await(families.issue("family-2", "t1", grant, Duration.ofMinutes(5)));
-        Future<Void> checked = revoker.unlessRevoked("family-2");
-        assertThat(checked.toCompletionStage().toCompletableFuture()).failsWithin(Duration.ofSeconds(10))
+        Future<Void> issued = revoker.issueUnlessRevoked("family-2", "t1", grant, Duration.ofMinutes(5));
+        assertThat(issued.toCompletionStage().toCompletableFuture()).failsWithin(Duration.ofSeconds(10))
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                 .withCauseInstanceOf(jp.jpkigate.idp.oauth.OAuthException.class);
         assertThat(await(families.rotate("family-2", "bank", "t1", "t2", List.of()))).isEqualTo(new Rotation.Unknown());
+        assertThat(TestRedis.call(server.client(vertx), Command.EXISTS, RedisOpKeys.refreshFamily("family-2")).toInteger())
+                .as("nothing was stored").isZero();
+
+        TokenGrant other = new TokenGrant("family-3", "bank", "sub", List.of("openid"), NOW, "acr", List.of("sc"));
+        await(revoker.issueUnlessRevoked("family-3", "t1", other, Duration.ofMinutes(5)));
+        await(revoker.revoke("family-3")); // the revocation after the redemption finds the family
+        assertThat(await(families.rotate("family-3", "bank", "t1", "t2", List.of()))).isEqualTo(new Rotation.Unknown());
+    }
+
+    @Test
+    void aFamilyIsIssuedOnceUnlessItsGrantIsRevoked(Vertx vertx) throws Exception {
+        RedisRefreshTokenStore families = new RedisRefreshTokenStore(server.client(vertx));
+        TokenGrant grant = new TokenGrant("family-4", "bank", "sub", List.of("openid"), NOW, "acr", List.of("sc"));
+        assertThat(await(families.issueUnlessRevoked("family-4", "t1", grant, Duration.ofMinutes(5)))).isTrue();
+        assertThat(families.issueUnlessRevoked("family-4", "t1", grant, Duration.ofMinutes(5))
+                .toCompletionStage().toCompletableFuture()).as("a family id collision").failsWithin(Duration.ofSeconds(10));
+        assertThat(await(families.rotate("family-4", "bank", "t1", "t2", List.of()))).isEqualTo(new Rotation.Rotated(grant));
+        await(new RedisGrantRevocations(server.client(vertx)).revoke("family-5", Duration.ofMinutes(5)));
+        assertThat(await(families.issueUnlessRevoked("family-5", "t1", grant, Duration.ofMinutes(5)))).isFalse();
     }
 
     @Test
