@@ -71,10 +71,11 @@ else
         -Dcheck.model=closed -Dcheck.users=8 -Docsp.model=closed -Docsp.users=8 "${properties[@]}")
     out=${out:-perf/results}
 fi
+login_warm_up=$($quick && echo "$warm_up" || echo 120)
 # The JFR window and the runner's own timing follow the warm-up and duration given as properties.
 for property in "${properties[@]}"; do
     case $property in
-        -Dperf.warmUpSeconds=*) warm_up=${property#*=} ;;
+        -Dperf.warmUpSeconds=*) warm_up=${property#*=} login_warm_up=${property#*=} ;;
         -Dperf.durationSeconds=*) duration=${property#*=} ;;
     esac
 done
@@ -242,7 +243,7 @@ scenario() {
 
 # The login first, with a longer warm-up in the full run: its code is the largest, and after 20 s at 20/s
 # the JIT was still compiling it (8.6 of 30 ms a login). Those after it find most of it compiled.
-warm_up=$($quick && echo "$warm_up" || echo 120) scenario login login.JpkiLoginSimulation -Dlogin.people="$people"
+warm_up=$login_warm_up scenario login login.JpkiLoginSimulation -Dlogin.people="$people"
 scenario login-identity login.JpkiLoginSimulation -Dlogin.variant=identity -Dlogin.people="$people"
 scenario refresh login.TokenRefreshSimulation -Dlogin.people="$people"
 scenario client-credentials token.ClientCredentialsSimulation
