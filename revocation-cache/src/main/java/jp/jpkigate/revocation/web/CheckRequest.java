@@ -139,13 +139,14 @@ public record CheckRequest(List<CheckItem> items) {
         }
 
         /**
-         * An array's elements: strings ({@code pairs} false) or {issuer, serial} string pairs as
-         * String[2] ({@code pairs} true); anything else {@link #OTHER}. Past {@link #MAX_ITEMS} only
+         * An array's elements: strings ({@code pairs} false) or what {@link SerialPairReader} makes of
+         * objects ({@code pairs} true); anything else {@link #OTHER}. Past {@link #MAX_ITEMS} only
          * counted (the request is refused as too large): the list then holds MAX_ITEMS + 1 entries and
          * {@code count} the true size.
          */
         private static Elements elements(JsonParser parser, boolean pairs) throws IOException {
             Elements elements = new Elements();
+            SerialPairReader pairReader = pairs ? new SerialPairReader() : null;
             JsonToken token;
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
                 if (token == null) {
@@ -153,22 +154,7 @@ public record CheckRequest(List<CheckItem> items) {
                 }
                 Object value;
                 if (pairs && token == JsonToken.START_OBJECT) {
-                    String[] pair = new String[2];
-                    String name;
-                    while ((name = parser.nextFieldName()) != null) {
-                        JsonToken member = parser.nextToken();
-                        int at = name.equals("issuer") ? 0 : name.equals("serial") ? 1 : -1;
-                        if (at < 0) {
-                            skipValue(parser);
-                        } else {
-                            Object scalar = scalar(parser, member);
-                            pair[at] = scalar instanceof String text ? text : null;
-                        }
-                    }
-                    if (parser.currentToken() != JsonToken.END_OBJECT) {
-                        throw new IOException("unexpected token");
-                    }
-                    value = pair;
+                    value = pairReader.read(parser);
                 } else if (!pairs && token == JsonToken.VALUE_STRING) {
                     value = parser.getText();
                 } else {
@@ -206,8 +192,7 @@ public record CheckRequest(List<CheckItem> items) {
             List<CheckItem> items = new ArrayList<>(array.count);
             for (int i = 0; i < array.count; i++) {
                 Object element = array.values.get(i);
-                items.add(certificates != null ? certificate(element, member, i)
-                        : serialPair(element, i, i == 0 ? null : items.get(i - 1)));
+                items.add(certificates != null ? certificate(element, member, i) : serialPair(element, i));
             }
             return new CheckRequest(items);
         }
@@ -219,7 +204,7 @@ public record CheckRequest(List<CheckItem> items) {
     }
 
     /** Reads through the value at the current token, as the tree parser would (strings and numbers decoded). */
-    private static void skipValue(JsonParser parser) throws IOException {
+    static void skipValue(JsonParser parser) throws IOException {
         int depth = 0;
         JsonToken token = parser.currentToken();
         while (true) {
@@ -241,11 +226,17 @@ public record CheckRequest(List<CheckItem> items) {
         }
     }
 
-    private static CheckItem serialPair(Object element, int index, CheckItem previous) {
-        if (!(element instanceof String[] pair)) {
-            throw invalid(Problem.INVALID_SERIAL, "serials", index, "must be an object with \"issuer\" and \"serial\"");
+    private static CheckItem serialPair(Object element, int index) {
+        if (element instanceof CheckItem item) {
+            return item;
         }
-        return serial(pair[0], pair[1], index, previous);
+        if (element == SerialPairReader.Invalid.ISSUER) {
+            throw invalidIssuer(index);
+        }
+        if (element == SerialPairReader.Invalid.SERIAL) {
+            throw invalidSerial(index);
+        }
+        throw invalid(Problem.INVALID_SERIAL, "serials", index, "must be an object with \"issuer\" and \"serial\"");
     }
 
     /** Parses an already decoded JSON object. */
@@ -315,23 +306,25 @@ public record CheckRequest(List<CheckItem> items) {
     }
 
     private static CheckItem serial(String issuerHex, String serial, int index) {
-        return serial(issuerHex, serial, index, null);
-    }
-
-    /** {@code previous}: the item before, whose issuer is reused when the text is the same (batches share a few). */
-    private static CheckItem serial(String issuerHex, String serial, int index, CheckItem previous) {
         IssuerKey issuer;
         try {
-            issuer = previous instanceof CheckItem.OfSerial last && issuerHex != null
-                    && issuerHex.equals(last.key().keyIdHex()) ? last.key() : new IssuerKey(issuerHex);
+            issuer = new IssuerKey(issuerHex);
         } catch (RuntimeException e) {
-            throw invalid(Problem.INVALID_SERIAL, "serials", index,
-                    "issuer must be a key identifier: an even number of hex digits, at most 128");
+            throw invalidIssuer(index);
         }
         if (serial == null || !hexDigits(serial, 40)) {
-            throw invalid(Problem.INVALID_SERIAL, "serials", index, "serial must be 1 to 40 hex digits");
+            throw invalidSerial(index);
         }
         return new CheckItem.OfSerial(issuer, hexValue(serial));
+    }
+
+    private static ProblemException invalidIssuer(int index) {
+        return invalid(Problem.INVALID_SERIAL, "serials", index,
+                "issuer must be a key identifier: an even number of hex digits, at most 128");
+    }
+
+    private static ProblemException invalidSerial(int index) {
+        return invalid(Problem.INVALID_SERIAL, "serials", index, "serial must be 1 to 40 hex digits");
     }
 
     /**

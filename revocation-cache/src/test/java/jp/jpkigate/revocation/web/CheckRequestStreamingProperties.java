@@ -6,10 +6,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
@@ -111,6 +114,49 @@ class CheckRequestStreamingProperties {
                     : CheckRequestProperties.GOOD);
         }
         same(new JsonObject().put(serials ? "serials" : "certificates", array).toBuffer());
+    }
+
+    /**
+     * Pairs read straight from the parser's buffer ({@link SerialPairReader}): issuers and serials of
+     * hex-like text of any length (either case, non-ASCII digits, the same issuer again in another
+     * case), members repeated, missing or of another type.
+     */
+    @Property(tries = 500)
+    void serialPairsOfAnyText(@ForAll @Size(min = 1, max = 6) List<@From("pairMembers") List<Object>> elements) {
+        JsonArray array = new JsonArray();
+        StringBuilder raw = new StringBuilder("{\"serials\":[");
+        for (List<Object> members : elements) {
+            JsonObject pair = new JsonObject();
+            StringBuilder object = new StringBuilder("{");
+            for (int i = 0; i + 1 < members.size(); i += 2) {
+                pair.put((String) members.get(i), members.get(i + 1));
+                object.append(object.length() > 1 ? "," : "").append(Json.encode(members.get(i))).append(':')
+                        .append(Json.encode(members.get(i + 1)));
+            }
+            array.add(pair);
+            raw.append(raw.charAt(raw.length() - 1) == '[' ? "" : ",").append(object).append('}');
+        }
+        same(new JsonObject().put("serials", array).toBuffer());
+        same(Buffer.buffer(raw.append("]}").toString()));
+    }
+
+    @Provide
+    Arbitrary<List<Object>> pairMembers() {
+        Arbitrary<String> hexish = Arbitraries.strings().withChars("0123456789abcdefABCDEFgG \u0663\uff46").ofMaxLength(42);
+        Arbitrary<String> longHex = Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMinLength(100).ofMaxLength(132);
+        Arbitrary<Object> value = Arbitraries.oneOf(hexish, longHex, Arbitraries.of("AB", "ab", "aB", "Ab", "00", "0"),
+                Arbitraries.integers(), Arbitraries.just(true)).map(v -> (Object) v).injectNull(0.05);
+        Arbitrary<Object> name = Arbitraries.of("issuer", "serial", "issuer", "serial", "other");
+        return Arbitraries.oneOf(name, value).list().ofMaxSize(8)
+                .map(generated -> {
+                    List<Object> list = new ArrayList<>(generated);
+                    for (int i = 0; i < list.size(); i += 2) {
+                        if (!(list.get(i) instanceof String)) {
+                            list.set(i, "issuer");
+                        }
+                    }
+                    return list;
+                });
     }
 
     @Property(tries = 30)
