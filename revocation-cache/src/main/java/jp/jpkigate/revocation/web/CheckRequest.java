@@ -1,8 +1,12 @@
 package jp.jpkigate.revocation.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.netty.buffer.ByteBuf;
 import com.fasterxml.jackson.core.JsonToken;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -63,8 +67,8 @@ public record CheckRequest(List<CheckItem> items) {
 
     /**
      * Parses a request body (UTF-8 JSON). Streams it with the parser {@link Json#decodeValue} uses
-     * (same syntax accepted, same limits) instead of building a tree: only the three members are kept,
-     * every other value is read and dropped. The outcome, request or problem, is the one
+     * (same syntax accepted, same limits), straight from the body's array, instead of building a
+     * tree: only the three members are kept, every other value is read and dropped. The outcome, request or problem, is the one
      * {@code parse((JsonObject) Json.decodeValue(body))} gives: duplicate members, the last wins; a
      * {@code null} member is absent; the whole body is read before any member is judged.
      */
@@ -76,7 +80,7 @@ public record CheckRequest(List<CheckItem> items) {
             throw Problem.BODY_TOO_LARGE.withDetail("the body may be at most " + MAX_BODY + " bytes").exception();
         }
         Members members;
-        try (JsonParser parser = JacksonCodec.createParser(body)) {
+        try (JsonParser parser = parser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new IOException("no JSON value");
@@ -95,6 +99,26 @@ public record CheckRequest(List<CheckItem> items) {
             throw Problem.INVALID_REQUEST.withDetail("the body must be a JSON object").exception();
         }
         return members.toRequest();
+    }
+
+    /** Vert.x's parser settings (its {@link StreamReadConstraints}), reading from arrays without a stream. */
+    private static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(vertxConstraints()).build();
+
+    private static StreamReadConstraints vertxConstraints() {
+        try (JsonParser parser = JacksonCodec.createParser("{}")) {
+            return parser.streamReadConstraints();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A parser over the body's bytes in place when they are an array (the body handler's), else over a copy. */
+    private static JsonParser parser(Buffer body) throws IOException {
+        ByteBuf bytes = ((BufferInternal) body).getByteBuf();
+        if (bytes.hasArray()) {
+            return FACTORY.createParser(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
+        }
+        return FACTORY.createParser(body.getBytes());
     }
 
     /** A non-string, non-null value where a string may stand. */

@@ -10,8 +10,7 @@ import jp.jpkigate.revocation.service.IssuerKey;
 /**
  * Reads the elements of a {@code "serials"} array, {@code {"issuer": key id hex, "serial": hex}},
  * straight from the parser's character buffer into {@link CheckItem.OfSerial}: no String per member,
- * the issuer's key decoded once per run of elements with the same issuer text (a batch has a few
- * issuers). The judgement is the one {@link CheckRequest} gives a {@code String[2]} pair: of each
+ * the issuer's key decoded once per issuer text among the last four seen (a batch has a few issuers). The judgement is the one {@link CheckRequest} gives a {@code String[2]} pair: of each
  * member the last occurrence counts, a value that is not a string counts as absent; the issuer is
  * judged before the serial. An element's problem is returned, not thrown: the request judges the
  * whole body before any element.
@@ -22,9 +21,12 @@ final class SerialPairReader {
         ISSUER, SERIAL
     }
 
-    private char[] lastIssuerText = new char[0];
-    private int lastIssuerLength = -1;
-    private IssuerKey lastIssuer;
+    /** Issuers remembered: a batch mixes a few (a card's authentication and signature CAs). */
+    private static final int REMEMBERED = 4;
+
+    private final char[][] issuerTexts = new char[REMEMBERED][];
+    private final IssuerKey[] issuerKeys = new IssuerKey[REMEMBERED];
+    private int nextSlot;
 
     /**
      * The object at the parser's current {@code START_OBJECT}: a {@link CheckItem.OfSerial}, or the
@@ -65,9 +67,11 @@ final class SerialPairReader {
         char[] chars = parser.getTextCharacters();
         int offset = parser.getTextOffset();
         int length = parser.getTextLength();
-        if (length == lastIssuerLength
-                && Arrays.equals(chars, offset, offset + length, lastIssuerText, 0, length)) {
-            return lastIssuer;
+        for (int slot = 0; slot < REMEMBERED; slot++) {
+            char[] known = issuerTexts[slot];
+            if (known != null && known.length == length && Arrays.equals(chars, offset, offset + length, known, 0, length)) {
+                return issuerKeys[slot];
+            }
         }
         if (length == 0 || length > 128 || length % 2 != 0) {
             return null;
@@ -78,12 +82,9 @@ final class SerialPairReader {
             }
         }
         IssuerKey key = new IssuerKey(new String(chars, offset, length));
-        if (lastIssuerText.length < length) {
-            lastIssuerText = new char[128];
-        }
-        System.arraycopy(chars, offset, lastIssuerText, 0, length);
-        lastIssuerLength = length;
-        lastIssuer = key;
+        issuerTexts[nextSlot] = Arrays.copyOfRange(chars, offset, offset + length);
+        issuerKeys[nextSlot] = key;
+        nextSlot = (nextSlot + 1) % REMEMBERED;
         return key;
     }
 
