@@ -48,9 +48,10 @@ record CheckResponse(List<CheckItem> items, List<CheckResult> results, Instant c
     Buffer toBuffer() {
         Bytes out = new Bytes(64 + items.size() * 200);
         out.put(RESULTS_START);
-        CheckResult[] knownResults = new CheckResult[REMEMBERED];
+        // Object[] both: one array type at the array stores in encoded (no type-check deoptimization).
+        Object[] knownResults = new Object[REMEMBERED];
         byte[][] prefixes = new byte[REMEMBERED][];
-        IssuerKey[] knownIssuers = new IssuerKey[REMEMBERED];
+        Object[] knownIssuers = new Object[REMEMBERED];
         byte[][] issuerSuffixes = new byte[REMEMBERED][];
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
