@@ -245,7 +245,7 @@ scenario check revocation.ValidityCheckSimulation -Dcheck.batch=1
 scenario check-batch100 revocation.ValidityCheckSimulation -Dcheck.batch=100 -Dcheck.rate=$($quick && echo 10 || echo 30)
 scenario check-batch1000 revocation.ValidityCheckSimulation -Dcheck.batch=1000 -Dcheck.rate=$($quick && echo 2 || echo 5)
 scenario check-serials1000 revocation.ValidityCheckSimulation -Dcheck.batch=1000 -Dcheck.form=serials \
-    -Dcheck.rate=$($quick && echo 2 || echo 50)
+    -Dcheck.rate=$($quick && echo 2 || echo 100)
 scenario ocsp revocation.OcspSimulation
 scenario consent-invitations consent.ConsentInvitationSimulation
 scenario consent-sign consent.ConsentSigningSimulation
