@@ -66,9 +66,25 @@ public record CheckRequest(List<CheckItem> items) {
     }
 
     /**
-     * Parses a request body (UTF-8 JSON). Streams it with the parser {@link Json#decodeValue} uses
-     * (same syntax accepted, same limits), straight from the body's array, instead of building a
-     * tree: only the three members are kept, every other value is read and dropped. The outcome, request or problem, is the one
+     * The usual batch of pairs read straight from the bytes ({@link SerialBatchScanner}), or null for any
+     * other body, which {@link #parse(Buffer)} judges. Cheap and bounded (it stops at the first byte out
+     * of that shape, or past {@link #MAX_ITEMS} pairs): the check endpoint tries it on the event loop for
+     * bodies it otherwise parses on a worker.
+     */
+    static CheckRequest usualBatch(Buffer body) {
+        if (body == null || body.length() == 0 || body.length() > MAX_BODY) {
+            return null;
+        }
+        ByteBuf buffer = ((BufferInternal) body).getByteBuf();
+        return !buffer.hasArray() || (MAX_DOCUMENT > 0 && buffer.readableBytes() > MAX_DOCUMENT) ? null
+                : SerialBatchScanner.scan(buffer.array(), buffer.arrayOffset() + buffer.readerIndex(), buffer.readableBytes());
+    }
+
+    /**
+     * Parses a request body (UTF-8 JSON). The usual batch of pairs is read straight from the bytes
+     * ({@link SerialBatchScanner}); any other body is streamed with the parser {@link Json#decodeValue}
+     * uses (same syntax accepted, same limits) instead of building a tree: only the three members are
+     * kept, every other value is read and dropped. The outcome, request or problem, is the one
      * {@code parse((JsonObject) Json.decodeValue(body))} gives: duplicate members, the last wins; a
      * {@code null} member is absent; the whole body is read before any member is judged.
      */
@@ -79,8 +95,19 @@ public record CheckRequest(List<CheckItem> items) {
         if (body.length() > MAX_BODY) {
             throw Problem.BODY_TOO_LARGE.withDetail("the body may be at most " + MAX_BODY + " bytes").exception();
         }
+        // The body's bytes in place when the buffer has an array (the body handler's), else a copy.
+        ByteBuf buffer = ((BufferInternal) body).getByteBuf();
+        byte[] bytes = buffer.hasArray() ? buffer.array() : body.getBytes();
+        int offset = buffer.hasArray() ? buffer.arrayOffset() + buffer.readerIndex() : 0;
+        int length = buffer.hasArray() ? buffer.readableBytes() : bytes.length;
+        if (MAX_DOCUMENT <= 0 || length <= MAX_DOCUMENT) {
+            CheckRequest usual = SerialBatchScanner.scan(bytes, offset, length);
+            if (usual != null) {
+                return usual;
+            }
+        }
         Members members;
-        try (JsonParser parser = parser(body)) {
+        try (JsonParser parser = FACTORY.createParser(bytes, offset, length)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new IOException("no JSON value");
@@ -112,14 +139,8 @@ public record CheckRequest(List<CheckItem> items) {
         }
     }
 
-    /** A parser over the body's bytes in place when they are an array (the body handler's), else over a copy. */
-    private static JsonParser parser(Buffer body) throws IOException {
-        ByteBuf bytes = ((BufferInternal) body).getByteBuf();
-        if (bytes.hasArray()) {
-            return FACTORY.createParser(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
-        }
-        return FACTORY.createParser(body.getBytes());
-    }
+    /** A body longer than Vert.x's document limit, if one is set, goes to the parser that enforces it. */
+    private static final long MAX_DOCUMENT = FACTORY.streamReadConstraints().getMaxDocumentLength();
 
     /** A non-string, non-null value where a string may stand. */
     private static final Object OTHER = new Object();

@@ -140,6 +140,52 @@ class CheckRequestStreamingProperties {
         same(Buffer.buffer(raw.append("]}").toString()));
     }
 
+    /**
+     * Batches in the shape the byte scanner reads ({@link SerialBatchScanner}), with JSON whitespace of
+     * any kind between any tokens, members in either order, and now and then something it must leave to
+     * Jackson (an escape, a third member, a character that is not hex, a stray byte).
+     */
+    @Property(tries = 500)
+    void usualBatchesWithAnyWhitespace(@ForAll @Size(min = 1, max = 5) List<@From("pairValues") List<String>> pairs,
+                                       @ForAll @Size(min = 40, max = 40) List<@From("gaps") String> gaps,
+                                       @ForAll @IntRange(min = 0, max = 12) int oddity, @ForAll boolean swapped) {
+        List<String> tokens = new ArrayList<>(List.of("{", "\"serials\"", ":", "["));
+        for (int i = 0; i < pairs.size(); i++) {
+            List<String> pair = pairs.get(i);
+            String issuer = "\"issuer\"" + ":" + Json.encode(pair.get(0));
+            String serial = "\"serial\"" + ":" + Json.encode(pair.get(1));
+            tokens.addAll(List.of(i == 0 ? "" : ",", "{", swapped ? serial : issuer, ",", swapped ? issuer : serial, "}"));
+        }
+        tokens.addAll(List.of("]", "}"));
+        switch (oddity) {
+            case 0 -> tokens.set(4, tokens.get(4) + "{\"other\":1},");
+            case 1 -> tokens.set(1, "\"seri\\u0061ls\"");
+            case 2 -> tokens.set(tokens.size() - 1, "}x");
+            case 3 -> tokens.set(6, tokens.get(6).replace("\":\"", "\":\"\\u0030"));
+            case 4 -> tokens.set(6, tokens.get(6) + ",\"issuer\":\"AB\"");
+            case 5 -> tokens.add(0, "\uFEFF");
+            default -> { }
+        }
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            body.append(gaps.get(i % gaps.size())).append(tokens.get(i));
+        }
+        same(Buffer.buffer(body.append(gaps.get(0)).toString()));
+    }
+
+    @Provide
+    Arbitrary<List<String>> pairValues() {
+        Arbitrary<String> hex = Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMinLength(1).ofMaxLength(42);
+        Arbitrary<String> odd = Arbitraries.of("", "G1", "1 ", "\u00e9", "AB\"", "0x1", "AB\\");
+        return Arbitraries.oneOf(hex, hex, hex, hex, odd).list().ofSize(2);
+    }
+
+    @Provide
+    Arbitrary<String> gaps() {
+        return Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.just(""),
+                Arbitraries.strings().withChars(" \t\r\n").ofMaxLength(3), Arbitraries.of("\u000b", "\u00a0", "/"));
+    }
+
     @Provide
     Arbitrary<List<Object>> pairMembers() {
         Arbitrary<String> hexish = Arbitraries.strings().withChars("0123456789abcdefABCDEFgG \u0663\uff46").ofMaxLength(42);
