@@ -17,17 +17,17 @@ import jp.jpkigate.revocation.service.RevocationService;
  * ({@link CheckResponse}, 200 {@code application/json}, {@code Cache-Control: no-store}). Runs after
  * {@link ClientAuthentication}, {@link RequireContentType} and a body handler capped at
  * {@link CheckRequest#MAX_BODY}. A large body (many certificates) is parsed on a worker so the event
- * loop is not held by a thousand DER decodings; small ones are parsed in place, and so is a batch of
- * issuer + serial pairs up to {@link #USUAL_BATCH_ON_LOOP_MAX} bytes in the usual shape (read without a
- * JSON parser, about 0.1 µs a pair: a thousand cost less than the hop to a worker). Items the in-memory
+ * loop is not held by a thousand DER decodings; small ones are parsed in place, and so is a usual body
+ * (a batch of issuer + serial pairs, or one certificate) up to {@link #USUAL_BATCH_ON_LOOP_MAX} bytes,
+ * read without a JSON parser: a thousand pairs cost less than the hop to a worker. Items the in-memory
  * data answers are answered synchronously (no future per item); only OCSP fallbacks are waited for.
  */
 final class CheckEndpoint {
     /** Above this many body bytes, parsing moves to a worker thread. */
     static final int PARSE_ON_WORKER_ABOVE = 64 * 1024;
     /**
-     * Up to this many body bytes, a batch of pairs in the usual shape is read on the event loop (1,000 pairs
-     * with 128-digit issuer key ids are about 200 KiB); the scan stops at the first byte out of that shape.
+     * Up to this many body bytes, a usual body is read on the event loop (1,000 pairs with 128-digit issuer
+     * key ids are about 200 KiB); the scan stops at the first byte out of the usual shapes.
      */
     static final int USUAL_BATCH_ON_LOOP_MAX = 256 * 1024;
 
@@ -47,7 +47,7 @@ final class CheckEndpoint {
     void handle(RoutingContext ctx) {
         Buffer body = ctx.body().buffer();
         if (body != null && body.length() > PARSE_ON_WORKER_ABOVE) {
-            CheckRequest usual = body.length() <= USUAL_BATCH_ON_LOOP_MAX ? CheckRequest.usualBatch(body) : null;
+            CheckRequest usual = body.length() <= USUAL_BATCH_ON_LOOP_MAX ? CheckRequest.usualRequest(body) : null;
             if (usual != null) {
                 check(ctx, usual);
                 return;

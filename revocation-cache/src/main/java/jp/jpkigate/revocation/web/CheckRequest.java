@@ -66,23 +66,23 @@ public record CheckRequest(List<CheckItem> items) {
     }
 
     /**
-     * The usual batch of pairs read straight from the bytes ({@link SerialBatchScanner}), or null for any
-     * other body, which {@link #parse(Buffer)} judges. Cheap and bounded (it stops at the first byte out
-     * of that shape, or past {@link #MAX_ITEMS} pairs): the check endpoint tries it on the event loop for
-     * bodies it otherwise parses on a worker.
+     * A usual body (one certificate, or a batch of pairs) read straight from the bytes
+     * ({@link UsualRequestScanner}), or null for any other body, which {@link #parse(Buffer)} judges.
+     * Linear in the body and stops at the first byte out of those shapes: the check endpoint tries it on
+     * the event loop for bodies it otherwise parses on a worker.
      */
-    static CheckRequest usualBatch(Buffer body) {
+    static CheckRequest usualRequest(Buffer body) {
         if (body == null || body.length() == 0 || body.length() > MAX_BODY) {
             return null;
         }
         ByteBuf buffer = ((BufferInternal) body).getByteBuf();
         return !buffer.hasArray() || (MAX_DOCUMENT > 0 && buffer.readableBytes() > MAX_DOCUMENT) ? null
-                : SerialBatchScanner.scan(buffer.array(), buffer.arrayOffset() + buffer.readerIndex(), buffer.readableBytes());
+                : UsualRequestScanner.scan(buffer.array(), buffer.arrayOffset() + buffer.readerIndex(), buffer.readableBytes());
     }
 
     /**
-     * Parses a request body (UTF-8 JSON). The usual batch of pairs is read straight from the bytes
-     * ({@link SerialBatchScanner}); any other body is streamed with the parser {@link Json#decodeValue}
+     * Parses a request body (UTF-8 JSON). The usual bodies are read straight from the bytes
+     * ({@link UsualRequestScanner}); any other body is streamed with the parser {@link Json#decodeValue}
      * uses (same syntax accepted, same limits) instead of building a tree: only the three members are
      * kept, every other value is read and dropped. The outcome, request or problem, is the one
      * {@code parse((JsonObject) Json.decodeValue(body))} gives: duplicate members, the last wins; a
@@ -101,7 +101,7 @@ public record CheckRequest(List<CheckItem> items) {
         int offset = buffer.hasArray() ? buffer.arrayOffset() + buffer.readerIndex() : 0;
         int length = buffer.hasArray() ? buffer.readableBytes() : bytes.length;
         if (MAX_DOCUMENT <= 0 || length <= MAX_DOCUMENT) {
-            CheckRequest usual = SerialBatchScanner.scan(bytes, offset, length);
+            CheckRequest usual = UsualRequestScanner.scan(bytes, offset, length);
             if (usual != null) {
                 return usual;
             }
@@ -319,6 +319,15 @@ public record CheckRequest(List<CheckItem> items) {
                     .exception();
         }
         return array;
+    }
+
+    /** The item of a base64 certificate, or null where {@link #certificate(Object, String, int)} reports a problem. */
+    static CheckItem certificateOrNull(String base64) {
+        try {
+            return new CheckItem.OfCertificate(CertificateDer.parse(base64(base64)));
+        } catch (CertificateDer.Malformed | RuntimeException e) {
+            return null;
+        }
     }
 
     private static CheckItem certificate(Object value, String member, int index) {

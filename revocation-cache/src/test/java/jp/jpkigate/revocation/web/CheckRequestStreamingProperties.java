@@ -141,7 +141,7 @@ class CheckRequestStreamingProperties {
     }
 
     /**
-     * Batches in the shape the byte scanner reads ({@link SerialBatchScanner}), with JSON whitespace of
+     * Batches in the shape the byte scanner reads ({@link UsualRequestScanner}), with JSON whitespace of
      * any kind between any tokens, members in either order, and now and then something it must leave to
      * Jackson (an escape, a third member, a character that is not hex, a stray byte).
      */
@@ -171,6 +171,29 @@ class CheckRequestStreamingProperties {
             body.append(gaps.get(i % gaps.size())).append(tokens.get(i));
         }
         same(Buffer.buffer(body.append(gaps.get(0)).toString()));
+    }
+
+    /** One certificate in the shape the byte scanner reads, with any whitespace, and values it must refuse or leave to Jackson. */
+    @Property(tries = 300)
+    void usualCertificateWithAnyWhitespace(@ForAll @Size(min = 6, max = 6) List<@From("gaps") String> gaps,
+                                           @ForAll @IntRange(min = 0, max = 9) int value) {
+        String good = CheckRequestProperties.GOOD;
+        String text = switch (value) {
+            case 0 -> good.replace('+', '-').replace('/', '_');
+            case 1 -> good.replace("=", "");
+            case 2 -> good.substring(0, good.length() / 2);
+            case 3 -> "AAAA";
+            case 4 -> good.substring(0, 10) + "\\u0041" + good.substring(10);
+            case 5 -> good + "\"}{\"x\":\"";
+            case 6 -> "";
+            default -> good;
+        };
+        List<String> tokens = List.of("{", "\"certificate\"", ":", "\"" + text + "\"", "}");
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            body.append(gaps.get(i)).append(tokens.get(i));
+        }
+        same(Buffer.buffer(body.append(gaps.get(5)).toString()));
     }
 
     @Provide

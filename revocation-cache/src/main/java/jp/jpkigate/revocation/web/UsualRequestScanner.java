@@ -8,16 +8,18 @@ import java.util.List;
 import jp.jpkigate.revocation.service.IssuerKey;
 
 /**
- * The usual batch of pairs read straight from the body's bytes, without a JSON parser:
+ * The two usual request bodies read straight from their bytes, without a JSON parser:
  * <pre>
+ * {"certificate":"&lt;base64&gt;"}
  * {"serials":[{"issuer":"&lt;hex&gt;","serial":"&lt;hex&gt;"}, ...]}
  * </pre>
- * JSON whitespace between tokens, each object's two members once each in either order, 1 to
+ * JSON whitespace between tokens; the certificate in plain base64 characters (no escapes) that decode to
+ * a DER certificate; each pair's two members once each in either order, 1 to
  * {@link CheckRequest#MAX_ITEMS} elements, every issuer and serial valid plain hex (no escapes).
  * Anything else, from another member or an escape to a mistake to report, gives null and the general
  * parser judges the body: what this returns is the request that parser makes of the same body.
  */
-final class SerialBatchScanner {
+final class UsualRequestScanner {
     private static final int REMEMBERED = 4;
 
     private final byte[] bytes;
@@ -28,7 +30,7 @@ final class SerialBatchScanner {
     private final IssuerKey[] issuerKeys = new IssuerKey[REMEMBERED];
     private int nextSlot;
 
-    private SerialBatchScanner(byte[] bytes, int offset, int length) {
+    private UsualRequestScanner(byte[] bytes, int offset, int length) {
         this.bytes = bytes;
         this.pos = offset;
         this.end = offset + length;
@@ -36,11 +38,19 @@ final class SerialBatchScanner {
 
     /** The request, or null when the body is not the usual batch (the general parser then decides). */
     static CheckRequest scan(byte[] bytes, int offset, int length) {
-        return new SerialBatchScanner(bytes, offset, length).request();
+        return new UsualRequestScanner(bytes, offset, length).request();
     }
 
     private CheckRequest request() {
-        if (!token('{') || !name("serials") || !token(':') || !token('[')) {
+        if (!token('{')) {
+            return null;
+        }
+        int member = pos;
+        if (name("certificate")) {
+            return certificate();
+        }
+        pos = member;
+        if (!name("serials") || !token(':') || !token('[')) {
             return null;
         }
         List<CheckItem> items = new ArrayList<>();
@@ -56,6 +66,41 @@ final class SerialBatchScanner {
         }
         whitespace();
         return pos == end ? new CheckRequest(items) : null;
+    }
+
+    /** After the member name: {@code :"<base64>"}, the end of the object and of the body. */
+    private CheckRequest certificate() {
+        if (!token(':')) {
+            return null;
+        }
+        whitespace();
+        if (pos >= end || bytes[pos] != '"') {
+            return null;
+        }
+        int start = pos + 1;
+        int i = start;
+        while (i < end && base64Character(bytes[i])) {
+            i++;
+        }
+        if (i >= end || bytes[i] != '"') {
+            return null;
+        }
+        pos = i + 1;
+        if (!token('}')) {
+            return null;
+        }
+        whitespace();
+        if (pos != end) {
+            return null;
+        }
+        CheckItem item = CheckRequest.certificateOrNull(new String(bytes, start, i - start, StandardCharsets.ISO_8859_1));
+        return item == null ? null : new CheckRequest(List.of(item));
+    }
+
+    /** Either base64 alphabet and padding (RFC 4648 4 and 5). */
+    private static boolean base64Character(byte b) {
+        return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')
+                || b == '+' || b == '/' || b == '-' || b == '_' || b == '=';
     }
 
     private CheckItem pair() {
