@@ -16,7 +16,8 @@
 #             measured iterations, the 50M lookup, footprint and ingest; the report goes to
 #             perf/results/latest.{md,json} with a dated copy
 #   --only    scenarios, comma separated (default all): login, login-identity, refresh,
-#             client-credentials, introspection, check, check-batch100, check-batch1000, ocsp,
+#             client-credentials, introspection, check, check-batch100, check-batch1000,
+#             check-serials1000 (1,000 issuer + serial pairs a request), ocsp,
 #             consent-invitations, consent-sign, consent-withdraw (after consent-sign: its people),
 #             feed (pushed), feed-poll, floors (the JMH floors) and index (the revocation index at
 #             50M entries: lookup, bytes per entry, streaming ingest)
@@ -41,7 +42,7 @@ while (($#)); do
         --out) out=$2; shift 2 ;;
         --jfr) jfr=true; shift ;;
         -D*) properties+=("$1"); shift ;;
-        *) sed -n '7,30p' "$0" >&2; exit 2 ;;
+        *) sed -n '7,31p' "$0" >&2; exit 2 ;;
     esac
 done
 java_bin=${jdk:+$jdk/bin/}java
@@ -248,7 +249,7 @@ scenario login-identity login.JpkiLoginSimulation -Dlogin.variant=identity -Dlog
 scenario refresh login.TokenRefreshSimulation -Dlogin.people="$people"
 scenario client-credentials token.ClientCredentialsSimulation
 scenario introspection token.IntrospectionSimulation
-if wanted check || wanted check-batch100 || wanted check-batch1000; then
+if wanted check || wanted check-batch100 || wanted check-batch1000 || wanted check-serials1000; then
     floor_port=$(free_port 18300)
     : >"$run_dir/floor.log"
     $java_bin -cp "$bench_jar" jp.jpkigate.perf.floor.TrivialEndpointServer "$floor_port" >"$run_dir/floor.log" 2>&1 &
@@ -261,6 +262,8 @@ fi
 scenario check revocation.ValidityCheckSimulation -Dcheck.batch=1
 scenario check-batch100 revocation.ValidityCheckSimulation -Dcheck.batch=100 -Dcheck.rate=$($quick && echo 10 || echo 30)
 scenario check-batch1000 revocation.ValidityCheckSimulation -Dcheck.batch=1000 -Dcheck.rate=$($quick && echo 2 || echo 5)
+scenario check-serials1000 revocation.ValidityCheckSimulation -Dcheck.batch=1000 -Dcheck.form=serials \
+    -Dcheck.rate=$($quick && echo 2 || echo 100)
 scenario ocsp revocation.OcspSimulation
 scenario consent-invitations consent.ConsentInvitationSimulation
 scenario consent-sign consent.ConsentSigningSimulation
@@ -279,7 +282,7 @@ benchmarks() {
     if wanted floors; then
         echo "== JMH floors ($($java_bin -version 2>&1 | head -1))"
         $java_bin -jar "$bench_jar" 'LoginCryptoBenchmark|DpopProofBenchmark|CheckPathBenchmark.check$' \
-            -p body=single,batch100,batch1000 "${jmh_options[@]}" -rf json -rff "$results/jmh-crypto.json" \
+            -p body=single,batch100,batch1000,serials1000 "${jmh_options[@]}" -rf json -rff "$results/jmh-crypto.json" \
             >"$results/jmh-crypto.log" 2>&1 || failed=$((failed + 1))
     fi
     if wanted index; then

@@ -1,14 +1,19 @@
 package jp.jpkigate.gateway.web;
 
+import io.netty.channel.EventLoop;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Bounds how long a client may take to send a request, against slow-request ("slowloris") attacks
@@ -23,24 +28,40 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code body}: from a request's head until its body has arrived; past it the request is
  *       answered {@code 408} (problem+json) and the connection closed.</li>
  * </ul>
- * Waiting for the server's answer (a long poll) is not bounded here. The clock is Vert.x's timers;
- * each connection's bookkeeping stays on its event loop.
+ * Waiting for the server's answer (a long poll) is not bounded here.
+ *
+ * <p>A request only writes deadlines (a read of {@link System#nanoTime}); no timer is armed or cancelled
+ * per request, which cost more than the rest of a small request's bookkeeping. Each event loop sweeps its
+ * own connections periodically ({@link #sweepMillis}: a quarter of the shortest limit, 10 ms to 1 s), so
+ * a limit is enforced between the limit and the limit plus one sweep period. Each connection's
+ * bookkeeping stays on its event loop.
  */
 public final class SlowClients {
     private final Vertx vertx;
-    private final long headMillis;
-    private final long keepAliveMillis;
-    private final long bodyMillis;
+    private final long headNanos;
+    private final long keepAliveNanos;
+    private final long bodyNanos;
+    private final long sweepMillis;
+    private final LongSupplier nanoTime;
     private final Map<HttpConnection, Waiting> connections = new ConcurrentHashMap<>();
+    /** The event loops that sweep, each its own connections. */
+    private final Map<EventLoop, Long> sweeps = new ConcurrentHashMap<>();
 
     public SlowClients(Vertx vertx, Duration head, Duration keepAlive, Duration body) {
+        this(vertx, head, keepAlive, body, System::nanoTime);
+    }
+
+    SlowClients(Vertx vertx, Duration head, Duration keepAlive, Duration body, LongSupplier nanoTime) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
-        this.headMillis = head.toMillis();
-        this.keepAliveMillis = keepAlive.toMillis();
-        this.bodyMillis = body.toMillis();
-        if (headMillis < 1 || keepAliveMillis < 1 || bodyMillis < 1) {
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        if (head.toMillis() < 1 || keepAlive.toMillis() < 1 || body.toMillis() < 1) {
             throw new IllegalArgumentException("the head, keep-alive and body time limits are positive");
         }
+        this.headNanos = head.toNanos();
+        this.keepAliveNanos = keepAlive.toNanos();
+        this.bodyNanos = body.toNanos();
+        long shortest = Math.min(head.toMillis(), Math.min(keepAlive.toMillis(), body.toMillis()));
+        this.sweepMillis = Math.max(10, Math.min(1000, shortest / 4));
     }
 
     /** Serves {@code router} on {@code server} under these limits (the router's first route keeps the count). */
@@ -49,65 +70,96 @@ public final class SlowClients {
         return server.connectionHandler(this::connected).requestHandler(router);
     }
 
+    /** How often each event loop checks its connections' deadlines. */
+    long sweepMillis() {
+        return sweepMillis;
+    }
+
     private void connected(HttpConnection connection) {
-        Waiting waiting = new Waiting(connection);
+        ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
+        EventLoop loop = context.nettyEventLoop();
+        sweeps.computeIfAbsent(loop, l -> context.unwrap().setPeriodic(sweepMillis, id -> sweep(l)));
+        Waiting waiting = new Waiting(connection, loop, nanoTime.getAsLong() + headNanos);
         connections.put(connection, waiting);
-        connection.closeHandler(v -> {
-            Waiting closed = connections.remove(connection);
-            if (closed != null) {
-                closed.cancel();
-            }
-        });
-        waiting.awaitHead(headMillis);
+        connection.closeHandler(v -> connections.remove(connection));
     }
 
     private void requestArrived(RoutingContext ctx) {
         Waiting waiting = connections.get(ctx.request().connection());
         if (waiting != null) {
-            waiting.requestStarted();
-            long bodyTimer = ctx.request().isEnded() ? -1 : vertx.setTimer(bodyMillis, id -> {
-                if (!ctx.request().isEnded()) {
-                    Problem.write(ctx, 408).onComplete(done -> waiting.connection.close());
-                }
-            });
-            ctx.addEndHandler(ended -> {
-                vertx.cancelTimer(bodyTimer);
-                waiting.requestEnded();
-            });
+            waiting.inFlight++;
+            BodyWait body = ctx.request().isEnded() ? null : waiting.awaitBody(ctx, nanoTime.getAsLong() + bodyNanos);
+            ctx.addEndHandler(ended -> waiting.requestEnded(body));
         }
         ctx.next();
     }
 
-    /** One connection: its requests in flight and, when there are none, the timer for the next head. */
+    /** On {@code loop}: closes its connections past a head or keep-alive deadline, answers 408 to bodies past theirs. */
+    private void sweep(EventLoop loop) {
+        long now = nanoTime.getAsLong();
+        for (Waiting waiting : connections.values()) {
+            if (waiting.loop == loop) {
+                waiting.sweep(now);
+            }
+        }
+    }
+
+    /** A request whose body has not arrived yet, and when it must have. */
+    private record BodyWait(RoutingContext ctx, long deadline) {
+    }
+
+    /** One connection: its requests in flight and, when there are none, the deadline of the next head. */
     private final class Waiting {
         private final HttpConnection connection;
+        private final EventLoop loop;
         private int inFlight;
-        private long headTimer = -1;
+        /** When the next request head must be complete; read only while no request is in flight. */
+        private long headDeadline;
+        /** Requests still receiving their body (at most one on HTTP/1.1), null when none. */
+        private List<BodyWait> bodies;
 
-        Waiting(HttpConnection connection) {
+        Waiting(HttpConnection connection, EventLoop loop, long headDeadline) {
             this.connection = connection;
+            this.loop = loop;
+            this.headDeadline = headDeadline;
         }
 
-        void awaitHead(long millis) {
-            cancel();
-            headTimer = vertx.setTimer(millis, id -> connection.close());
+        BodyWait awaitBody(RoutingContext ctx, long deadline) {
+            BodyWait wait = new BodyWait(ctx, deadline);
+            if (bodies == null) {
+                bodies = new ArrayList<>(2);
+            }
+            bodies.add(wait);
+            return wait;
         }
 
-        void requestStarted() {
-            inFlight++;
-            cancel();
-        }
-
-        void requestEnded() {
-            if (--inFlight == 0 && connections.containsKey(connection)) {
-                awaitHead(keepAliveMillis);
+        void requestEnded(BodyWait body) {
+            if (body != null && bodies != null) {
+                bodies.remove(body);
+            }
+            if (--inFlight == 0) {
+                headDeadline = nanoTime.getAsLong() + keepAliveNanos;
             }
         }
 
-        void cancel() {
-            if (headTimer >= 0) {
-                vertx.cancelTimer(headTimer);
-                headTimer = -1;
+        void sweep(long now) {
+            if (inFlight == 0) {
+                if (now - headDeadline >= 0) {
+                    connection.close();
+                }
+                return;
+            }
+            if (bodies == null || bodies.isEmpty()) {
+                return;
+            }
+            for (int i = bodies.size() - 1; i >= 0; i--) {
+                BodyWait wait = bodies.get(i);
+                if (wait.ctx.request().isEnded()) {
+                    bodies.remove(i);
+                } else if (now - wait.deadline >= 0) {
+                    bodies.remove(i);
+                    Problem.write(wait.ctx, 408).onComplete(done -> connection.close());
+                }
             }
         }
     }

@@ -37,6 +37,7 @@ class SlowClientsTest {
         vertx = TestVertx.create();
         Router router = Router.router(vertx);
         router.get("/hello").handler(ctx -> ctx.response().end("hello"));
+        router.get("/slow-answer").handler(ctx -> vertx.setTimer(LIMIT.toMillis() * 3, id -> ctx.response().end("late")));
         router.post("/echo").handler(BodyHandler.create(false)).handler(ctx -> ctx.response().end(ctx.body().buffer()));
         port = TestVertx.await(new SlowClients(vertx, LIMIT, LIMIT, LIMIT).guard(vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setHttp2ClearTextEnabled(false)), router)
                 .listen(0, "127.0.0.1")).actualPort();
@@ -110,5 +111,35 @@ class SlowClientsTest {
         assertThat(closed.get(5, TimeUnit.SECONDS)).startsWith("HTTP/1.1 200").endsWith("hello");
         assertThat(TestVertx.await(web.request(HttpMethod.POST, port, "127.0.0.1", "/echo")
                 .sendBuffer(Buffer.buffer("x".repeat(10_000)))).bodyAsString()).hasSize(10_000);
+    }
+
+    /** The server's own time is not the client's: an answer three limits late still reaches the client. */
+    @Test
+    void aSlowAnswerIsNotCut() throws Exception {
+        var answer = TestVertx.await(web.get(port, "127.0.0.1", "/slow-answer").send());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.bodyAsString()).isEqualTo("late");
+    }
+
+    /** Each response restarts the keep-alive limit: a connection used every half limit stays open past several limits. */
+    @Test
+    void aKeepAliveConnectionInUseStaysOpen() throws Exception {
+        NetSocket socket = TestVertx.await(vertx.createNetClient().connect(port, "127.0.0.1"));
+        Buffer received = Buffer.buffer();
+        socket.handler(received::appendBuffer);
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        socket.closeHandler(v -> closed.complete(null));
+        int requests = 8;
+        long started = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            TestVertx.await(socket.write("GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+            CompletableFuture<Void> pause = new CompletableFuture<>();
+            vertx.setTimer(LIMIT.toMillis() / 2, id -> pause.complete(null));
+            pause.get(5, TimeUnit.SECONDS);
+        }
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThan(LIMIT.toMillis() * 3);
+        assertThat(closed).isNotDone();
+        assertThat(received.toString(StandardCharsets.UTF_8).split("HTTP/1.1 200", -1)).hasSize(requests + 1);
+        closed.get(5, TimeUnit.SECONDS);
     }
 }

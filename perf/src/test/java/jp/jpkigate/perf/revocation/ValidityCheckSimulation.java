@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import jp.jpkigate.perf.common.Load;
 import jp.jpkigate.perf.common.MeasuredSimulation;
@@ -21,11 +22,14 @@ import jp.jpkigate.perf.common.Parameter;
 import jp.jpkigate.perf.common.RoundRobin;
 import jp.jpkigate.perf.login.LoginFixtures;
 import jp.jpkigate.perf.login.VirtualCards;
+import jp.jpkigate.sim.ca.CertificateIssuer;
 
 /**
  * Validity checks of a bank's back end at {@code POST /revocation/v1/check} over a shared connection
  * pool: {@code check.batch} = 1 sends {@code {"certificate": b64}}, more sends {@code {"certificates":
- * [...]}} of that many (up to 1,000). The certificates are the fixture cards' authentication and
+ * [...]}} of that many (up to 1,000); {@code check.form} = {@code serials} sends {@code {"serials":
+ * [{"issuer": key id hex, "serial": hex}, ...]}} of that many instead (what a bank that keeps its
+ * customers' issuer and serial sends: no certificate to decode). The certificates are the fixture cards' authentication and
  * signature certificates (all good), so every answer comes from the in-memory index — of 10M revoked
  * serials in the full run — and the first result is checked to be {@code good}. Sixteen different
  * bodies rotate. The figure that counts is server CPU per check (single: against the trivial
@@ -36,6 +40,8 @@ import jp.jpkigate.perf.login.VirtualCards;
  */
 public class ValidityCheckSimulation extends MeasuredSimulation {
     static final Parameter BATCH = new Parameter("check.batch", "1", "certificates per request: 1 (single) to 1000");
+    static final Parameter FORM = new Parameter("check.form", "certificates",
+            "certificates (whole, base64 DER) or serials (issuer key id and serial pairs; batches only)");
     static final Parameter PEOPLE = new Parameter("check.people", "0", "fixture cards whose certificates are checked (0: all)");
     static final List<Parameter> LOAD = Load.parameters("check", "open", 300, 8, 100);
     private static final int BODIES = 16;
@@ -47,9 +53,17 @@ public class ValidityCheckSimulation extends MeasuredSimulation {
     protected ValidityCheckSimulation(String defaultScenario) throws CertificateEncodingException {
         super(defaultScenario, parameters(), BATCH.intValue());
         int batch = BATCH.intValue();
-        List<String> certificates = new ArrayList<>();
+        boolean serials = FORM.value().equals("serials");
+        if (!serials && !FORM.value().equals("certificates") || serials && batch == 1) {
+            throw new IllegalArgumentException("check.form: certificates, or serials with check.batch > 1");
+        }
+        List<Object> certificates = new ArrayList<>();
+        HexFormat hex = HexFormat.of().withUpperCase();
         for (VirtualCards.CardCertificate c : VirtualCards.certificates(settings.simDir(), PEOPLE.intValue())) {
-            certificates.add(Base64.getEncoder().encodeToString(c.certificate().getEncoded()));
+            certificates.add(serials ? new JsonObject()
+                    .put("issuer", hex.formatHex(CertificateIssuer.keyIdentifier(c.issuer().getPublicKey())))
+                    .put("serial", c.certificate().getSerialNumber().toString(16))
+                    : Base64.getEncoder().encodeToString(c.certificate().getEncoded()));
         }
         List<String> bodies = new ArrayList<>();
         for (int b = 0; b < BODIES; b++) {
@@ -60,10 +74,11 @@ public class ValidityCheckSimulation extends MeasuredSimulation {
                 for (int i = 0; i < batch; i++) {
                     list.add(certificates.get((b * batch + i) % certificates.size()));
                 }
-                bodies.add(new JsonObject().put("certificates", list).encode());
+                bodies.add(new JsonObject().put(serials ? "serials" : "certificates", list).encode());
             }
         }
         fact("batch", batch);
+        fact("form", FORM.value());
         String basic = "Basic " + Base64.getEncoder().encodeToString((LoginFixtures.REVOCATION_CLIENT_ID + ":"
                 + LoginFixtures.REVOCATION_SECRET).getBytes(StandardCharsets.UTF_8));
         ChainBuilder check = exec(http(batch == 1 ? "check" : "check batch").post("/revocation/v1/check")
@@ -74,7 +89,7 @@ public class ValidityCheckSimulation extends MeasuredSimulation {
     }
 
     private static List<Parameter> parameters() {
-        List<Parameter> all = new ArrayList<>(List.of(BATCH, PEOPLE));
+        List<Parameter> all = new ArrayList<>(List.of(BATCH, FORM, PEOPLE));
         all.addAll(LOAD);
         return all;
     }

@@ -36,10 +36,13 @@ public final class BasicCredentials {
         if (space < 0 || !authorization.substring(0, space).toLowerCase(Locale.ROOT).equals("basic")) {
             throw fail("the Authorization header must use the Basic scheme");
         }
+        boolean plain;
         String userPass;
         try {
             byte[] decoded = Base64.getDecoder().decode(authorization.substring(space + 1).trim());
-            userPass = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            plain = plain(decoded);
+            userPass = plain ? new String(decoded, StandardCharsets.ISO_8859_1)
+                    : StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(decoded)).toString();
         } catch (IllegalArgumentException | CharacterCodingException e) {
             throw fail("the Basic credentials are not base64 of UTF-8 text");
@@ -47,6 +50,12 @@ public final class BasicCredentials {
         int colon = userPass.indexOf(':');
         if (colon < 0) {
             throw fail("the Basic credentials must be client_id:client_secret");
+        }
+        if (plain) {
+            if (colon == 0) {
+                throw fail("the client_id is empty");
+            }
+            return new BasicCredentials(userPass.substring(0, colon), userPass.substring(colon + 1));
         }
         try {
             String id = URLDecoder.decode(userPass.substring(0, colon), StandardCharsets.UTF_8);
@@ -58,6 +67,19 @@ public final class BasicCredentials {
         } catch (IllegalArgumentException e) {
             throw fail("the client_id and client_secret must be form-urlencoded");
         }
+    }
+
+    /**
+     * Printable ASCII without {@code %} or {@code +}: the same text in UTF-8 as in Latin-1, and
+     * form-urldecoding leaves it as it is (the usual case: ids and random secrets), so neither decoder runs.
+     */
+    private static boolean plain(byte[] decoded) {
+        for (byte b : decoded) {
+            if (b < 0x20 || b > 0x7e || b == '%' || b == '+') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String clientId() {

@@ -1,8 +1,12 @@
 package jp.jpkigate.revocation.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.netty.buffer.ByteBuf;
 import com.fasterxml.jackson.core.JsonToken;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -62,9 +66,25 @@ public record CheckRequest(List<CheckItem> items) {
     }
 
     /**
-     * Parses a request body (UTF-8 JSON). Streams it with the parser {@link Json#decodeValue} uses
-     * (same syntax accepted, same limits) instead of building a tree: only the three members are kept,
-     * every other value is read and dropped. The outcome, request or problem, is the one
+     * A usual body (one certificate, or a batch of pairs) read straight from the bytes
+     * ({@link UsualRequestScanner}), or null for any other body, which {@link #parse(Buffer)} judges.
+     * Linear in the body and stops at the first byte out of those shapes: the check endpoint tries it on
+     * the event loop for bodies it otherwise parses on a worker.
+     */
+    static CheckRequest usualRequest(Buffer body) {
+        if (body == null || body.length() == 0 || body.length() > MAX_BODY) {
+            return null;
+        }
+        ByteBuf buffer = ((BufferInternal) body).getByteBuf();
+        return !buffer.hasArray() || (MAX_DOCUMENT > 0 && buffer.readableBytes() > MAX_DOCUMENT) ? null
+                : UsualRequestScanner.scan(buffer.array(), buffer.arrayOffset() + buffer.readerIndex(), buffer.readableBytes());
+    }
+
+    /**
+     * Parses a request body (UTF-8 JSON). The usual bodies are read straight from the bytes
+     * ({@link UsualRequestScanner}); any other body is streamed with the parser {@link Json#decodeValue}
+     * uses (same syntax accepted, same limits) instead of building a tree: only the three members are
+     * kept, every other value is read and dropped. The outcome, request or problem, is the one
      * {@code parse((JsonObject) Json.decodeValue(body))} gives: duplicate members, the last wins; a
      * {@code null} member is absent; the whole body is read before any member is judged.
      */
@@ -75,8 +95,19 @@ public record CheckRequest(List<CheckItem> items) {
         if (body.length() > MAX_BODY) {
             throw Problem.BODY_TOO_LARGE.withDetail("the body may be at most " + MAX_BODY + " bytes").exception();
         }
+        // The body's bytes in place when the buffer has an array (the body handler's), else a copy.
+        ByteBuf buffer = ((BufferInternal) body).getByteBuf();
+        byte[] bytes = buffer.hasArray() ? buffer.array() : body.getBytes();
+        int offset = buffer.hasArray() ? buffer.arrayOffset() + buffer.readerIndex() : 0;
+        int length = buffer.hasArray() ? buffer.readableBytes() : bytes.length;
+        if (MAX_DOCUMENT <= 0 || length <= MAX_DOCUMENT) {
+            CheckRequest usual = UsualRequestScanner.scan(bytes, offset, length);
+            if (usual != null) {
+                return usual;
+            }
+        }
         Members members;
-        try (JsonParser parser = JacksonCodec.createParser(body)) {
+        try (JsonParser parser = FACTORY.createParser(bytes, offset, length)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new IOException("no JSON value");
@@ -96,6 +127,20 @@ public record CheckRequest(List<CheckItem> items) {
         }
         return members.toRequest();
     }
+
+    /** Vert.x's parser settings (its {@link StreamReadConstraints}), reading from arrays without a stream. */
+    private static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(vertxConstraints()).build();
+
+    private static StreamReadConstraints vertxConstraints() {
+        try (JsonParser parser = JacksonCodec.createParser("{}")) {
+            return parser.streamReadConstraints();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A body longer than Vert.x's document limit, if one is set, goes to the parser that enforces it. */
+    private static final long MAX_DOCUMENT = FACTORY.streamReadConstraints().getMaxDocumentLength();
 
     /** A non-string, non-null value where a string may stand. */
     private static final Object OTHER = new Object();
@@ -139,13 +184,14 @@ public record CheckRequest(List<CheckItem> items) {
         }
 
         /**
-         * An array's elements: strings ({@code pairs} false) or {issuer, serial} string pairs as
-         * String[2] ({@code pairs} true); anything else {@link #OTHER}. Past {@link #MAX_ITEMS} only
+         * An array's elements: strings ({@code pairs} false) or what {@link SerialPairReader} makes of
+         * objects ({@code pairs} true); anything else {@link #OTHER}. Past {@link #MAX_ITEMS} only
          * counted (the request is refused as too large): the list then holds MAX_ITEMS + 1 entries and
          * {@code count} the true size.
          */
         private static Elements elements(JsonParser parser, boolean pairs) throws IOException {
             Elements elements = new Elements();
+            SerialPairReader pairReader = pairs ? new SerialPairReader() : null;
             JsonToken token;
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
                 if (token == null) {
@@ -153,22 +199,7 @@ public record CheckRequest(List<CheckItem> items) {
                 }
                 Object value;
                 if (pairs && token == JsonToken.START_OBJECT) {
-                    String[] pair = new String[2];
-                    String name;
-                    while ((name = parser.nextFieldName()) != null) {
-                        JsonToken member = parser.nextToken();
-                        int at = name.equals("issuer") ? 0 : name.equals("serial") ? 1 : -1;
-                        if (at < 0) {
-                            skipValue(parser);
-                        } else {
-                            Object scalar = scalar(parser, member);
-                            pair[at] = scalar instanceof String text ? text : null;
-                        }
-                    }
-                    if (parser.currentToken() != JsonToken.END_OBJECT) {
-                        throw new IOException("unexpected token");
-                    }
-                    value = pair;
+                    value = pairReader.read(parser);
                 } else if (!pairs && token == JsonToken.VALUE_STRING) {
                     value = parser.getText();
                 } else {
@@ -206,8 +237,7 @@ public record CheckRequest(List<CheckItem> items) {
             List<CheckItem> items = new ArrayList<>(array.count);
             for (int i = 0; i < array.count; i++) {
                 Object element = array.values.get(i);
-                items.add(certificates != null ? certificate(element, member, i)
-                        : serialPair(element, i, i == 0 ? null : items.get(i - 1)));
+                items.add(certificates != null ? certificate(element, member, i) : serialPair(element, i));
             }
             return new CheckRequest(items);
         }
@@ -219,7 +249,7 @@ public record CheckRequest(List<CheckItem> items) {
     }
 
     /** Reads through the value at the current token, as the tree parser would (strings and numbers decoded). */
-    private static void skipValue(JsonParser parser) throws IOException {
+    static void skipValue(JsonParser parser) throws IOException {
         int depth = 0;
         JsonToken token = parser.currentToken();
         while (true) {
@@ -241,11 +271,17 @@ public record CheckRequest(List<CheckItem> items) {
         }
     }
 
-    private static CheckItem serialPair(Object element, int index, CheckItem previous) {
-        if (!(element instanceof String[] pair)) {
-            throw invalid(Problem.INVALID_SERIAL, "serials", index, "must be an object with \"issuer\" and \"serial\"");
+    private static CheckItem serialPair(Object element, int index) {
+        if (element instanceof CheckItem item) {
+            return item;
         }
-        return serial(pair[0], pair[1], index, previous);
+        if (element == SerialPairReader.Invalid.ISSUER) {
+            throw invalidIssuer(index);
+        }
+        if (element == SerialPairReader.Invalid.SERIAL) {
+            throw invalidSerial(index);
+        }
+        throw invalid(Problem.INVALID_SERIAL, "serials", index, "must be an object with \"issuer\" and \"serial\"");
     }
 
     /** Parses an already decoded JSON object. */
@@ -285,6 +321,15 @@ public record CheckRequest(List<CheckItem> items) {
         return array;
     }
 
+    /** The item of a base64 certificate, or null where {@link #certificate(Object, String, int)} reports a problem. */
+    static CheckItem certificateOrNull(String base64) {
+        try {
+            return new CheckItem.OfCertificate(CertificateDer.parse(base64(base64)));
+        } catch (CertificateDer.Malformed | RuntimeException e) {
+            return null;
+        }
+    }
+
     private static CheckItem certificate(Object value, String member, int index) {
         if (!(value instanceof String text)) {
             throw invalid(Problem.INVALID_CERTIFICATE, member, index, "must be a base64 string");
@@ -315,23 +360,25 @@ public record CheckRequest(List<CheckItem> items) {
     }
 
     private static CheckItem serial(String issuerHex, String serial, int index) {
-        return serial(issuerHex, serial, index, null);
-    }
-
-    /** {@code previous}: the item before, whose issuer is reused when the text is the same (batches share a few). */
-    private static CheckItem serial(String issuerHex, String serial, int index, CheckItem previous) {
         IssuerKey issuer;
         try {
-            issuer = previous instanceof CheckItem.OfSerial last && issuerHex != null
-                    && issuerHex.equals(last.key().keyIdHex()) ? last.key() : new IssuerKey(issuerHex);
+            issuer = new IssuerKey(issuerHex);
         } catch (RuntimeException e) {
-            throw invalid(Problem.INVALID_SERIAL, "serials", index,
-                    "issuer must be a key identifier: an even number of hex digits, at most 128");
+            throw invalidIssuer(index);
         }
         if (serial == null || !hexDigits(serial, 40)) {
-            throw invalid(Problem.INVALID_SERIAL, "serials", index, "serial must be 1 to 40 hex digits");
+            throw invalidSerial(index);
         }
         return new CheckItem.OfSerial(issuer, hexValue(serial));
+    }
+
+    private static ProblemException invalidIssuer(int index) {
+        return invalid(Problem.INVALID_SERIAL, "serials", index,
+                "issuer must be a key identifier: an even number of hex digits, at most 128");
+    }
+
+    private static ProblemException invalidSerial(int index) {
+        return invalid(Problem.INVALID_SERIAL, "serials", index, "serial must be 1 to 40 hex digits");
     }
 
     /**

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.function.Function;
 import jp.jpkigate.revocation.index.CrlReason;
 import jp.jpkigate.revocation.service.CheckResult;
 import jp.jpkigate.revocation.service.IssuerKey;
@@ -41,77 +41,111 @@ record CheckResponse(List<CheckItem> items, List<CheckResult> results, Instant c
     /**
      * The UTF-8 JSON document, written straight into a pre-sized byte array: the members in the order
      * shown above, the same bytes Jackson writes for the equivalent {@link JsonObject} tree. An item's
-     * bytes up to its serial depend only on its result, and a batch answered from one CRL has a handful
-     * of distinct results: they are encoded once per run of equal results, as is the issuer.
+     * bytes up to its serial depend only on its result, and a batch answered from a few CRLs has a
+     * handful of distinct results: each is encoded once per response (the first {@link #REMEMBERED}
+     * distinct ones; later ones each time), as is each issuer.
      */
     Buffer toBuffer() {
         Bytes out = new Bytes(64 + items.size() * 200);
-        out.ascii("{\"results\":[");
-        CheckResult lastResult = null;
-        byte[] prefix = null;
-        IssuerKey lastIssuer = null;
-        byte[] issuerSuffix = null;
+        out.put(RESULTS_START);
+        // Object[] both: one array type at the array stores in encoded (no type-check deoptimization).
+        Object[] knownResults = new Object[REMEMBERED];
+        byte[][] prefixes = new byte[REMEMBERED][];
+        Object[] knownIssuers = new Object[REMEMBERED];
+        byte[][] issuerSuffixes = new byte[REMEMBERED][];
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
                 out.put((byte) ',');
             }
-            CheckResult result = results.get(i);
-            if (!result.equals(lastResult)) {
-                lastResult = result;
-                prefix = prefix(result);
-            }
-            out.put(prefix);
+            out.put(encoded(results.get(i), knownResults, prefixes, this::prefix));
             CheckItem item = items.get(i);
             hex(out, item.serial());
-            Optional<IssuerKey> issuer = item.issuer();
-            if (issuer.isPresent()) {
-                if (!issuer.get().equals(lastIssuer)) {
-                    lastIssuer = issuer.get();
-                    issuerSuffix = ("\",\"issuer\":\"" + lastIssuer.keyIdHex() + "\"}").getBytes(StandardCharsets.UTF_8);
-                }
-                out.put(issuerSuffix);
-            } else {
-                out.put(END_WITHOUT_ISSUER);
-            }
+            IssuerKey issuer = item instanceof CheckItem.OfSerial pair ? pair.key() : item.issuer().orElse(null);
+            out.put(issuer == null ? END_WITHOUT_ISSUER
+                    : encoded(issuer, knownIssuers, issuerSuffixes, CheckResponse::issuerSuffix));
         }
-        out.ascii("],\"checkedAt\":\"" + checkedAt + "\"}");
+        out.put(CHECKED_AT);
+        InstantText.write(out, checkedAt);
+        out.put(DOCUMENT_END);
         return BufferInternal.buffer(Unpooled.wrappedBuffer(out.bytes, 0, out.size));
     }
 
-    private static final byte[] END_WITHOUT_ISSUER = "\"}".getBytes(StandardCharsets.US_ASCII);
+    /** Distinct results and issuers encoded once per response. */
+    private static final int REMEMBERED = 8;
+    private static final byte[] RESULTS_START = ascii("{\"results\":[");
+    private static final byte[] CHECKED_AT = ascii("],\"checkedAt\":\"");
+    private static final byte[] DOCUMENT_END = ascii("\"}");
+    private static final byte[] END_WITHOUT_ISSUER = ascii("\"}");
+    private static final byte[] STATUS_GOOD = ascii("{\"status\":\"good\"");
+    private static final byte[] SOURCE_CRL = ascii(",\"source\":\"crl\",\"dataVersion\":");
+    private static final byte[] SOURCE_OCSP = ascii(",\"source\":\"ocsp\",\"dataVersion\":");
+    private static final byte[] DATA_AS_OF = ascii(",\"dataAsOf\":\"");
+    private static final byte[] DATA_AGE = ascii("\",\"dataAgeSeconds\":");
+    private static final byte[] SERIAL = ascii(",\"serial\":\"");
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The encoding of {@code key} from the ones already made in this response, or {@code encode}'s, remembered if there is room. */
+    private static <K> byte[] encoded(K key, Object[] known, byte[][] encodings, Function<K, byte[]> encode) {
+        int free = -1;
+        for (int i = 0; i < known.length; i++) {
+            if (known[i] == null) {
+                free = i;
+                break;
+            }
+            if (known[i] == key || known[i].equals(key)) {
+                return encodings[i];
+            }
+        }
+        byte[] encoding = encode.apply(key);
+        if (free >= 0) {
+            known[free] = key;
+            encodings[free] = encoding;
+        }
+        return encoding;
+    }
+
+    private static byte[] issuerSuffix(IssuerKey issuer) {
+        return ("\",\"issuer\":\"" + issuer.keyIdHex() + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
 
     /** An item's bytes from its opening brace to the opening quote of its serial. */
     private byte[] prefix(CheckResult result) {
-        StringBuilder out = new StringBuilder(160);
-        out.append("{\"status\":");
+        Bytes out = new Bytes(192);
         if (result instanceof CheckResult.Unknown unknown) {
-            out.append("\"unknown\",\"detail\":");
-            string(out, unknown.why());
-        } else {
-            CheckResult.Source source;
-            long version;
-            Instant asOf;
-            if (result instanceof CheckResult.Good good) {
-                out.append("\"good\"");
-                source = good.source();
-                version = good.version();
-                asOf = good.asOf();
-            } else {
-                CheckResult.Revoked revoked = (CheckResult.Revoked) result;
-                out.append("\"revoked\",\"reason\":\"").append(reasonName(revoked.reason()))
-                        .append("\",\"revocationDate\":\"").append(revoked.revocationDate()).append('"');
-                source = revoked.source();
-                version = revoked.version();
-                asOf = revoked.asOf();
-            }
-            long age = Math.max(0, Duration.between(asOf, checkedAt).getSeconds());
-            out.append(",\"source\":\"").append(source == CheckResult.Source.CRL ? "crl" : "ocsp")
-                    .append("\",\"dataVersion\":").append(version)
-                    .append(",\"dataAsOf\":\"").append(asOf)
-                    .append("\",\"dataAgeSeconds\":").append(age);
+            StringBuilder text = new StringBuilder(160).append("{\"status\":\"unknown\",\"detail\":");
+            string(text, unknown.why());
+            out.ascii(text.toString());
+            out.put(SERIAL);
+            return Arrays.copyOf(out.bytes, out.size);
         }
-        out.append(",\"serial\":\"");
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        CheckResult.Source source;
+        long version;
+        Instant asOf;
+        if (result instanceof CheckResult.Good good) {
+            out.put(STATUS_GOOD);
+            source = good.source();
+            version = good.version();
+            asOf = good.asOf();
+        } else {
+            CheckResult.Revoked revoked = (CheckResult.Revoked) result;
+            out.ascii("{\"status\":\"revoked\",\"reason\":\"" + reasonName(revoked.reason())
+                    + "\",\"revocationDate\":\"" + revoked.revocationDate() + '"');
+            source = revoked.source();
+            version = revoked.version();
+            asOf = revoked.asOf();
+        }
+        long age = Math.max(0, Duration.between(asOf, checkedAt).getSeconds());
+        out.put(source == CheckResult.Source.CRL ? SOURCE_CRL : SOURCE_OCSP);
+        out.ascii(Long.toString(version));
+        out.put(DATA_AS_OF);
+        InstantText.write(out, asOf);
+        out.put(DATA_AGE);
+        out.ascii(Long.toString(age));
+        out.put(SERIAL);
+        return Arrays.copyOf(out.bytes, out.size);
     }
 
     /** A growable byte array. */

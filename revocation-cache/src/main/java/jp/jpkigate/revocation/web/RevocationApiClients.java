@@ -81,11 +81,24 @@ public final class RevocationApiClients {
         return "RevocationApiClients" + secretHashes.keySet();
     }
 
-    private static byte[] sha256(String secret) {
+    /** A SHA-256 to clone: {@link MessageDigest#getInstance} searches the providers on every call. */
+    private static final MessageDigest SHA_256 = newSha256();
+
+    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is a standard JCA digest", e);
         }
+    }
+
+    private static byte[] sha256(String secret) {
+        MessageDigest digest;
+        try {
+            digest = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            digest = newSha256();
+        }
+        return digest.digest(secret.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -113,6 +113,26 @@ class CheckEndpointTest {
         assertThat(response.bodyAsJsonObject().getJsonArray("results")).hasSize(CheckRequest.MAX_ITEMS);
     }
 
+    /** Over the worker threshold in bytes, a batch of pairs is read on the loop; answered whole and in order. */
+    @Test
+    void aThousandPairsOverTheWorkerThresholdAreAnsweredInOrder() throws Exception {
+        JsonArray serials = new JsonArray();
+        for (int i = 0; i < CheckRequest.MAX_ITEMS; i++) {
+            serials.add(pair(key(i % 2 == 0 ? SIGN_2026 : AUTH_2026_EC).keyIdHex(), Integer.toHexString(i)));
+        }
+        JsonObject body = new JsonObject().put("serials", serials);
+        assertThat(body.toBuffer().length()).isGreaterThan(CheckEndpoint.PARSE_ON_WORKER_ABOVE);
+        JsonArray results = server.check(body).bodyAsJsonObject().getJsonArray("results");
+        assertThat(results).hasSize(CheckRequest.MAX_ITEMS);
+        for (int i = 0; i < CheckRequest.MAX_ITEMS; i++) {
+            assertThat(results.getJsonObject(i).getString("serial")).isEqualTo(Integer.toHexString(i).toUpperCase(Locale.ROOT));
+            assertThat(results.getJsonObject(i).getString("issuer"))
+                    .isEqualTo(key(i % 2 == 0 ? SIGN_2026 : AUTH_2026_EC).keyIdHex());
+        }
+        assertThat(results.getJsonObject(10).getString("status")).isEqualTo("good");
+        assertThat(results.getJsonObject(12).getString("status")).isEqualTo("revoked");
+    }
+
     static JsonObject pair(String issuer, String serial) {
         return new JsonObject().put("issuer", issuer).put("serial", serial);
     }

@@ -6,10 +6,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
@@ -111,6 +114,118 @@ class CheckRequestStreamingProperties {
                     : CheckRequestProperties.GOOD);
         }
         same(new JsonObject().put(serials ? "serials" : "certificates", array).toBuffer());
+    }
+
+    /**
+     * Pairs read straight from the parser's buffer ({@link SerialPairReader}): issuers and serials of
+     * hex-like text of any length (either case, non-ASCII digits, the same issuer again in another
+     * case), members repeated, missing or of another type.
+     */
+    @Property(tries = 500)
+    void serialPairsOfAnyText(@ForAll @Size(min = 1, max = 6) List<@From("pairMembers") List<Object>> elements) {
+        JsonArray array = new JsonArray();
+        StringBuilder raw = new StringBuilder("{\"serials\":[");
+        for (List<Object> members : elements) {
+            JsonObject pair = new JsonObject();
+            StringBuilder object = new StringBuilder("{");
+            for (int i = 0; i + 1 < members.size(); i += 2) {
+                pair.put((String) members.get(i), members.get(i + 1));
+                object.append(object.length() > 1 ? "," : "").append(Json.encode(members.get(i))).append(':')
+                        .append(Json.encode(members.get(i + 1)));
+            }
+            array.add(pair);
+            raw.append(raw.charAt(raw.length() - 1) == '[' ? "" : ",").append(object).append('}');
+        }
+        same(new JsonObject().put("serials", array).toBuffer());
+        same(Buffer.buffer(raw.append("]}").toString()));
+    }
+
+    /**
+     * Batches in the shape the byte scanner reads ({@link UsualRequestScanner}), with JSON whitespace of
+     * any kind between any tokens, members in either order, and now and then something it must leave to
+     * Jackson (an escape, a third member, a character that is not hex, a stray byte).
+     */
+    @Property(tries = 500)
+    void usualBatchesWithAnyWhitespace(@ForAll @Size(min = 1, max = 5) List<@From("pairValues") List<String>> pairs,
+                                       @ForAll @Size(min = 40, max = 40) List<@From("gaps") String> gaps,
+                                       @ForAll @IntRange(min = 0, max = 12) int oddity, @ForAll boolean swapped) {
+        List<String> tokens = new ArrayList<>(List.of("{", "\"serials\"", ":", "["));
+        for (int i = 0; i < pairs.size(); i++) {
+            List<String> pair = pairs.get(i);
+            String issuer = "\"issuer\"" + ":" + Json.encode(pair.get(0));
+            String serial = "\"serial\"" + ":" + Json.encode(pair.get(1));
+            tokens.addAll(List.of(i == 0 ? "" : ",", "{", swapped ? serial : issuer, ",", swapped ? issuer : serial, "}"));
+        }
+        tokens.addAll(List.of("]", "}"));
+        switch (oddity) {
+            case 0 -> tokens.set(4, tokens.get(4) + "{\"other\":1},");
+            case 1 -> tokens.set(1, "\"seri\\u0061ls\"");
+            case 2 -> tokens.set(tokens.size() - 1, "}x");
+            case 3 -> tokens.set(6, tokens.get(6).replace("\":\"", "\":\"\\u0030"));
+            case 4 -> tokens.set(6, tokens.get(6) + ",\"issuer\":\"AB\"");
+            case 5 -> tokens.add(0, "\uFEFF");
+            default -> { }
+        }
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            body.append(gaps.get(i % gaps.size())).append(tokens.get(i));
+        }
+        same(Buffer.buffer(body.append(gaps.get(0)).toString()));
+    }
+
+    /** One certificate in the shape the byte scanner reads, with any whitespace, and values it must refuse or leave to Jackson. */
+    @Property(tries = 300)
+    void usualCertificateWithAnyWhitespace(@ForAll @Size(min = 6, max = 6) List<@From("gaps") String> gaps,
+                                           @ForAll @IntRange(min = 0, max = 9) int value) {
+        String good = CheckRequestProperties.GOOD;
+        String text = switch (value) {
+            case 0 -> good.replace('+', '-').replace('/', '_');
+            case 1 -> good.replace("=", "");
+            case 2 -> good.substring(0, good.length() / 2);
+            case 3 -> "AAAA";
+            case 4 -> good.substring(0, 10) + "\\u0041" + good.substring(10);
+            case 5 -> good + "\"}{\"x\":\"";
+            case 6 -> "";
+            default -> good;
+        };
+        List<String> tokens = List.of("{", "\"certificate\"", ":", "\"" + text + "\"", "}");
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            body.append(gaps.get(i)).append(tokens.get(i));
+        }
+        same(Buffer.buffer(body.append(gaps.get(5)).toString()));
+    }
+
+    @Provide
+    Arbitrary<List<String>> pairValues() {
+        Arbitrary<String> hex = Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMinLength(1).ofMaxLength(42);
+        Arbitrary<String> odd = Arbitraries.of("", "G1", "1 ", "\u00e9", "AB\"", "0x1", "AB\\");
+        return Arbitraries.oneOf(hex, hex, hex, hex, odd).list().ofSize(2);
+    }
+
+    @Provide
+    Arbitrary<String> gaps() {
+        return Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.just(""),
+                Arbitraries.strings().withChars(" \t\r\n").ofMaxLength(3), Arbitraries.of("\u000b", "\u00a0", "/"));
+    }
+
+    @Provide
+    Arbitrary<List<Object>> pairMembers() {
+        Arbitrary<String> hexish = Arbitraries.strings().withChars("0123456789abcdefABCDEFgG \u0663\uff46").ofMaxLength(42);
+        Arbitrary<String> longHex = Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMinLength(100).ofMaxLength(132);
+        Arbitrary<Object> value = Arbitraries.oneOf(hexish, longHex, Arbitraries.of("AB", "ab", "aB", "Ab", "00", "0"),
+                Arbitraries.integers(), Arbitraries.just(true)).map(v -> (Object) v).injectNull(0.05);
+        Arbitrary<Object> name = Arbitraries.of("issuer", "serial", "issuer", "serial", "other");
+        return Arbitraries.oneOf(name, value).list().ofMaxSize(8)
+                .map(generated -> {
+                    List<Object> list = new ArrayList<>(generated);
+                    for (int i = 0; i < list.size(); i += 2) {
+                        if (!(list.get(i) instanceof String)) {
+                            list.set(i, "issuer");
+                        }
+                    }
+                    return list;
+                });
     }
 
     @Property(tries = 30)

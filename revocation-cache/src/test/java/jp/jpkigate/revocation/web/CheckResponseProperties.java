@@ -64,7 +64,8 @@ class CheckResponseProperties {
         List<CheckResult> results = new ArrayList<>();
         for (int i = 0; i < kinds.size(); i++) {
             BigInteger serial = BigInteger.valueOf(serials.get(i)).shiftLeft(kinds.get(i) * 17);
-            items.add(new CheckItem.OfSerial(new IssuerKey(i % 2 == 0 ? "ab12" : "00FF00"), serial));
+            // Up to ten distinct issuers in a response: more than the writer encodes once.
+            items.add(new CheckItem.OfSerial(new IssuerKey(i % 2 == 0 ? "ab12" : "00FF0" + (i * 7 + kinds.get(0)) % 10), serial));
             Instant asOf = checkedAt.minusSeconds(ages.get(i)).minusMillis(i);
             results.add(switch (kinds.get(i)) {
                 case 0 -> new CheckResult.Good(asOf, serials.get(i), CheckResult.Source.CRL);
