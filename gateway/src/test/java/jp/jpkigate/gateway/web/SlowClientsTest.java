@@ -22,11 +22,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Slow-request clients over raw sockets that send a byte every 50 ms: a header that never ends is
- * cut after the head limit (300 ms here), a body that never ends gets 408 after the body limit, an
+ * cut after the head limit (1 s here), a body that never ends gets 408 after the body limit, an
  * idle keep-alive connection ends after the keep-alive limit, and other clients are served meanwhile.
  */
 class SlowClientsTest {
-    private static final Duration LIMIT = Duration.ofMillis(300);
+    /** One second: at 300 ms a loaded 2-core machine sometimes let a fast client's turn take longer than the limit. */
+    private static final Duration LIMIT = Duration.ofSeconds(1);
 
     private Vertx vertx;
     private int port;
@@ -41,7 +42,7 @@ class SlowClientsTest {
         router.post("/echo").handler(BodyHandler.create(false)).handler(ctx -> ctx.response().end(ctx.body().buffer()));
         port = TestVertx.await(new SlowClients(vertx, LIMIT, LIMIT, LIMIT).guard(vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setHttp2ClearTextEnabled(false)), router)
                 .listen(0, "127.0.0.1")).actualPort();
-        // A new connection per request: a kept-alive one would be closed by the 300 ms keep-alive limit.
+        // A new connection per request: a kept-alive one would be closed by the keep-alive limit.
         web = WebClient.create(vertx, new WebClientOptions().setKeepAlive(false));
     }
 
@@ -87,7 +88,7 @@ class SlowClientsTest {
         String answer = slow.get(5, TimeUnit.SECONDS);
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         assertThat(answer).isEmpty();
-        assertThat(tookMillis).isBetween(LIMIT.toMillis() - 50, 3_000L);
+        assertThat(tookMillis).isBetween(LIMIT.toMillis() - 50, LIMIT.toMillis() * 5);
         othersAreServed();
     }
 
