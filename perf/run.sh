@@ -67,7 +67,7 @@ else
     # saturation: 8 users each sending its next request when the last is answered. Server CPU per
     # operation is then the work of the operation; at a few hundred a second it is mostly the event
     # loops' and Redis's wake-ups (the trivial endpoint: 14 µs a request saturated, 220 µs at 300/s).
-    properties=(-Dlogin.rate=20 -Dsign.rate=2 -Dwithdraw.rate=2 -Drefresh.users=20
+    properties=(-Dlogin.rate=50 -Dsign.rate=2 -Dwithdraw.rate=2 -Drefresh.users=20
         -Dcc.model=closed -Dcc.users=8 -Dintrospect.model=closed -Dintrospect.users=8
         -Dcheck.model=closed -Dcheck.users=8 -Docsp.model=closed -Docsp.users=8 "${properties[@]}")
     out=${out:-perf/results}
