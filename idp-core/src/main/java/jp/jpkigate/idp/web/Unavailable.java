@@ -2,17 +2,16 @@ package jp.jpkigate.idp.web;
 
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.redis.client.impl.types.ErrorType;
-import java.net.ConnectException;
-import java.net.SocketException;
-import java.nio.channels.ClosedChannelException;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import jp.jpkigate.idp.store.StoreUnavailableException;
 
 /**
  * Whether a failure means the gateway cannot serve right now rather than that it is broken: a connection
- * pool (the Redis client's) whose wait queue is full ({@link Kind#BUSY}), or Redis out of reach — refused
- * or reset connections, a connection that closed under a command or before the next one of a batch
+ * pool (the Redis client's) whose wait queue is full ({@link Kind#BUSY}), or Redis out of reach — any I/O
+ * error of its connection (refused, reset by peer: a plain {@link IOException} from the socket, broken
+ * pipe, closed channel), a connection that closed under a command or before the next one of a batch
  * written on one connection (Redis killed or restarting), a Redis that is
  * still loading its AOF or has no master, or a write a store refused for now ({@link StoreUnavailableException},
  * e.g. not confirmed by enough replicas) ({@link Kind#STORE_DOWN}). Such a request is answered 503 with
@@ -49,7 +48,7 @@ final class Unavailable {
             if (cause instanceof ConnectionPoolTooBusyException) {
                 return Optional.of(Kind.BUSY);
             }
-            if (cause instanceof StoreUnavailableException || cause instanceof ConnectException || cause instanceof SocketException || cause instanceof ClosedChannelException
+            if (cause instanceof StoreUnavailableException || cause instanceof IOException
                     || cause instanceof ErrorType error && NOT_NOW.stream().anyMatch(error::is)
                     || SENT_ON_CLOSED.equals(cause.getMessage())) {
                 return Optional.of(Kind.STORE_DOWN);

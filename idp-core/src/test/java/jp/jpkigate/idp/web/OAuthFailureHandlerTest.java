@@ -57,6 +57,7 @@ class OAuthFailureHandlerTest {
         router.get("/busy-wrapped").handler(ctx -> ctx.fail(new VertxException("redis", new ConnectionPoolTooBusyException("q"))));
         router.get("/not-replicated").handler(ctx -> ctx.fail(new VertxException("write",
                 new StoreUnavailableException("the write reached 0 of 1 required replicas in time"))));
+        router.get("/redis-reset").handler(ctx -> ctx.fail(new java.io.IOException("Connection reset by peer")));
         router.get("/bug").handler(ctx -> ctx.fail(new IllegalStateException("a bug, with request data")));
         router.route().failureHandler(new OAuthFailureHandler());
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
@@ -140,6 +141,14 @@ class OAuthFailureHandlerTest {
         ended.get(10, TimeUnit.SECONDS);
 
         HttpResponse<Buffer> response = get("/redis-closed");
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(503);
+        assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("temporarily_unavailable");
+    }
+
+    /** What the Redis client fails a command with when Redis dies while the command is being written (NIO's words). */
+    @Test
+    void aConnectionResetUnderAWriteIs503NotAServerError() {
+        HttpResponse<Buffer> response = get("/redis-reset");
         assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(503);
         assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("temporarily_unavailable");
     }
