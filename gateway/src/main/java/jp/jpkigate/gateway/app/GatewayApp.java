@@ -226,6 +226,7 @@ public final class GatewayApp {
         lines.add("gateway:        " + base);
         lines.add("listening on:   " + config.http().host() + ":" + httpPort()
                 + (config.http().tls().terminates() ? " (TLS)" : ""));
+        lines.add("transport:      " + (vertx.isNativeTransportEnabled() ? "epoll" : "nio"));
         if (config.http().tls().clientCertificates()) {
             lines.add("mutual TLS:     " + (config.http().tls().clientCertHeader() == null ? "client certificates requested"
                     : "client certificates from the " + config.http().tls().clientCertHeader() + " header (trusted proxy)"));

@@ -24,10 +24,14 @@ public record Metrics(Vertx vertx, PrometheusMeterRegistry registry) {
     static final EnumSet<Label> LABELS = EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.LOCAL,
             Label.POOL_TYPE, Label.POOL_NAME, Label.NAMESPACE);
 
-    /** A Vert.x with metrics when {@code settings} enable them, else a plain one. */
+    /**
+     * A Vert.x with metrics when {@code settings} enable them, else a plain one; on Linux's epoll
+     * (netty-transport-native-epoll), NIO where it cannot load: each wake-up of an event loop and each
+     * socket read and write cost less, which is most of a request's CPU at a few hundred a second.
+     */
     public static Metrics start(MetricsSettings settings) {
         if (!settings.enabled()) {
-            return new Metrics(Vertx.vertx(), null);
+            return new Metrics(Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)), null);
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         MicrometerMetricsOptions options = new MicrometerMetricsOptions()
@@ -35,7 +39,7 @@ public record Metrics(Vertx vertx, PrometheusMeterRegistry registry) {
                 .setJvmMetricsEnabled(true)
                 .setLabels(LABELS);
         Vertx vertx = Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(options))
+                .with(new VertxOptions().setPreferNativeTransport(true).setMetricsOptions(options))
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
         return new Metrics(vertx, registry);

@@ -1,6 +1,7 @@
 package jp.jpkigate.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -60,6 +61,22 @@ class MetricsEndpointTest {
         metrics = Metrics.start(MetricsSettings.OFF);
         assertThat(metrics.registry()).isNull();
         assertThat(metrics.vertx().isMetricsEnabled()).isFalse();
+    }
+
+    /** Linux's epoll with metrics on and off: the transport the perf floor is measured on too. */
+    @Test
+    void onLinuxTheEventLoopsRunOnEpoll() throws Exception {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux") && "amd64".equals(System.getProperty("os.arch")),
+                "netty-transport-native-epoll is shipped for linux-x86_64");
+        for (MetricsSettings settings : new MetricsSettings[] {MetricsSettings.OFF, new MetricsSettings(true, "127.0.0.1", 0)}) {
+            Metrics started = Metrics.start(settings);
+            try {
+                assertThat(started.vertx().isNativeTransportEnabled()).as("native transport, metrics %s", settings.enabled())
+                        .isTrue();
+            } finally {
+                TestVertx.await(started.vertx().close());
+            }
+        }
     }
 
     private static HttpRequest get(int port, String path) {

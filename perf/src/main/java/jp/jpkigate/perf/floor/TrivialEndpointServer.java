@@ -4,6 +4,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -50,7 +51,8 @@ public final class TrivialEndpointServer extends VerticleBase {
     public static void main(String[] args) throws InterruptedException {
         int port = Integer.parseInt(args[0]);
         int instances = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
-        Vertx vertx = Vertx.vertx();
+        // The gateway's transport (Metrics.start): epoll on Linux, else NIO.
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         vertx.deployVerticle(() -> new TrivialEndpointServer(port), new DeploymentOptions().setInstances(instances)).await();
         System.out.println("ready " + port);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -16,7 +16,9 @@ import java.util.List;
  * {@code .p99Millis}: an <em>open</em> model (new virtual users per second, each doing one operation,
  * whatever the server's speed: the arrival rate of independent callers) or a <em>closed</em> one (a
  * fixed number of users, each starting its next operation when the last one ended: a back end with a
- * bounded connection pool). The warm-up ramps to the load; the measurement window holds it.
+ * bounded connection pool). The warm-up ramps to the load in its first third and holds it for the rest
+ * (an open ramp over the whole warm-up ran half the operations, and the JIT was still compiling the
+ * login's code in the window); the measurement window holds it.
  *
  * @param model     {@code open} or {@code closed}
  * @param rate      open: operations started per second in the window (the warm-up ramps from a tenth)
@@ -52,14 +54,24 @@ public record Load(String model, double rate, int users, int p99Millis) {
     public PopulationBuilder inject(ScenarioBuilder scenario, RunSettings settings) {
         long warmUp = settings.warmUp().toSeconds();
         long duration = settings.duration().toSeconds();
+        long ramp = Math.max(warmUp / 3, Math.min(warmUp, 1));
+        long steady = warmUp - ramp;
         if (model.equals("open")) {
             OpenInjectionStep hold = constantUsersPerSec(rate).during(duration);
-            return warmUp == 0 ? scenario.injectOpen(hold)
-                    : scenario.injectOpen(rampUsersPerSec(Math.max(rate / 10, 0.1)).to(rate).during(warmUp), hold);
+            if (warmUp == 0) {
+                return scenario.injectOpen(hold);
+            }
+            OpenInjectionStep rampUp = rampUsersPerSec(Math.max(rate / 10, 0.1)).to(rate).during(ramp);
+            return steady == 0 ? scenario.injectOpen(rampUp, hold)
+                    : scenario.injectOpen(rampUp, constantUsersPerSec(rate).during(steady), hold);
         }
         ClosedInjectionStep hold = constantConcurrentUsers(users).during(duration);
-        return warmUp == 0 ? scenario.injectClosed(hold)
-                : scenario.injectClosed(rampConcurrentUsers(1).to(users).during(warmUp), hold);
+        if (warmUp == 0) {
+            return scenario.injectClosed(hold);
+        }
+        ClosedInjectionStep rampUp = rampConcurrentUsers(1).to(users).during(ramp);
+        return steady == 0 ? scenario.injectClosed(rampUp, hold)
+                : scenario.injectClosed(rampUp, constantConcurrentUsers(users).during(steady), hold);
     }
 
     /** What the report shows as the offered load. */
