@@ -237,9 +237,21 @@ gatling_java() {
         -Dperf.runDir="$run_dir" -Dperf.warmUpSeconds="$warm_up" -Dperf.durationSeconds="$duration" \
         -Dperf.clockTicks="$(getconf CLK_TCK)" "$@"
 }
+# Redis's forks so far (INFO stats total_forks): an AOF rewrite forks, and its disk writes beside
+# `appendfsync always` are the usual cause of a latency tail in the scenario it falls in.
+redis_forks() {
+    local port=${redis_url##*:} forks
+    forks=$({ exec 4<>"/dev/tcp/127.0.0.1/$port" && printf 'INFO stats\r\nQUIT\r\n' >&4 && timeout 5 cat <&4; } \
+        2>/dev/null | tr -d '\r' | awk -F: '$1 == "total_forks" {print $2}' || true)
+    echo "${forks:-0}"
+}
 scenario() {
     wanted "$1" || return 0
+    local forks_before
+    forks_before=$(redis_forks)
     gatling "$1" "$2" "$server_pids" "$base_url" "${@:3}"
+    $suite || echo "redis forks (AOF rewrites, snapshots) during $1: $(($(redis_forks) - forks_before))" \
+        | tee "$results/$1.redis"
 }
 
 # The login first, with a longer warm-up in the full run: its code is the largest, and after 20 s at 20/s

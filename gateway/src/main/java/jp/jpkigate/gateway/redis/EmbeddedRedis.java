@@ -56,6 +56,9 @@ public final class EmbeddedRedis {
                     .setting("protected-mode yes")
                     .setting("appendonly yes")
                     .setting("appendfsync " + fsync)
+                    // No RDB snapshots (as the chart's Redis): the AOF has every write, and a snapshot
+                    // forks Redis every minute under load.
+                    .setting("save \"\"")
                     .setting("dir " + quoted(dir.toString()))
                     .soutListener(line -> LOG.debug("redis: {}", line))
                     .serrListener(line -> LOG.warn("redis: {}", line))
