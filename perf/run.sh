@@ -15,7 +15,8 @@
 #             ends' operations at saturation (closed, 8 users), JMH with one fork, 2 warm-up and 3
 #             measured iterations, the 50M lookup, footprint and ingest; the report goes to
 #             perf/results/latest.{md,json} with a dated copy
-#   --only    scenarios, comma separated (default all): login, login-identity, refresh,
+#   --only    scenarios, comma separated (default all): login, login-100 (the login at 100/s),
+#             login-identity, refresh,
 #             client-credentials, introspection, check, check-batch100, check-batch1000,
 #             check-serials1000 (1,000 issuer + serial pairs a request), ocsp,
 #             consent-invitations, consent-sign, consent-withdraw (after consent-sign: its people),
@@ -257,6 +258,8 @@ scenario() {
 # The login first, with a longer warm-up in the full run: its code is the largest, and after 20 s at 20/s
 # the JIT was still compiling it (8.6 of 30 ms a login). Those after it find most of it compiled.
 warm_up=$login_warm_up scenario login login.JpkiLoginSimulation -Dlogin.people="$people"
+# The same at twice the rate: the server CPU per login falls as logins share the wake-ups.
+scenario login-100 login.JpkiLoginSimulation -Dlogin.people="$people" -Dlogin.rate=$($quick && echo 4 || echo 100)
 scenario login-identity login.JpkiLoginSimulation -Dlogin.variant=identity -Dlogin.people="$people"
 scenario refresh login.TokenRefreshSimulation -Dlogin.people="$people"
 scenario client-credentials token.ClientCredentialsSimulation
