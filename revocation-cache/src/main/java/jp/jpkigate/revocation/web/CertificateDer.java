@@ -68,13 +68,14 @@ final class CertificateDer {
         if (certEnd != der.length) {
             throw new Malformed("data after the certificate");
         }
-        wellFormed(der, top.pos, certEnd, 0);
+        // Every TLV is checked as it is read; what the walk passes over whole (algorithm parameters,
+        // attribute values) is checked by wellFormed. Depths count from the certificate's content (0).
         Reader cert = new Reader(der, top.pos, certEnd);
         int tbsEnd = cert.expect(SEQUENCE);
         Reader tbs = new Reader(der, cert.pos, tbsEnd);
         cert.pos = tbsEnd;
         int outerAlgorithm = cert.pos;
-        algorithmIdentifier(cert);
+        algorithmIdentifier(cert, 0);
         int outerAlgorithmEnd = cert.pos;
         bitString(cert);
         cert.done();
@@ -84,21 +85,22 @@ final class CertificateDer {
             int end = tbs.expect(0xA0);
             Reader v = new Reader(der, tbs.pos, end);
             int intEnd = v.expect(INTEGER);
-            BigInteger value = integer(der, v.pos, intEnd);
-            v.pos = intEnd;
-            v.done();
-            if (value.signum() < 0 || value.compareTo(BigInteger.TWO) > 0) {
+            minimalInteger(der, v.pos, intEnd);
+            // Minimally encoded, a value from 0 to 2 is one octet.
+            if (intEnd - v.pos != 1 || der[v.pos] < 0 || der[v.pos] > 2) {
                 throw new Malformed("version");
             }
-            version = value.intValue();
+            version = der[v.pos];
+            v.pos = intEnd;
+            v.done();
             tbs.pos = end;
         }
         int serialEnd = tbs.expect(INTEGER);
         BigInteger serial = integer(der, tbs.pos, serialEnd);
         tbs.pos = serialEnd;
         int innerAlgorithm = tbs.pos;
-        algorithmIdentifier(tbs);
-        if (!Arrays.equals(der, innerAlgorithm, tbs.pos, der, outerAlgorithm, outerAlgorithmEnd)) {
+        algorithmIdentifier(tbs, 1);
+        if (!same(der, innerAlgorithm, tbs.pos, der, outerAlgorithm, outerAlgorithmEnd)) {
             throw new Malformed("signature algorithm mismatch");
         }
         name(tbs);
@@ -112,7 +114,7 @@ final class CertificateDer {
         int spkiEnd = tbs.expect(SEQUENCE);
         Reader spki = new Reader(der, tbs.pos, spkiEnd);
         int keyAlgorithm = spki.pos;
-        algorithmIdentifier(spki);
+        algorithmIdentifier(spki, 2);
         int keyAlgorithmEnd = spki.pos;
         bitString(spki);
         spki.done();
@@ -173,7 +175,8 @@ final class CertificateDer {
             int oidStart = ext.pos;
             oid(der, oidStart, oidEnd);
             for (int i = 0; i < seen; i++) {
-                if (Arrays.equals(der, oidStarts[i], oidEnds[i], der, oidStart, oidEnd)) {
+                // The last octet first: extension OIDs mostly differ there (2.5.29.x).
+                if (der[oidEnds[i] - 1] == der[oidEnd - 1] && same(der, oidStarts[i], oidEnds[i], der, oidStart, oidEnd)) {
                     throw new Malformed("duplicate extension");
                 }
             }
@@ -198,7 +201,7 @@ final class CertificateDer {
             ext.pos = valueEnd;
             ext.done();
             exts.pos = extEnd;
-            if (Arrays.equals(der, oidStart, oidEnd, AKI_OID, 0, AKI_OID.length)) {
+            if (same(der, oidStart, oidEnd, AKI_OID, 0, AKI_OID.length)) {
                 try {
                     keyId = authorityKeyId(der, valueStart, valueEnd);
                 } catch (Malformed e) {
@@ -264,7 +267,7 @@ final class CertificateDer {
         int keyEnd = key.expect(BIT_STRING);
         int unusedBits = der[key.pos];
         int keyStart = key.pos + 1;
-        if (Arrays.equals(der, oidStart, oidEnd, RSA_OID, 0, RSA_OID.length)) {
+        if (same(der, oidStart, oidEnd, RSA_OID, 0, RSA_OID.length)) {
             if (unusedBits != 0) {
                 throw new Malformed("rsa key bits");
             }
@@ -279,7 +282,7 @@ final class CertificateDer {
                 numbers.pos = end;
             }
             numbers.done();
-        } else if (Arrays.equals(der, oidStart, oidEnd, EC_OID, 0, EC_OID.length)) {
+        } else if (same(der, oidStart, oidEnd, EC_OID, 0, EC_OID.length)) {
             alg.pos = alg.expect(OID);
             alg.done();
             int length = keyEnd - keyStart;
@@ -289,21 +292,21 @@ final class CertificateDer {
         }
     }
 
-    /** AlgorithmIdentifier ::= SEQUENCE { OBJECT IDENTIFIER, ANY OPTIONAL } */
-    private static void algorithmIdentifier(Reader parent) throws Malformed {
+    /** AlgorithmIdentifier ::= SEQUENCE { OBJECT IDENTIFIER, ANY OPTIONAL }, itself at {@code depth}. */
+    private static void algorithmIdentifier(Reader parent, int depth) throws Malformed {
         int end = parent.expect(SEQUENCE);
         Reader alg = new Reader(parent.der, parent.pos, end);
         int oidEnd = alg.expect(OID);
         oid(parent.der, alg.pos, oidEnd);
         alg.pos = oidEnd;
         if (alg.more()) {
-            alg.skip();
+            alg.skipWellFormed(depth + 1);
         }
         alg.done();
         parent.pos = end;
     }
 
-    /** Name ::= SEQUENCE OF SET OF SEQUENCE { OBJECT IDENTIFIER, ANY } */
+    /** Name ::= SEQUENCE OF SET OF SEQUENCE { OBJECT IDENTIFIER, ANY }, in the TBSCertificate (depth 1). */
     private static void name(Reader parent) throws Malformed {
         int end = parent.expect(SEQUENCE);
         Reader rdns = new Reader(parent.der, parent.pos, end);
@@ -319,7 +322,7 @@ final class CertificateDer {
                 int oidEnd = ava.expect(OID);
                 oid(parent.der, ava.pos, oidEnd);
                 ava.pos = oidEnd;
-                ava.skip();
+                ava.skipWellFormed(4);
                 ava.done();
                 set.pos = avaEnd;
             }
@@ -380,6 +383,11 @@ final class CertificateDer {
 
     /** A minimally encoded INTEGER of at least one octet. */
     private static BigInteger integer(byte[] der, int start, int end) throws Malformed {
+        minimalInteger(der, start, end);
+        return new BigInteger(der, start, end - start);
+    }
+
+    private static void minimalInteger(byte[] der, int start, int end) throws Malformed {
         int len = end - start;
         if (len == 0) {
             throw new Malformed("empty integer");
@@ -387,7 +395,6 @@ final class CertificateDer {
         if (len > 1 && ((der[start] == 0 && der[start + 1] >= 0) || (der[start] == (byte) 0xff && der[start + 1] < 0))) {
             throw new Malformed("integer with redundant leading octets");
         }
-        return new BigInteger(der, start, len);
     }
 
     /** A minimally encoded INTEGER greater than zero (no BigInteger built: a modulus is 256 octets). */
@@ -399,33 +406,67 @@ final class CertificateDer {
         }
     }
 
+    /**
+     * {@code Arrays.equals} of two ranges, by a plain loop: the ranges compared here (OIDs, algorithm
+     * identifiers) are a few octets, where the general method's setup costs more than the comparison.
+     */
+    private static boolean same(byte[] a, int aStart, int aEnd, byte[] b, int bStart, int bEnd) {
+        if (aEnd - aStart != bEnd - bStart) {
+            return false;
+        }
+        for (int i = aStart, j = bStart; i < aEnd; i++, j++) {
+            if (a[i] != b[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** At least one subidentifier, each minimally encoded, the last one complete. */
     private static void oid(byte[] der, int start, int end) throws Malformed {
         if (start == end || (der[end - 1] & 0x80) != 0) {
             throw new Malformed("object identifier");
         }
-        boolean first = true;
-        for (int i = start; i < end; i++) {
-            if (first && der[i] == (byte) 0x80) {
+        // A subidentifier starts at the start or after an octet without the continuation bit.
+        if (der[start] == (byte) 0x80) {
+            throw new Malformed("object identifier");
+        }
+        for (int i = start + 1; i < end; i++) {
+            if (der[i] == (byte) 0x80 && der[i - 1] >= 0) {
                 throw new Malformed("object identifier");
             }
-            first = (der[i] & 0x80) == 0;
         }
     }
 
-    /** Every TLV in [start, end) is well-formed, recursively into constructed values. */
+    /**
+     * Every TLV in [start, end) is well-formed, recursively into constructed values ({@code depth}: that
+     * of the values in [start, end); a constructed value deeper than {@link #MAX_DEPTH} is refused). One
+     * cursor descends and climbs back, the ends of the enclosing values on a stack.
+     */
     private static void wellFormed(byte[] der, int start, int end, int depth) throws Malformed {
         if (depth > MAX_DEPTH) {
             throw new Malformed("nested too deeply");
         }
+        int[] enclosing = new int[MAX_DEPTH + 1];
+        int level = depth;
         Reader r = new Reader(der, start, end);
-        while (r.more()) {
+        while (true) {
+            while (r.pos == r.end && level > depth) {
+                r.end = enclosing[--level];
+            }
+            if (!r.more()) {
+                return;
+            }
             int tag = r.peek();
             int contentEnd = r.expect(tag);
-            if ((tag & 0x20) != 0) {
-                wellFormed(der, r.pos, contentEnd, depth + 1);
+            if ((tag & 0x20) == 0) {
+                r.pos = contentEnd;
+            } else if (level == MAX_DEPTH) {
+                throw new Malformed("nested too deeply");
+            } else {
+                enclosing[level++] = r.end;
+                r.end = contentEnd;
             }
-            r.pos = contentEnd;
         }
     }
 
@@ -433,7 +474,7 @@ final class CertificateDer {
     private static final class Reader {
         final byte[] der;
         int pos;
-        final int end;
+        int end;
 
         Reader(byte[] der, int pos, int end) {
             this.der = der;
@@ -485,12 +526,17 @@ final class CertificateDer {
             return pos + length;
         }
 
-        void skip() throws Malformed {
+        /** Reads past a TLV at {@code depth}; its content, when constructed, must be well-formed too. */
+        void skipWellFormed(int depth) throws Malformed {
             int tag = peek();
             if ((tag & 0x1f) == 0x1f) {
                 throw new Malformed("high tag number");
             }
-            pos = expect(tag);
+            int contentEnd = expect(tag);
+            if ((tag & 0x20) != 0) {
+                wellFormed(der, pos, contentEnd, depth + 1);
+            }
+            pos = contentEnd;
         }
 
         void done() throws Malformed {

@@ -36,9 +36,14 @@ public sealed interface CheckItem {
         private final IssuerKey issuer;
 
         OfCertificate(CertificateDer certificate) {
+            this(certificate, certificate.authorityKeyId == null ? null : IssuerKey.of(certificate.authorityKeyId));
+        }
+
+        /** {@code issuer}: the key of the certificate's AuthorityKeyIdentifier keyIdentifier, already made. */
+        OfCertificate(CertificateDer certificate, IssuerKey issuer) {
             this.der = certificate.der;
             this.serial = certificate.serial;
-            this.issuer = certificate.authorityKeyId == null ? null : IssuerKey.of(certificate.authorityKeyId);
+            this.issuer = issuer;
         }
 
         @Override

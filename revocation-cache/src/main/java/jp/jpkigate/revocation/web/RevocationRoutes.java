@@ -54,7 +54,7 @@ public final class RevocationRoutes {
         Router router = Router.router(vertx);
         // Vert.x 5 runs body handlers before user handlers: the body (capped) is read before authentication.
         router.post("/v1/check")
-                .handler(BodyHandler.create(false).setBodyLimit(CheckRequest.MAX_BODY))
+                .handler(new PresizedBodyHandler(CheckRequest.MAX_BODY))
                 .handler(new ClientAuthentication(clients))
                 .handler(new RequireContentType("application/json"))
                 .handler(check::handle);

@@ -5,17 +5,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import jp.jpkigate.revocation.service.IssuerKey;
 
 /**
- * The two usual request bodies read straight from their bytes, without a JSON parser:
+ * The usual request bodies read straight from their bytes, without a JSON parser:
  * <pre>
  * {"certificate":"&lt;base64&gt;"}
+ * {"certificates":["&lt;base64&gt;", ...]}
  * {"serials":[{"issuer":"&lt;hex&gt;","serial":"&lt;hex&gt;"}, ...]}
  * </pre>
- * JSON whitespace between tokens; the certificate in plain base64 characters (no escapes) that decode to
- * a DER certificate; each pair's two members once each in either order, 1 to
- * {@link CheckRequest#MAX_ITEMS} elements, every issuer and serial valid plain hex (no escapes).
+ * JSON whitespace between tokens; each certificate in plain base64 characters (no escapes) that decode to
+ * a DER certificate, decoded from the body's bytes (no String); each pair's two members once each in
+ * either order; 1 to {@link CheckRequest#MAX_ITEMS} elements, every issuer and serial valid plain hex
+ * (no escapes).
  * Anything else, from another member or an escape to a mistake to report, gives null and the general
  * parser judges the body: what this returns is the request that parser makes of the same body.
  */
@@ -29,6 +32,9 @@ final class UsualRequestScanner {
     private final int[] issuerLengths = new int[REMEMBERED];
     private final IssuerKey[] issuerKeys = new IssuerKey[REMEMBERED];
     private int nextSlot;
+    private final byte[][] authorityKeyIds = new byte[REMEMBERED][];
+    private final IssuerKey[] authorityKeys = new IssuerKey[REMEMBERED];
+    private int nextAuthority;
 
     private UsualRequestScanner(byte[] bytes, int offset, int length) {
         this.bytes = bytes;
@@ -50,13 +56,38 @@ final class UsualRequestScanner {
             return certificate();
         }
         pos = member;
-        if (!name("serials") || !token(':') || !token('[')) {
+        if (name("certificates")) {
+            return array(this::certificateString);
+        }
+        pos = member;
+        return name("serials") ? array(this::pair) : null;
+    }
+
+    /** After the member name: {@code :"<base64>"}, the end of the object and of the body. */
+    private CheckRequest certificate() {
+        if (!token(':')) {
+            return null;
+        }
+        CheckItem item = certificateString();
+        if (item == null || !token('}')) {
+            return null;
+        }
+        whitespace();
+        return pos == end ? new CheckRequest(List.of(item)) : null;
+    }
+
+    /**
+     * After the member name: {@code :[element, ...]} of 1 to {@link CheckRequest#MAX_ITEMS} elements
+     * ({@code element} reads one, null for anything else), the end of the object and of the body.
+     */
+    private CheckRequest array(Supplier<CheckItem> element) {
+        if (!token(':') || !token('[')) {
             return null;
         }
         List<CheckItem> items = new ArrayList<>();
         do {
-            CheckItem item = pair();
-            if (item == null || items.size() == CheckRequest.MAX_ITEMS) {
+            CheckItem item = items.size() == CheckRequest.MAX_ITEMS ? null : element.get();
+            if (item == null) {
                 return null;
             }
             items.add(item);
@@ -68,33 +99,100 @@ final class UsualRequestScanner {
         return pos == end ? new CheckRequest(items) : null;
     }
 
-    /** After the member name: {@code :"<base64>"}, the end of the object and of the body. */
-    private CheckRequest certificate() {
-        if (!token(':')) {
-            return null;
-        }
+    /**
+     * After whitespace, a string of base64 characters that decodes to a DER certificate: its item (pos
+     * after the closing quote), or null. The closing quote is looked for first where the certificate's
+     * own length (in its first six octets) puts it, so the text is read once, by the decoder; the decoder
+     * refuses a quote, so a text it decodes ends at the first quote. Else the text is scanned for it.
+     */
+    private CheckItem certificateString() {
         whitespace();
         if (pos >= end || bytes[pos] != '"') {
             return null;
         }
         int start = pos + 1;
-        int i = start;
-        while (i < end && base64Character(bytes[i])) {
-            i++;
+        int close = predictedClose(start);
+        if (close < 0) {
+            close = start;
+            while (close < end && base64Character(bytes[close])) {
+                close++;
+            }
+            if (close >= end || bytes[close] != '"') {
+                return null;
+            }
         }
-        if (i >= end || bytes[i] != '"') {
+        pos = close + 1;
+        CertificateDer der = CheckRequest.certificateDerOrNull(bytes, start, close);
+        return der == null ? null : new CheckItem.OfCertificate(der, authorityKey(der.authorityKeyId));
+    }
+
+    /** The six-bit value of a character of either base64 alphabet, -1 for any other. */
+    private static final byte[] SIXBITS = new byte[256];
+
+    static {
+        Arrays.fill(SIXBITS, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        for (int i = 0; i < alphabet.length(); i++) {
+            SIXBITS[alphabet.charAt(i)] = (byte) i;
+        }
+        SIXBITS['+'] = SIXBITS['-'] = 62;
+        SIXBITS['/'] = SIXBITS['_'] = 63;
+    }
+
+    /**
+     * Where the closing quote of a base64 DER SEQUENCE starting at {@code start} is when the text is
+     * exactly that SEQUENCE, unpadded or padded (the length octets are in the first eight characters), if
+     * a quote is there; else -1.
+     */
+    private int predictedClose(int start) {
+        if (end - start < 8) {
+            return -1;
+        }
+        long octets = 0;
+        for (int i = start; i < start + 8; i++) {
+            int value = SIXBITS[bytes[i] & 0xff];
+            if (value < 0) {
+                return -1;
+            }
+            octets = (octets << 6) | value;
+        }
+        if ((octets >>> 40) != 0x30) {
+            return -1;
+        }
+        int first = (int) (octets >>> 32) & 0xff;
+        long length = switch (first) {
+            case 0x81 -> 3 + ((octets >>> 24) & 0xff);
+            case 0x82 -> 4 + ((octets >>> 16) & 0xffff);
+            case 0x83 -> 5 + ((octets >>> 8) & 0xff_ffff);
+            default -> first < 0x80 ? 2 + first : -1;
+        };
+        if (length < 0) {
+            return -1;
+        }
+        // Unpadded first: a padded text has '=' where the unpadded one ends.
+        long unpadded = start + (length * 4 + 2) / 3;
+        long padded = start + (length + 2) / 3 * 4;
+        if (unpadded < end && bytes[(int) unpadded] == '"') {
+            return (int) unpadded;
+        }
+        return padded < end && bytes[(int) padded] == '"' ? (int) padded : -1;
+    }
+
+    /** The issuer of an AuthorityKeyIdentifier keyIdentifier, made once per key among the last few seen. */
+    private IssuerKey authorityKey(byte[] keyId) {
+        if (keyId == null) {
             return null;
         }
-        pos = i + 1;
-        if (!token('}')) {
-            return null;
+        for (int slot = 0; slot < REMEMBERED; slot++) {
+            if (authorityKeyIds[slot] != null && Arrays.equals(authorityKeyIds[slot], keyId)) {
+                return authorityKeys[slot];
+            }
         }
-        whitespace();
-        if (pos != end) {
-            return null;
-        }
-        CheckItem item = CheckRequest.certificateOrNull(new String(bytes, start, i - start, StandardCharsets.ISO_8859_1));
-        return item == null ? null : new CheckRequest(List.of(item));
+        IssuerKey key = IssuerKey.of(keyId);
+        authorityKeyIds[nextAuthority] = keyId;
+        authorityKeys[nextAuthority] = key;
+        nextAuthority = (nextAuthority + 1) % REMEMBERED;
+        return key;
     }
 
     /** Either base64 alphabet and padding (RFC 4648 4 and 5). */

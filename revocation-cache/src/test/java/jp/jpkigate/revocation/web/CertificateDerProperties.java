@@ -21,6 +21,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 
@@ -122,6 +129,46 @@ class CertificateDerProperties {
         if (walked != null) {
             assertThat(Reference.of(bytes)).isEqualTo(walked);
         }
+    }
+
+    /**
+     * The nesting limit inside what the walk leaves opaque, where it reads past a value whole: a value
+     * nested in {@code nesting} SEQUENCEs as an attribute value of the issuer Name (at depth 4 below the
+     * certificate's content), the public key's algorithm parameters (depth 3) or the signature
+     * algorithm's (depth 2 in the TBSCertificate, 1 outside). Its innermost content is at that depth +
+     * nesting, refused past {@code MAX_DEPTH} (32): 28, 29 and 30 nested SEQUENCEs pass, one more does not.
+     */
+    @Property(tries = 60)
+    void opaqueValuesNestedPastTheLimitAreRefused(@ForAll @IntRange(min = 0, max = 2) int where,
+                                                  @ForAll @IntRange(min = 1, max = 40) int nesting) throws Exception {
+        ASN1Encodable value = DERNull.INSTANCE;
+        for (int i = 0; i < nesting; i++) {
+            value = new DERSequence(value);
+        }
+        // The RSA CA certificate: its key's parameters are opaque (an EC key's must be a curve's OID).
+        ASN1Sequence certificate = ASN1Sequence.getInstance(VALID.get(3));
+        ASN1Sequence tbs = ASN1Sequence.getInstance(certificate.getObjectAt(0));
+        // The TBSCertificate's fields: [0] version, serial, signature, issuer, validity, subject, key, ...
+        ASN1Encodable[] fields = tbs.toArray();
+        ASN1Encodable signature = certificate.getObjectAt(1);
+        switch (where) {
+            case 0 -> fields[3] = new DERSequence(new DERSet(new DERSequence(new ASN1Encodable[] {
+                    new ASN1ObjectIdentifier("2.5.4.3"), value})));
+            case 1 -> {
+                ASN1Sequence key = ASN1Sequence.getInstance(fields[6]);
+                ASN1Encodable oid = ASN1Sequence.getInstance(key.getObjectAt(0)).getObjectAt(0);
+                fields[6] = new DERSequence(new ASN1Encodable[] {new DERSequence(new ASN1Encodable[] {oid, value}),
+                        key.getObjectAt(1)});
+            }
+            default -> {
+                ASN1Encodable oid = ASN1Sequence.getInstance(signature).getObjectAt(0);
+                signature = new DERSequence(new ASN1Encodable[] {oid, value});
+                fields[2] = signature;
+            }
+        }
+        byte[] der = new DERSequence(new ASN1Encodable[] {new DERSequence(fields), signature,
+                certificate.getObjectAt(2)}).getEncoded(ASN1Encoding.DER);
+        assertThat(walk(der) != null).as("accepted at nesting " + nesting).isEqualTo(nesting <= 28 + where);
     }
 
     /**

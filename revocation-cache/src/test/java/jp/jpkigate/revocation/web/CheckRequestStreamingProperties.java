@@ -7,14 +7,18 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
@@ -194,6 +198,89 @@ class CheckRequestStreamingProperties {
             body.append(gaps.get(i)).append(tokens.get(i));
         }
         same(Buffer.buffer(body.append(gaps.get(5)).toString()));
+    }
+
+    /**
+     * Certificate batches in the shape the byte scanner reads, with any whitespace, certificates of every
+     * padding (DER lengths of each remainder mod 3) in either alphabet, padded or not, and texts it must
+     * refuse or leave to Jackson (not base64, not DER, mixed alphabets, an escape, a stray member or byte).
+     * A batch of valid certificates is read by the scanner itself, not handed on.
+     */
+    @Property(tries = 500)
+    void usualCertificateBatchesWithAnyWhitespace(@ForAll @Size(min = 1, max = 4) List<@From("certificateTexts") String> texts,
+                                                  @ForAll @Size(min = 16, max = 16) List<@From("gaps") String> gaps,
+                                                  @ForAll @IntRange(min = 0, max = 12) int oddity) {
+        List<String> tokens = new ArrayList<>(List.of("{", "\"certificates\"", ":", "["));
+        for (int i = 0; i < texts.size(); i++) {
+            tokens.addAll(List.of(i == 0 ? "" : ",", "\"" + texts.get(i) + "\""));
+        }
+        tokens.addAll(List.of("]", "}"));
+        switch (oddity) {
+            case 0 -> tokens.set(4, "{\"other\":1},");
+            case 1 -> tokens.set(tokens.size() - 1, "}x");
+            case 2 -> tokens.set(4, "null,");
+            case 3 -> tokens.set(1, "\"certificate\"");
+            case 4 -> tokens.add(1, "\"x\":1,");
+            default -> { }
+        }
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            body.append(gaps.get(i % gaps.size())).append(tokens.get(i));
+        }
+        Buffer buffer = Buffer.buffer(body.append(gaps.get(0)).toString());
+        same(buffer);
+        if (oddity > 4 && texts.stream().allMatch(VALID_TEXTS::contains) && gaps.stream().allMatch(gap -> gap.matches("[ \\t\\r\\n]*"))) {
+            assertThat(CheckRequest.usualRequest(buffer)).as("read by the scanner").isNotNull();
+        }
+    }
+
+    /**
+     * A text cut short, then another string whose closing quote stands where the first certificate's own
+     * length says its text ends: the scanner must not take the two strings for one.
+     */
+    @Property(tries = 200)
+    void aQuoteWhereACertificateWouldEnd(@ForAll @IntRange(min = 0, max = 4) int which,
+                                         @ForAll @IntRange(min = 8, max = 4000) int cut, @ForAll boolean padded) {
+        String text = base64(CertificateDerProperties.VALID.get(which), padded, false);
+        int at = Math.min(cut, text.length() - 4);
+        String filler = text.substring(0, text.length() - at - 3);
+        same(Buffer.buffer("{\"certificates\":[\"" + text.substring(0, at) + "\",\"" + filler + "\"]}"));
+        same(Buffer.buffer("{\"certificates\":[\"" + text.substring(0, at) + "\",\"" + filler + "\",\"" + text + "\"]}"));
+        same(Buffer.buffer("{\"certificate\":\"" + text.substring(0, at) + "\",\"" + filler + "\"}"));
+    }
+
+    static String base64(byte[] der, boolean padded, boolean urlSafe) {
+        Base64.Encoder encoder = urlSafe ? Base64.getUrlEncoder() : Base64.getEncoder();
+        return (padded ? encoder : encoder.withoutPadding()).encodeToString(der);
+    }
+
+    /** The valid certificates' texts: every padding, both alphabets. */
+    static final List<String> VALID_TEXTS = CertificateDerProperties.VALID.stream()
+            .flatMap(der -> Stream.of(base64(der, true, false), base64(der, false, false), base64(der, true, true),
+                    base64(der, false, true)))
+            .toList();
+
+    @Provide
+    Arbitrary<String> certificateTexts() {
+        Arbitrary<String> valid = Arbitraries.of(VALID_TEXTS);
+        Arbitrary<String> mutated = Arbitraries.of(VALID_TEXTS).flatMap(text -> Arbitraries.integers()
+                .between(0, text.length() - 1).flatMap(at -> Arbitraries.of(
+                        text.substring(0, at) + text.substring(at + 1),
+                        text.substring(0, at),
+                        text.substring(0, at) + "A" + text.substring(at),
+                        text.substring(0, at) + (text.charAt(at) == 'A' ? 'B' : 'A') + text.substring(at + 1),
+                        text.substring(0, at) + "\\u0041" + text.substring(at),
+                        text.substring(0, at) + "=" + text.substring(at + 1),
+                        text.substring(0, at) + "\u00e9" + text.substring(at + 1),
+                        text + "=", text + "==", text + "A",
+                        text.substring(0, at) + (text.indexOf('-') >= 0 || text.indexOf('_') >= 0 ? "+" : "_")
+                                + text.substring(at + 1))));
+        Arbitrary<String> trailing = Arbitraries.of(CertificateDerProperties.VALID).map(der -> {
+            byte[] longer = Arrays.copyOf(der, der.length + 1);
+            return base64(longer, true, false);
+        });
+        Arbitrary<String> odd = Arbitraries.of("", "A", "AA", "AAAA", "MIIB", "MIIBAAAA", "MA==", "MAA=", "MIIEAAA");
+        return Arbitraries.frequencyOf(Tuple.of(4, valid), Tuple.of(4, mutated), Tuple.of(1, trailing), Tuple.of(1, odd));
     }
 
     @Provide
