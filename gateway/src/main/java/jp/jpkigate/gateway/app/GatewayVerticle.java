@@ -17,6 +17,7 @@ import jp.jpkigate.gateway.redis.RedisHealth;
 import jp.jpkigate.gateway.web.Draining;
 import jp.jpkigate.gateway.web.GatewayRouter;
 import jp.jpkigate.gateway.web.SlowClients;
+import jp.jpkigate.revocation.web.CheckShortcut;
 
 /**
  * The gateway's HTTP server: creates the shared Redis client, builds the router and listens (with
@@ -88,9 +89,8 @@ public final class GatewayVerticle extends VerticleBase {
         Optional<Router> revocationRoutes = revocation.map(module -> module.routes(vertx));
         Future<Optional<Router>> opRoutes = openIdProvider.isEmpty() ? Future.succeededFuture(Optional.empty())
                 : vertx.executeBlocking(() -> Optional.of(opRoutes(openIdProvider.get())));
-        return opRoutes.compose(op -> new SlowClients(vertx, limits.requestHead(), limits.keepAlive(), limits.requestBody())
-                .guard(vertx.createHttpServer(HttpListenerOptions.of(http, port)),
-                        GatewayRouter.create(vertx, new RedisHealth(redis, READY_TIMEOUT), revocationRoutes, op))
+        return opRoutes.compose(op -> guarded(GatewayRouter.create(vertx, new RedisHealth(redis, READY_TIMEOUT),
+                        revocationRoutes, op))
                 .listen()
                 .onSuccess(listening -> {
                     server = listening;
@@ -101,6 +101,18 @@ public final class GatewayVerticle extends VerticleBase {
                         feed.start();
                     }
                 }));
+    }
+
+    /**
+     * The listener serving {@code router} under the slow-request limits, the usual validity check ahead of
+     * it ({@link CheckShortcut}: the router's walk costs as much as the check).
+     */
+    private HttpServer guarded(Router router) {
+        SlowClients guard = new SlowClients(vertx, limits.requestHead(), limits.keepAlive(), limits.requestBody());
+        HttpServer server = vertx.createHttpServer(HttpListenerOptions.of(http, port));
+        return revocation.map(module -> module.checkShortcut(vertx))
+                .map(check -> guard.guard(server, router, check::takes, check))
+                .orElseGet(() -> guard.guard(server, router));
     }
 
     /**

@@ -22,6 +22,7 @@ import jp.jpkigate.revocation.store.redis.RedisLeaderLease;
 import jp.jpkigate.revocation.store.redis.RedisRevocationStream;
 import jp.jpkigate.revocation.store.redis.RedisSnapshotAnnouncements;
 import jp.jpkigate.revocation.store.redis.RedisSnapshotStore;
+import jp.jpkigate.revocation.web.CheckShortcut;
 import jp.jpkigate.revocation.web.RevocationApiClients;
 import jp.jpkigate.revocation.web.RevocationRoutes;
 
@@ -94,6 +95,11 @@ public final class RevocationModule {
     /** New routes, for one HTTP verticle instance, to mount at {@link RevocationRoutes#MOUNT_POINT}. */
     public Router routes(Vertx vertx) {
         return RevocationRoutes.create(vertx, runtime.service(), clients, identity, clock);
+    }
+
+    /** The usual check requests, for one HTTP verticle instance to serve ahead of {@link #routes}. */
+    public CheckShortcut checkShortcut(Vertx vertx) {
+        return RevocationRoutes.checkShortcut(vertx, runtime.service(), clients, clock);
     }
 
     /** Adds {@code GET /revocation/metrics} to {@code router}: the metrics listener's, never the public one. */

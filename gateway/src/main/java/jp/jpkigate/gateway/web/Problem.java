@@ -2,6 +2,7 @@ package jp.jpkigate.gateway.web;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -29,11 +30,16 @@ public final class Problem {
      * only honest signal left is to reset the stream, so that is done instead.
      */
     public static Future<Void> write(RoutingContext ctx, int status) {
-        if (ctx.response().headWritten()) {
-            ctx.response().reset();
+        return write(ctx.response(), status);
+    }
+
+    /** The same on {@code response}. */
+    public static Future<Void> write(HttpServerResponse response, int status) {
+        if (response.headWritten()) {
+            response.reset();
             return Future.succeededFuture();
         }
-        return ctx.response()
+        return response
                 .setStatusCode(status)
                 .putHeader("Content-Type", MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store")

@@ -1,9 +1,11 @@
 package jp.jpkigate.gateway.web;
 
 import io.netty.channel.EventLoop;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Bounds how long a client may take to send a request, against slow-request ("slowloris") attacks
@@ -66,8 +69,25 @@ public final class SlowClients {
 
     /** Serves {@code router} on {@code server} under these limits (the router's first route keeps the count). */
     public HttpServer guard(HttpServer server, Router router) {
+        return guard(server, router, request -> false, request -> {
+        });
+    }
+
+    /**
+     * The same, with the requests {@code takes} picks from their head served by {@code shortcut} instead of
+     * the router, under the same limits.
+     */
+    public HttpServer guard(HttpServer server, Router router, Predicate<HttpServerRequest> takes,
+                            Handler<HttpServerRequest> shortcut) {
         router.route().order(Integer.MIN_VALUE).handler(this::requestArrived);
-        return server.connectionHandler(this::connected).requestHandler(router);
+        return server.connectionHandler(this::connected).requestHandler(request -> {
+            if (takes.test(request)) {
+                shortcutArrived(request);
+                shortcut.handle(request);
+            } else {
+                router.handle(request);
+            }
+        });
     }
 
     /** How often each event loop checks its connections' deadlines. */
@@ -87,11 +107,30 @@ public final class SlowClients {
     private void requestArrived(RoutingContext ctx) {
         Waiting waiting = connections.get(ctx.request().connection());
         if (waiting != null) {
-            waiting.inFlight++;
-            BodyWait body = ctx.request().isEnded() ? null : waiting.awaitBody(ctx, nanoTime.getAsLong() + bodyNanos);
+            BodyWait body = waiting.requestArrived(ctx.request());
             ctx.addEndHandler(ended -> waiting.requestEnded(body));
         }
         ctx.next();
+    }
+
+    /** The same for a request served without the router: its end is its response's end or close. */
+    private void shortcutArrived(HttpServerRequest request) {
+        Waiting waiting = connections.get(request.connection());
+        if (waiting != null) {
+            BodyWait body = waiting.requestArrived(request);
+            Handler<Void> ended = new Handler<>() {
+                private boolean done;
+
+                @Override
+                public void handle(Void event) {
+                    if (!done) {
+                        done = true;
+                        waiting.requestEnded(body);
+                    }
+                }
+            };
+            request.response().endHandler(ended).closeHandler(ended);
+        }
     }
 
     /** On {@code loop}: closes its connections past a head or keep-alive deadline, answers 408 to bodies past theirs. */
@@ -105,7 +144,7 @@ public final class SlowClients {
     }
 
     /** A request whose body has not arrived yet, and when it must have. */
-    private record BodyWait(RoutingContext ctx, long deadline) {
+    private record BodyWait(HttpServerRequest request, long deadline) {
     }
 
     /** One connection: its requests in flight and, when there are none, the deadline of the next head. */
@@ -124,8 +163,13 @@ public final class SlowClients {
             this.headDeadline = headDeadline;
         }
 
-        BodyWait awaitBody(RoutingContext ctx, long deadline) {
-            BodyWait wait = new BodyWait(ctx, deadline);
+        /** Counts {@code request} in flight; its body wait when the body has yet to arrive, else null. */
+        BodyWait requestArrived(HttpServerRequest request) {
+            inFlight++;
+            if (request.isEnded()) {
+                return null;
+            }
+            BodyWait wait = new BodyWait(request, nanoTime.getAsLong() + bodyNanos);
             if (bodies == null) {
                 bodies = new ArrayList<>(2);
             }
@@ -154,11 +198,11 @@ public final class SlowClients {
             }
             for (int i = bodies.size() - 1; i >= 0; i--) {
                 BodyWait wait = bodies.get(i);
-                if (wait.ctx.request().isEnded()) {
+                if (wait.request.isEnded()) {
                     bodies.remove(i);
                 } else if (now - wait.deadline >= 0) {
                     bodies.remove(i);
-                    Problem.write(wait.ctx, 408).onComplete(done -> connection.close());
+                    Problem.write(wait.request.response(), 408).onComplete(done -> connection.close());
                 }
             }
         }

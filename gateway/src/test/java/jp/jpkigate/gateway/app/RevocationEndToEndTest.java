@@ -19,6 +19,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import jp.jpkigate.gateway.config.MetricsSettings;
 import jp.jpkigate.gateway.TestVertx;
 import jp.jpkigate.gateway.config.ConfigLoader;
 import jp.jpkigate.gateway.config.GatewayConfig;
@@ -52,13 +54,15 @@ class RevocationEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        vertx = TestVertx.create();
+        // With Micrometer: the check's requests must keep their route label (the check is served ahead of the router).
+        Metrics metrics = Metrics.start(new MetricsSettings(true, "127.0.0.1", 0));
+        vertx = metrics.vertx();
         client = WebClient.create(vertx);
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(SECRET.getBytes(StandardCharsets.UTF_8)));
         GatewayConfig config = ConfigLoader.parse(null, Map.of("JPKI_GATE_HTTP_PORT", "0", "JPKI_GATE_SIM_PORT", "0",
                 "JPKI_GATE_DATA_DIR", dataDir.toString(), "JPKI_GATE_REVOCATION_CLIENTS", "bank-a=" + hash));
-        app = new GatewayApp(vertx, config, Clock.systemUTC());
+        app = new GatewayApp(vertx, config, Clock.systemUTC(), Optional.of(metrics.registry()));
         TestVertx.await(app.start());
     }
 
@@ -103,6 +107,10 @@ class RevocationEndToEndTest {
         assertThat(openssl(cert, ca)).contains("Response verify OK", cert + ": revoked", "Reason: certificateHold");
         HttpResponse<Buffer> metrics = TestVertx.await(client.get(app.metricsPort(), "127.0.0.1", "/revocation/metrics").send());
         assertThat(metrics.bodyAsString()).contains("auth-2026");
+        String http = TestVertx.await(client.get(app.metricsPort(), "127.0.0.1", "/metrics").send()).bodyAsString();
+        assertThat(http).containsPattern("vertx_http_server_requests_total\\{code=\"200\",local=\"[^\"]+\",method=\"POST\","
+                + "route=\"/revocation/>/v1/check\"} 3\\.0");
+        assertThat(http).containsPattern("vertx_http_server_requests_total\\{code=\"401\",[^}]*route=\"/revocation/>/v1/check\"} 1\\.0");
     }
 
     private HttpResponse<Buffer> check(String certificate, String secret) throws Exception {

@@ -1,8 +1,10 @@
 package jp.jpkigate.revocation.web;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,42 +38,48 @@ final class CheckEndpoint {
     private static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("Cache-Control");
     private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
 
+    private final Vertx vertx;
     private final RevocationService service;
     private final Clock clock;
 
-    CheckEndpoint(RevocationService service, Clock clock) {
+    CheckEndpoint(Vertx vertx, RevocationService service, Clock clock) {
+        this.vertx = vertx;
         this.service = service;
         this.clock = clock;
     }
 
     void handle(RoutingContext ctx) {
-        Buffer body = ctx.body().buffer();
+        handle(ctx.request(), ctx.body().buffer());
+    }
+
+    /** The same for {@code request} (authenticated, of the right content type) whose whole {@code body} has arrived. */
+    void handle(HttpServerRequest http, Buffer body) {
         if (body != null && body.length() > PARSE_ON_WORKER_ABOVE) {
             CheckRequest usual = body.length() <= USUAL_BATCH_ON_LOOP_MAX ? CheckRequest.usualRequest(body) : null;
             if (usual != null) {
-                check(ctx, usual);
+                check(http, usual);
                 return;
             }
-            ctx.vertx().executeBlocking(() -> CheckRequest.parse(body), false)
-                    .onSuccess(request -> check(ctx, request))
-                    .onFailure(error -> ProblemWriter.send(ctx, error));
+            vertx.executeBlocking(() -> CheckRequest.parse(body), false)
+                    .onSuccess(request -> check(http, request))
+                    .onFailure(error -> ProblemWriter.send(http, error));
             return;
         }
         CheckRequest request;
         try {
             request = CheckRequest.parse(body);
         } catch (ProblemException e) {
-            ProblemWriter.send(ctx, e);
+            ProblemWriter.send(http, e);
             return;
         }
-        check(ctx, request);
+        check(http, request);
     }
 
     /**
      * Every item the in-memory data can answer is answered in place ({@link CheckItem#checkNow}); only
      * the others (OCSP) get a future, and the response waits for those alone.
      */
-    private void check(RoutingContext ctx, CheckRequest request) {
+    private void check(HttpServerRequest http, CheckRequest request) {
         List<CheckItem> items = request.items();
         CheckResult[] results = new CheckResult[items.size()];
         List<Future<CheckResult>> pending = null;
@@ -91,31 +99,31 @@ final class CheckEndpoint {
             pending.add(item.check(service));
         }
         if (pending == null) {
-            write(ctx, items, results);
+            write(http, items, results);
             return;
         }
         List<Future<CheckResult>> waiting = pending;
         int[] at = pendingAt;
         Future.all(waiting).onComplete(done -> {
             if (done.failed()) {
-                ProblemWriter.send(ctx, done.cause());
+                ProblemWriter.send(http, done.cause());
                 return;
             }
             for (int j = 0; j < waiting.size(); j++) {
                 results[at[j]] = waiting.get(j).result();
             }
-            write(ctx, items, results);
+            write(http, items, results);
         });
     }
 
-    private void write(RoutingContext ctx, List<CheckItem> items, CheckResult[] results) {
+    private void write(HttpServerRequest http, List<CheckItem> items, CheckResult[] results) {
         Buffer json;
         try {
             json = new CheckResponse(items, Arrays.asList(results), clock.instant()).toBuffer();
         } catch (RuntimeException e) {
-            ProblemWriter.send(ctx, e);
+            ProblemWriter.send(http, e);
             return;
         }
-        ctx.response().putHeader(CONTENT_TYPE, APPLICATION_JSON).putHeader(CACHE_CONTROL, NO_STORE).end(json);
+        http.response().putHeader(CONTENT_TYPE, APPLICATION_JSON).putHeader(CACHE_CONTROL, NO_STORE).end(json);
     }
 }

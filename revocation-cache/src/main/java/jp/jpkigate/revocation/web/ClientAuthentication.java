@@ -2,8 +2,10 @@ package jp.jpkigate.revocation.web;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Authenticates the calling business with its client credentials (RFC 6749 2.3.1, HTTP Basic) before
@@ -29,17 +31,31 @@ final class ClientAuthentication implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        String authorization = ctx.request().getHeader(AUTHORIZATION);
+        Object outcome = authenticate(ctx.request().getHeader(AUTHORIZATION));
+        if (outcome instanceof ApiClientId client) {
+            ctx.put(CLIENT, client);
+            ctx.next();
+        } else {
+            ProblemWriter.send(ctx, (Problem) outcome);
+        }
+    }
+
+    /** The client the {@code Authorization} header value authenticates, or the {@link Problem} (401) to answer. */
+    Object authenticate(String authorization) {
         BasicCredentials credentials;
         try {
             credentials = BasicCredentials.parse(authorization);
         } catch (ProblemException e) {
-            ProblemWriter.send(ctx, e.problem());
-            return;
+            return e.problem();
         }
-        clients.authenticate(credentials.clientId(), credentials.clientSecret()).ifPresentOrElse(client -> {
-            ctx.put(CLIENT, client);
-            ctx.next();
-        }, () -> ProblemWriter.send(ctx, Problem.INVALID_CLIENT.withDetail("unknown client or wrong client secret")));
+        Optional<ApiClientId> client = clients.authenticate(credentials.clientId(), credentials.clientSecret());
+        return client.isPresent() ? client.get() : UNKNOWN_CLIENT;
     }
+
+    /** The same as the handler: the {@code Authorization} header of {@code request}. */
+    Object authenticate(HttpServerRequest request) {
+        return authenticate(request.getHeader(AUTHORIZATION));
+    }
+
+    private static final Problem UNKNOWN_CLIENT = Problem.INVALID_CLIENT.withDetail("unknown client or wrong client secret");
 }

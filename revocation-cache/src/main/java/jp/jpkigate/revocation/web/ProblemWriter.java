@@ -1,5 +1,7 @@
 package jp.jpkigate.revocation.web;
 
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import org.slf4j.Logger;
@@ -18,25 +20,36 @@ final class ProblemWriter {
     }
 
     static void send(RoutingContext ctx, Problem problem) {
-        if (ctx.response().headWritten()) {
-            ctx.response().reset();
+        send(ctx.request(), problem);
+    }
+
+    /** The same for a request served without a router ({@link CheckShortcut}). */
+    static void send(HttpServerRequest request, Problem problem) {
+        HttpServerResponse response = request.response();
+        if (response.headWritten()) {
+            response.reset();
             return;
         }
         if (problem.status() == 401) {
-            ctx.response().putHeader("WWW-Authenticate", ClientAuthentication.CHALLENGE);
+            response.putHeader("WWW-Authenticate", ClientAuthentication.CHALLENGE);
         }
-        ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.CONTENT_TYPE)
+        response.setStatusCode(problem.status()).putHeader("Content-Type", Problem.CONTENT_TYPE)
                 .putHeader("Cache-Control", "no-store")
                 .end(problem.toJson().toBuffer());
     }
 
     /** Sends {@code error} as a problem: a {@link ProblemException} as itself, anything else as a 500. */
     static void send(RoutingContext ctx, Throwable error) {
+        send(ctx.request(), error);
+    }
+
+    /** The same for a request served without a router ({@link CheckShortcut}). */
+    static void send(HttpServerRequest request, Throwable error) {
         if (error instanceof ProblemException problem) {
-            send(ctx, problem.problem());
+            send(request, problem.problem());
         } else {
-            LOG.error("revocation endpoint failed on {} {}", ctx.request().method(), ctx.request().path(), error);
-            send(ctx, Problem.SERVER_ERROR);
+            LOG.error("revocation endpoint failed on {} {}", request.method(), request.path(), error);
+            send(request, Problem.SERVER_ERROR);
         }
     }
 

@@ -1,6 +1,8 @@
 package jp.jpkigate.revocation.web;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 
@@ -9,6 +11,8 @@ import java.util.Locale;
  * takes, with 415 (RFC 9110 15.5.16).
  */
 final class RequireContentType implements Handler<RoutingContext> {
+    private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
+
     private final String mediaType;
 
     RequireContentType(String mediaType) {
@@ -22,12 +26,21 @@ final class RequireContentType implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        String header = ctx.request().getHeader("Content-Type");
-        if (header != null && (header.equals(mediaType) || mediaType(header).equals(mediaType))) {
+        if (accepts(ctx.request())) {
             ctx.next();
         } else {
-            ProblemWriter.send(ctx, Problem.UNSUPPORTED_MEDIA_TYPE.withDetail(
-                    ctx.request().method() + " " + ctx.request().path() + " takes Content-Type: " + mediaType));
+            ProblemWriter.send(ctx, refusal(ctx.request()));
         }
+    }
+
+    /** Whether the request's Content-Type is the endpoint's. */
+    boolean accepts(HttpServerRequest request) {
+        String header = request.getHeader(CONTENT_TYPE);
+        return header != null && (header.equals(mediaType) || mediaType(header).equals(mediaType));
+    }
+
+    /** The 415 for a request {@link #accepts} refuses. */
+    Problem refusal(HttpServerRequest request) {
+        return Problem.UNSUPPORTED_MEDIA_TYPE.withDetail(request.method() + " " + request.path() + " takes Content-Type: " + mediaType);
     }
 }

@@ -37,6 +37,10 @@ public final class RevocationRoutes {
     public static final String MOUNT_POINT = "/revocation/*";
     /** The Prometheus text, added by {@link #addMetrics} to a router of its own (never the public one). */
     public static final String METRICS_PATH = "/revocation/metrics";
+    /** The check route, under the mount point. */
+    static final String CHECK_PATH = "/v1/check";
+
+    private static final String APPLICATION_JSON = "application/json";
 
     private RevocationRoutes() {
     }
@@ -48,17 +52,17 @@ public final class RevocationRoutes {
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(clock, "clock");
-        CheckEndpoint check = new CheckEndpoint(service, clock);
+        CheckEndpoint check = new CheckEndpoint(vertx, service, clock);
         OcspEndpoint ocsp = new OcspEndpoint(new OcspResponder(service, identity, clock), clock);
 
         Router router = Router.router(vertx);
         // Vert.x 5 runs body handlers before user handlers: the body (capped) is read before authentication.
-        router.post("/v1/check")
+        router.post(CHECK_PATH)
                 .handler(new PresizedBodyHandler(CheckRequest.MAX_BODY))
                 .handler(new ClientAuthentication(clients))
-                .handler(new RequireContentType("application/json"))
+                .handler(new RequireContentType(APPLICATION_JSON))
                 .handler(check::handle);
-        allowOnly(router, "/v1/check", HttpMethod.POST);
+        allowOnly(router, CHECK_PATH, HttpMethod.POST);
         router.post("/ocsp")
                 .handler(BodyHandler.create(false).setBodyLimit(OcspEndpoint.MAX_REQUEST))
                 .handler(new RequireContentType(OcspEndpoint.REQUEST_TYPE))
@@ -69,6 +73,16 @@ public final class RevocationRoutes {
                 Problem.NOT_FOUND.withDetail("no revocation endpoint at " + ctx.request().path())));
         router.route().failureHandler(ProblemWriter::handleFailure);
         return router;
+    }
+
+    /**
+     * The usual check requests served ahead of the router that {@link #create} makes over the same
+     * arguments, with the same answers ({@link CheckShortcut}); the server hands it each request first.
+     */
+    public static CheckShortcut checkShortcut(Vertx vertx, RevocationService service, RevocationApiClients clients,
+                                              Clock clock) {
+        return new CheckShortcut(new ClientAuthentication(clients), new RequireContentType(APPLICATION_JSON),
+                new CheckEndpoint(vertx, Objects.requireNonNull(service, "service"), Objects.requireNonNull(clock, "clock")));
     }
 
     /** Mounts {@link #create} on {@code parent} at {@link #MOUNT_POINT} and returns {@code parent}. */

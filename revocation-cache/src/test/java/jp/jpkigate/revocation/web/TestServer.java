@@ -5,9 +5,11 @@ import static jp.jpkigate.revocation.responder.TestPki.NOW;
 import static jp.jpkigate.revocation.responder.TestPki.SIGN_2026;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
@@ -21,6 +23,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import jp.jpkigate.revocation.index.CrlReason;
 import jp.jpkigate.revocation.responder.InMemoryRevocationService;
 import jp.jpkigate.revocation.responder.OcspResponderIdentity;
@@ -50,14 +53,30 @@ final class TestServer {
             "other", RevocationApiClients.hashSecret("other-secret")));
     HttpServer server;
     WebClient client;
+    /** Requests the {@link CheckShortcut} served (with {@code start(vertx, true)}). */
+    final AtomicInteger shortcutServed = new AtomicInteger();
 
     static Future<TestServer> start(Vertx vertx) {
+        return start(vertx, false);
+    }
+
+    /** With {@code shortcut}, the server hands each request to a {@link CheckShortcut} first, as the gateway does. */
+    static Future<TestServer> start(Vertx vertx, boolean shortcut) {
         TestServer test = new TestServer();
         Router root = Router.router(vertx);
         RevocationRoutes.addMetrics(root, test.service, test.clock);
         RevocationRoutes.mount(root, vertx, test.service, test.clients, test.identity, test.clock);
         test.client = WebClient.create(vertx);
-        return vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1").map(server -> {
+        CheckShortcut check = RevocationRoutes.checkShortcut(vertx, test.service, test.clients, test.clock);
+        Handler<HttpServerRequest> handler = !shortcut ? root : request -> {
+            if (check.takes(request)) {
+                test.shortcutServed.incrementAndGet();
+                check.handle(request);
+            } else {
+                root.handle(request);
+            }
+        };
+        return vertx.createHttpServer().requestHandler(handler).listen(0, "127.0.0.1").map(server -> {
             test.server = server;
             return test;
         });
