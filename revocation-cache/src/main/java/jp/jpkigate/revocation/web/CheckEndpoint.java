@@ -20,7 +20,7 @@ import jp.jpkigate.revocation.service.RevocationService;
  * {@link ClientAuthentication}, {@link RequireContentType} and a body handler capped at
  * {@link CheckRequest#MAX_BODY}. A large body (many certificates) is parsed on a worker so the event
  * loop is not held by a thousand DER decodings; small ones are parsed in place, and so is a usual body
- * (a batch of issuer + serial pairs, or one certificate) up to {@link #USUAL_BATCH_ON_LOOP_MAX} bytes,
+ * (a batch of issuer + serial pairs or of certificates, or one certificate) up to {@link #USUAL_BATCH_ON_LOOP_MAX} bytes,
  * read without a JSON parser: a thousand pairs cost less than the hop to a worker. Items the in-memory
  * data answers are answered synchronously (no future per item); only OCSP fallbacks are waited for.
  */
