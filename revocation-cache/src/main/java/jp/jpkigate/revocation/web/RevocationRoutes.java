@@ -58,7 +58,7 @@ public final class RevocationRoutes {
         Router router = Router.router(vertx);
         // Vert.x 5 runs body handlers before user handlers: the body (capped) is read before authentication.
         router.post(CHECK_PATH)
-                .handler(new PresizedBodyHandler(CheckRequest.MAX_BODY))
+                .handler(BodyHandler.create(false).setBodyLimit(CheckRequest.MAX_BODY))
                 .handler(new ClientAuthentication(clients))
                 .handler(new RequireContentType(APPLICATION_JSON))
                 .handler(check::handle);
